@@ -1,0 +1,15 @@
+// Static migration list: a bundled app has no folder to scan. Files are frozen once landed;
+// add a new file and a new line, never edit an old one.
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as m20261123members from './2026-11-23-01-members-panels-settings';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-23-01-members-panels-settings': m20261123members,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
+
+/** The schema version this build of the app knows: the number of migrations it ships. */
+export const SCHEMA_VERSION = Object.keys(migrations).length;

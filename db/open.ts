@@ -1,0 +1,120 @@
+// Opening the database is where data is most at risk, so every check happens here, before any
+// write: durable pragmas, an integrity check, and refusal of files this build must not touch.
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { migrationProvider, migrations, SCHEMA_VERSION } from './migrations/index';
+import type { DB } from './schema';
+
+export type OpenErrorCode = 'corrupt' | 'newer-version' | 'read-only' | 'locked' | 'migration-failed' | 'cannot-open';
+
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly code: OpenErrorCode,
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+export interface OpenedDatabase {
+  db: Kysely<DB>;
+  sqlite: Database.Database;
+  path: string;
+  schemaVersion: number;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations (default true). The CLI's doctor opens without migrating. */
+  migrate?: boolean;
+}
+
+const WAY_FORWARD = 'Restore it from a backup, or open another database file. The file has not been changed.';
+
+function classify(err: unknown, path: string): DatabaseOpenError {
+  const code = (err as { code?: string }).code ?? '';
+  const msg = err instanceof Error ? err.message : String(err);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed/i.test(msg)) {
+    return new DatabaseOpenError('corrupt', `The database file ${path} is damaged or is not a Serious Case Panel database (${msg}). ${WAY_FORWARD}`, path);
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' && /read/i.test(msg)) {
+    return new DatabaseOpenError('read-only', `The database file ${path} cannot be written (it or its folder is read-only). Give your account write access to it, or copy it somewhere you can write and open the copy.`, path);
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new DatabaseOpenError('locked', `The database file ${path} is in use by another program (perhaps another copy of this app). Close the other program and try again.`, path);
+  }
+  if (code.startsWith('SQLITE_CANTOPEN')) {
+    return new DatabaseOpenError('cannot-open', `The database file ${path} cannot be opened (${msg}). Check that the folder exists and that you can write to it.`, path);
+  }
+  return new DatabaseOpenError('cannot-open', `The database file ${path} could not be opened: ${msg}`, path);
+}
+
+/** Applies the pragmas every connection needs; better-sqlite3 sets synchronous=NORMAL for WAL, which we override. */
+export function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('busy_timeout = 5000');
+  const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
+  if (String(mode).toLowerCase() !== 'wal' && sqlite.name !== ':memory:') {
+    throw Object.assign(new Error(`journal_mode is ${String(mode)}, not wal`), { code: 'SQLITE_READONLY' });
+  }
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+}
+
+function appliedMigrationNames(sqlite: Database.Database): string[] {
+  const table = sqlite.prepare("select name from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
+  if (!table) return [];
+  return (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
+}
+
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path, { fileMustExist: false });
+  } catch (err) {
+    throw classify(err, path);
+  }
+  try {
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new DatabaseOpenError('corrupt', `The database file ${path} failed its integrity check (${String(check)}). ${WAY_FORWARD}`, path);
+    }
+    const known = new Set(Object.keys(migrations));
+    const unknown = appliedMigrationNames(sqlite).filter((n) => !known.has(n));
+    const userVersion = Number(sqlite.pragma('user_version', { simple: true }));
+    if (unknown.length > 0 || userVersion > SCHEMA_VERSION) {
+      throw new DatabaseOpenError(
+        'newer-version',
+        `The database file ${path} was written by a newer version of the app (schema ${Math.max(userVersion, SCHEMA_VERSION + unknown.length)}; this version knows ${SCHEMA_VERSION}). Install the newer version, or open another file. The file has not been changed.`,
+        path,
+      );
+    }
+    applyPragmas(sqlite);
+  } catch (err) {
+    sqlite.close();
+    throw err instanceof DatabaseOpenError ? err : classify(err, path);
+  }
+
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let schemaVersion = Number(sqlite.pragma('user_version', { simple: true }));
+  if (options.migrate !== false) {
+    const migrator = new Migrator({ db, provider: migrationProvider });
+    const { error } = await migrator.migrateToLatest();
+    if (error) {
+      await db.destroy();
+      const msg = error instanceof Error ? error.message : String(error);
+      throw new DatabaseOpenError('migration-failed', `The database file ${path} could not be upgraded (${msg}). Nothing was changed; restore from a backup or report this problem.`, path);
+    }
+    schemaVersion = appliedMigrationNames(sqlite).length;
+    sqlite.pragma(`user_version = ${schemaVersion}`);
+  }
+  return {
+    db,
+    sqlite,
+    path,
+    schemaVersion,
+    close: () => db.destroy(),
+  };
+}

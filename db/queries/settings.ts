@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema';
+
+export async function getSetting<T>(db: Kysely<DB>, key: string): Promise<T | null> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  if (!row) return null;
+  return JSON.parse(row.value) as T;
+}
+
+export async function putSetting(db: Kysely<DB>, key: string, value: unknown, now: string): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value), updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: now }))
+    .execute();
+}

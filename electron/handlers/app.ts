@@ -1,0 +1,15 @@
+import { getSetting, putSetting } from '#db/queries/settings';
+import type { Identity } from '#shared/domain/identity';
+import { nowIso } from './context';
+import type { HandlerTable } from './types';
+
+export const IDENTITY_KEY = 'identity';
+
+export const appHandlers = {
+  getAppInfo: async (ctx) => ({ ...ctx.info, transport: 'in-process' as const }),
+  getIdentity: async (ctx) => getSetting<Identity>(ctx.db, IDENTITY_KEY),
+  setIdentity: async (ctx, arg) => {
+    await putSetting(ctx.db, IDENTITY_KEY, arg, nowIso(ctx));
+    return arg;
+  },
+} satisfies Partial<HandlerTable>;

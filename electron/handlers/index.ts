@@ -1,0 +1,12 @@
+// The one handler table. Every transport (Electron IPC, the web preview, the in-process test
+// transport) serves exactly this table through `dispatch`.
+import { appHandlers } from './app';
+import { memberHandlers } from './members';
+import { panelHandlers } from './panels';
+import type { HandlerTable } from './types';
+
+export const handlers: HandlerTable = {
+  ...appHandlers,
+  ...memberHandlers,
+  ...panelHandlers,
+};

@@ -1,0 +1,68 @@
+// Validation, error shaping and logging for every call, whichever transport carried it.
+import { z } from 'zod';
+import { contract, type Channel } from '#shared/ipc/contract';
+import { UserFacingError, type ApiErrorBody, type Result } from '#shared/ipc/result';
+import type { HandlerContext } from '../handlers/context';
+import type { HandlerTable } from '../handlers/types';
+
+const isChannel = (name: string): name is Channel => Object.prototype.hasOwnProperty.call(contract, name);
+
+function fieldsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    if (!(key in fields)) fields[key] = issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}` : issue.message;
+  }
+  return fields;
+}
+
+function describeZod(error: z.ZodError): string {
+  const unique = [...new Set(Object.values(fieldsOf(error)))];
+  return `Please correct: ${unique.slice(0, 5).join('; ')}${unique.length > 5 ? `; and ${unique.length - 5} more` : ''}.`;
+}
+
+export type Logger = (entry: { channel: string; error: unknown }) => void;
+
+export async function dispatch(
+  table: HandlerTable,
+  ctx: HandlerContext,
+  channel: string,
+  rawArg: unknown,
+  log: Logger = () => {},
+): Promise<Result<unknown>> {
+  if (typeof channel !== 'string' || !isChannel(channel)) {
+    return { ok: false, error: { code: 'unknown-channel', message: `The app has no function called "${String(channel).slice(0, 80)}".` } };
+  }
+  const parsed = contract[channel].input.safeParse(rawArg === undefined ? {} : rawArg);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid-argument', message: describeZod(parsed.error), fields: fieldsOf(parsed.error) } };
+  }
+  try {
+    const handler = table[channel] as (c: HandlerContext, a: unknown) => Promise<unknown>;
+    const value = await handler(ctx, parsed.data);
+    return { ok: true, value };
+  } catch (err) {
+    return { ok: false, error: toErrorBody(err, channel, log) };
+  }
+}
+
+function toErrorBody(err: unknown, channel: string, log: Logger): ApiErrorBody {
+  if (err instanceof UserFacingError) {
+    return err.fields ? { code: err.code, message: err.message, fields: err.fields } : { code: err.code, message: err.message };
+  }
+  log({ channel, error: err });
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'SQLITE_FULL') {
+    return { code: 'database', message: 'The disk is full, so nothing was saved. Free some space and try again; your earlier work is safe.' };
+  }
+  if (code.startsWith('SQLITE_READONLY')) {
+    return { code: 'database', message: 'The database has become read-only, so nothing was saved. Check the file and folder permissions, then restart the app.' };
+  }
+  if (code.startsWith('SQLITE_BUSY')) {
+    return { code: 'database', message: 'The database is busy with another program. Wait a moment and try again.' };
+  }
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'conflict', message: 'That change conflicts with data already saved (a rule in the database refused it). Nothing was changed.' };
+  }
+  return { code: 'internal', message: 'Something went wrong inside the app and nothing was changed. Try again; if it happens again, report it with the time it happened.' };
+}

@@ -1,0 +1,51 @@
+// One place for UK display formats, so every screen and document agrees.
+import { format, parseISO } from 'date-fns';
+import { enGB } from 'date-fns/locale';
+
+/** "22 November 2026" */
+export function formatDateLong(iso: string): string {
+  return format(parseISO(iso), 'd MMMM yyyy', { locale: enGB });
+}
+
+/** "Sun 22 Nov 2026" */
+export function formatDateShort(iso: string): string {
+  return format(parseISO(iso), 'EEE d MMM yyyy', { locale: enGB });
+}
+
+/** "Sunday 22 November 2026" */
+export function formatDateWithDay(iso: string): string {
+  return format(parseISO(iso), 'EEEE d MMMM yyyy', { locale: enGB });
+}
+
+/** "10:00" stays "10:00"; times are wall-clock Europe/London and stored as such. */
+export function formatTimeRange(start: string, end: string): string {
+  return `${start} to ${end}`;
+}
+
+/** "22 Nov 2026, 14:05" for a stored UTC timestamp shown in London time. */
+export function formatTimestamp(isoUtc: string): string {
+  const d = new Date(isoUtc);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')}`;
+}
+
+/** Today's calendar date in London, as YYYY-MM-DD. */
+export function londonToday(now: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

@@ -1,0 +1,49 @@
+// Real handlers over a real, migrated SQLite database: the test double is only the transport.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type OpenedDatabase } from '#db/open';
+import { handlers } from '../../electron/handlers/index';
+import type { HandlerContext } from '../../electron/handlers/context';
+import { dispatch } from '../../electron/ipc/dispatch';
+import { CHANNELS, type ScpApi } from '#shared/ipc/contract';
+
+export interface Harness {
+  opened: OpenedDatabase;
+  ctx: HandlerContext;
+  api: ScpApi;
+  /** Moves the fixed clock. */
+  setNow(iso: string): void;
+  close(): Promise<void>;
+}
+
+export async function makeHarness(opts: { now?: string; file?: boolean } = {}): Promise<Harness> {
+  let dir: string | null = null;
+  let path = ':memory:';
+  if (opts.file) {
+    dir = mkdtempSync(join(tmpdir(), 'scp-test-'));
+    path = join(dir, 'scp.db');
+  }
+  const opened = await openDatabase(path);
+  let now = new Date(opts.now ?? '2026-11-23T10:00:00Z');
+  const ctx: HandlerContext = {
+    db: opened.db,
+    now: () => now,
+    info: { version: 'test', dbPath: path, schemaVersion: opened.schemaVersion, sqliteVersion: 'test' },
+  };
+  const api = Object.fromEntries(
+    CHANNELS.map((c) => [c, (arg: unknown) => dispatch(handlers, ctx, c, arg)]),
+  ) as unknown as ScpApi;
+  return {
+    opened,
+    ctx,
+    api,
+    setNow: (iso) => {
+      now = new Date(iso);
+    },
+    close: async () => {
+      await opened.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
