@@ -1,0 +1,113 @@
+// End-to-end support: a real Chromium (Debian's), the real renderer build and the real handlers
+// on a temp-file SQLite database, joined by the web preview server.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openDatabase, type OpenedDatabase } from '#db/open';
+import { handlers } from '../../electron/handlers/index';
+import type { HandlerContext } from '../../electron/handlers/context';
+import { startPreviewServer, type PreviewServer } from '../../electron/web/server';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** CHROMIUM_PATH, then the usual Debian and Chrome locations. */
+export function findChromium(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+  for (const c of candidates) if (c && existsSync(c)) return c;
+  return null;
+}
+
+const chromiumPath = findChromium();
+if (!chromiumPath) {
+  const msg = 'No Chromium found (set CHROMIUM_PATH or install Debian\'s chromium): the end-to-end tests are skipped.';
+  if (process.env.CI === 'true') throw new Error(`${msg.replace(': the end-to-end tests are skipped.', '')}; under CI=true this is a failure.`);
+  console.warn(msg);
+}
+export const e2eAvailable = chromiumPath !== null;
+
+export const RENDERER_DIR = resolve('dist/renderer');
+export const SCREENSHOT_DIR = resolve('tests/e2e/screenshots');
+
+export interface E2E {
+  browser: Browser;
+  page: Page;
+  server: PreviewServer;
+  opened: OpenedDatabase;
+  ctx: HandlerContext;
+  dbPath: string;
+  shot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startE2E(opts: { now?: Date; viewport?: { width: number; height: number } } = {}): Promise<E2E> {
+  if (!chromiumPath) throw new Error('no chromium');
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test does this).');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'scp-e2e-'));
+  const dbPath = join(dir, 'scp.sqlite3');
+  const opened = await openDatabase(dbPath);
+  const now = opts.now;
+  const ctx: HandlerContext = {
+    db: opened.db,
+    now: () => now ?? new Date(),
+    info: { version: 'e2e', dbPath, schemaVersion: opened.schemaVersion, sqliteVersion: String(opened.sqlite.prepare('select sqlite_version() as v').pluck().get()) },
+  };
+  const server = await startPreviewServer({ handlers, ctx, staticDir: RENDERER_DIR, csp: CONTENT_SECURITY_POLICY });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_FLAGS, `--user-data-dir=${join(dir, 'profile')}`] });
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    browser,
+    page,
+    server,
+    opened,
+    ctx,
+    dbPath,
+    shot: async (name) => {
+      const file = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await opened.close();
+      rmSync(dir, { recursive: true, force: true });
+      if (consoleErrors.length) throw new Error(`The page logged errors:\n${consoleErrors.join('\n')}`);
+    },
+  };
+}
+
+const AXE_SOURCE = () => readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (offline, from node_modules) on the page; returns serious and critical violations. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline script) still holds.
+  if (!loaded) await page.evaluate(AXE_SOURCE());
+  const result = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<unknown> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+  })) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
