@@ -2,9 +2,11 @@
 // add a new file and a new line, never edit an old one.
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m20261123members from './2026-11-23-01-members-panels-settings';
+import * as m20261123agenda from './2026-11-23-02-calendar-tor-agenda';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-members-panels-settings': m20261123members,
+  '2026-11-23-02-calendar-tor-agenda': m20261123agenda,
 };
 
 export const migrationProvider: MigrationProvider = {

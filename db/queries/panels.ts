@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { quarterLabel, type Panel, type PanelFormat, type PanelStatus } from '#shared/domain/panels';
 import type { DB } from '../schema';
 import type { PanelRow } from '../tables/panels';
@@ -47,7 +47,7 @@ export async function listPanels(
   return { upcoming: u.map(toPanel), past: p.map(toPanel) };
 }
 
-export async function findPanel(db: Kysely<DB>, id: number): Promise<PanelRow | undefined> {
+export async function findPanel(db: Kysely<DB> | Transaction<DB>, id: number): Promise<PanelRow | undefined> {
   return db.selectFrom('panels').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -57,7 +57,7 @@ export async function panelOnDate(db: Kysely<DB>, date: string, exceptId?: numbe
   return q.executeTakeFirst();
 }
 
-export async function insertPanel(db: Kysely<DB>, v: PanelValues, now: string): Promise<number> {
+export async function insertPanel(db: Kysely<DB> | Transaction<DB>, v: PanelValues, now: string): Promise<number> {
   const r = await db
     .insertInto('panels')
     .values({

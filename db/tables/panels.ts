@@ -12,6 +12,7 @@ export interface PanelsTable {
   status: string;
   notes: string;
   cancelled_reason: string | null;
+  agenda_state: Generated<'draft' | 'in-review' | 'returned' | 'approved'>;
   created_at: string;
   updated_at: string;
 }

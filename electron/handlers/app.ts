@@ -1,9 +1,7 @@
 import { getSetting, putSetting } from '#db/queries/settings';
 import type { Identity } from '#shared/domain/identity';
-import { nowIso } from './context';
+import { IDENTITY_KEY, nowIso } from './context';
 import type { HandlerTable } from './types';
-
-export const IDENTITY_KEY = 'identity';
 
 export const appHandlers = {
   getAppInfo: async (ctx) => ({ ...ctx.info, transport: 'in-process' as const }),

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '#db/schema';
+import { getSetting } from '#db/queries/settings';
+import type { Identity } from '#shared/domain/identity';
 import type { AppInfo } from '#shared/ipc/contract';
+import { UserFacingError } from '#shared/ipc/result';
 
 /** What every handler receives besides its validated argument. */
 export interface HandlerContext {
@@ -8,8 +11,19 @@ export interface HandlerContext {
   /** The clock, injectable so tests can fix "today". */
   now: () => Date;
   info: Omit<AppInfo, 'transport'>;
+  /** Folder for files the app keeps beside its database (papers attached to agenda items, exports). */
+  dataDir: string;
 }
+
+export const IDENTITY_KEY = 'identity';
 
 export function nowIso(ctx: HandlerContext): string {
   return ctx.now().toISOString();
+}
+
+/** The person acting; every record that needs an author takes it from here. */
+export async function currentUser(ctx: HandlerContext): Promise<Identity> {
+  const who = await getSetting<Identity>(ctx.db, IDENTITY_KEY);
+  if (!who) throw new UserFacingError('forbidden', 'Tell the app who you are first: open Settings and enter your name and role.');
+  return who;
 }

@@ -1,6 +1,9 @@
 // The one handler table. Every transport (Electron IPC, the web preview, the in-process test
 // transport) serves exactly this table through `dispatch`.
+import { agendaHandlers } from './agenda';
 import { appHandlers } from './app';
+import { paperHandlers } from './papers';
+import { torHandlers } from './tor';
 import { memberHandlers } from './members';
 import { panelHandlers } from './panels';
 import type { HandlerTable } from './types';
@@ -9,4 +12,7 @@ export const handlers: HandlerTable = {
   ...appHandlers,
   ...memberHandlers,
   ...panelHandlers,
+  ...agendaHandlers,
+  ...paperHandlers,
+  ...torHandlers,
 };

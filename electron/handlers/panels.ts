@@ -4,6 +4,7 @@ import { notFound, UserFacingError } from '#shared/ipc/result';
 import type { HandlerContext } from './context';
 import { nowIso } from './context';
 import type { HandlerTable } from './types';
+import { seedStandingItems } from './agenda';
 
 async function load(ctx: HandlerContext, id: number) {
   const row = await findPanel(ctx.db, id);
@@ -25,7 +26,12 @@ export const panelHandlers = {
   getPanel: async (ctx, { id }) => load(ctx, id),
   createPanel: async (ctx, arg) => {
     await refuseClash(ctx, arg.date);
-    const id = await insertPanel(ctx.db, arg, nowIso(ctx));
+    const now = nowIso(ctx);
+    const id = await ctx.db.transaction().execute(async (tx) => {
+      const panelId = await insertPanel(tx, arg, now);
+      await seedStandingItems(tx, panelId, now);
+      return panelId;
+    });
     return load(ctx, id);
   },
   updatePanel: async (ctx, { id, ...values }) => {

@@ -1,10 +1,12 @@
 // The one declaration of every channel between the renderer and main. Main, preload, the web
 // preview and the in-process test transport all derive from this; nothing else names a channel.
 import { z } from 'zod';
+import { agendaItemInput, agendaItemUpdate, type Agenda } from '../domain/agenda';
 import { identityInput, type Identity } from '../domain/identity';
 import { memberInput, memberUpdate, type Member } from '../domain/members';
 import { panelInput, panelUpdate, type Panel } from '../domain/panels';
-import { recordId, trimmed } from '../domain/validation';
+import { torDraftUpdate, type TorVersion } from '../domain/tor';
+import { isoDate, recordId, trimmed } from '../domain/validation';
 import type { Result } from './result';
 
 interface ChannelSpec<I extends z.ZodType, R> {
@@ -30,6 +32,16 @@ export interface PanelList {
   past: Panel[];
 }
 
+export type TorVersionSummary = Omit<TorVersion, 'sections'>;
+
+export interface ExportedFile {
+  path: string;
+  bytes: number;
+}
+
+const byPanel = z.strictObject({ panelId: recordId });
+const comment = (label: string, min: number) => trimmed(label, min, 4000);
+
 export const contract = {
   getAppInfo: channel(noArgs).returns<AppInfo>(),
   getIdentity: channel(noArgs).returns<Identity | null>(),
@@ -49,6 +61,36 @@ export const contract = {
   createPanel: channel(panelInput).returns<Panel>(),
   updatePanel: channel(panelUpdate).returns<Panel>(),
   cancelPanel: channel(z.strictObject({ id: recordId, reason: trimmed('Reason for cancelling', 1, 1000) })).returns<Panel>(),
+
+  listTorVersions: channel(noArgs).returns<TorVersionSummary[]>(),
+  getTorVersion: channel(byId).returns<TorVersion>(),
+  getTorInForce: channel(noArgs).returns<TorVersion | null>(),
+  createTorDraft: channel(z.strictObject({ fromVersionId: recordId.optional() })).returns<TorVersion>(),
+  updateTorDraft: channel(torDraftUpdate).returns<TorVersion>(),
+  approveTorVersion: channel(z.strictObject({ id: recordId, approvedOn: isoDate('Approval date') })).returns<TorVersion>(),
+  deleteTorDraft: channel(byId).returns<{ deleted: true }>(),
+
+  getAgenda: channel(byPanel).returns<Agenda>(),
+  addAgendaItem: channel(agendaItemInput).returns<Agenda>(),
+  updateAgendaItem: channel(agendaItemUpdate).returns<Agenda>(),
+  removeAgendaItem: channel(byId).returns<Agenda>(),
+  reorderAgenda: channel(z.strictObject({ panelId: recordId, itemIds: z.array(recordId).min(1).max(200) })).returns<Agenda>(),
+  sendAgendaForReview: channel(z.strictObject({ panelId: recordId, comment: comment('Note to the chair', 0).optional() })).returns<Agenda>(),
+  commentOnAgenda: channel(z.strictObject({ panelId: recordId, itemId: recordId.nullable().optional(), comment: comment('Comment', 1) })).returns<Agenda>(),
+  approveAgenda: channel(z.strictObject({ panelId: recordId, comment: comment('Comment', 0).optional() })).returns<Agenda>(),
+  returnAgenda: channel(z.strictObject({ panelId: recordId, comment: comment('What needs to change', 1) })).returns<Agenda>(),
+  reopenAgenda: channel(z.strictObject({ panelId: recordId, reason: comment('Reason for reopening', 1) })).returns<Agenda>(),
+  attachPaper: channel(
+    z.strictObject({
+      itemId: recordId,
+      fileName: trimmed('File name', 1, 200).refine((n) => !/[\\/:*?"<>|\u0000-\u001f]/.test(n), 'The file name contains characters that are not allowed'),
+      contentBase64: z.base64({ error: 'The file content was not readable' }).max(28_000_000, 'Papers must be 20 MB or smaller'),
+    }),
+  ).returns<Agenda>(),
+  removePaper: channel(byId).returns<Agenda>(),
+
+  exportAgenda: channel(byPanel).returns<ExportedFile>(),
+  exportTor: channel(z.strictObject({ id: recordId.optional() })).returns<ExportedFile>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -62,6 +62,7 @@ export async function startE2E(opts: { now?: Date; viewport?: { width: number; h
   const ctx: HandlerContext = {
     db: opened.db,
     now: () => now ?? new Date(),
+    dataDir: dir,
     info: { version: 'e2e', dbPath, schemaVersion: opened.schemaVersion, sqliteVersion: String(opened.sqlite.prepare('select sqlite_version() as v').pluck().get()) },
   };
   const server = await startPreviewServer({ handlers, ctx, staticDir: RENDERER_DIR, csp: CONTENT_SECURITY_POLICY });

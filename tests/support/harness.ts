@@ -18,18 +18,15 @@ export interface Harness {
 }
 
 export async function makeHarness(opts: { now?: string; file?: boolean } = {}): Promise<Harness> {
-  let dir: string | null = null;
-  let path = ':memory:';
-  if (opts.file) {
-    dir = mkdtempSync(join(tmpdir(), 'scp-test-'));
-    path = join(dir, 'scp.db');
-  }
+  const dir = mkdtempSync(join(tmpdir(), 'scp-test-'));
+  const path = opts.file ? join(dir, 'scp.db') : ':memory:';
   const opened = await openDatabase(path);
   let now = new Date(opts.now ?? '2026-11-23T10:00:00Z');
   const ctx: HandlerContext = {
     db: opened.db,
     now: () => now,
     info: { version: 'test', dbPath: path, schemaVersion: opened.schemaVersion, sqliteVersion: 'test' },
+    dataDir: dir,
   };
   const api = Object.fromEntries(
     CHANNELS.map((c) => [c, (arg: unknown) => dispatch(handlers, ctx, c, arg)]),
@@ -43,7 +40,7 @@ export async function makeHarness(opts: { now?: string; file?: boolean } = {}): 
     },
     close: async () => {
       await opened.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
