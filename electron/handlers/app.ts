@@ -1,13 +1,25 @@
 import { getSetting, putSetting } from '#db/queries/settings';
 import type { Identity } from '#shared/domain/identity';
-import { IDENTITY_KEY, nowIso } from './context';
+import { DEFAULT_MARKING, type DocumentSettings } from '#shared/domain/documentSettings';
+import { IDENTITY_KEY, nowIso, type HandlerContext } from './context';
 import type { HandlerTable } from './types';
+
+const DOCUMENT_SETTINGS_KEY = 'documents';
+
+export async function getDocumentSettings(ctx: HandlerContext): Promise<DocumentSettings> {
+  return (await getSetting<DocumentSettings>(ctx.db, DOCUMENT_SETTINGS_KEY)) ?? { marking: DEFAULT_MARKING };
+}
 
 export const appHandlers = {
   getAppInfo: async (ctx) => ({ ...ctx.info, transport: 'in-process' as const }),
   getIdentity: async (ctx) => getSetting<Identity>(ctx.db, IDENTITY_KEY),
   setIdentity: async (ctx, arg) => {
     await putSetting(ctx.db, IDENTITY_KEY, arg, nowIso(ctx));
+    return arg;
+  },
+  getDocumentSettings: async (ctx) => getDocumentSettings(ctx),
+  setDocumentSettings: async (ctx, arg) => {
+    await putSetting(ctx.db, DOCUMENT_SETTINGS_KEY, arg, nowIso(ctx));
     return arg;
   },
 } satisfies Partial<HandlerTable>;

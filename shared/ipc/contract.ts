@@ -2,6 +2,7 @@
 // preview and the in-process test transport all derive from this; nothing else names a channel.
 import { z } from 'zod';
 import { agendaItemInput, agendaItemUpdate, type Agenda } from '../domain/agenda';
+import { documentSettingsInput, type DocumentSettings } from '../domain/documentSettings';
 import { identityInput, type Identity } from '../domain/identity';
 import { memberInput, memberUpdate, type Member } from '../domain/members';
 import { panelInput, panelUpdate, type Panel } from '../domain/panels';
@@ -46,6 +47,8 @@ export const contract = {
   getAppInfo: channel(noArgs).returns<AppInfo>(),
   getIdentity: channel(noArgs).returns<Identity | null>(),
   setIdentity: channel(identityInput).returns<Identity>(),
+  getDocumentSettings: channel(noArgs).returns<DocumentSettings>(),
+  setDocumentSettings: channel(documentSettingsInput).returns<DocumentSettings>(),
 
   listMembers: channel(z.strictObject({ includeInactive: z.boolean().optional() })).returns<Member[]>(),
   getMember: channel(byId).returns<Member>(),
