@@ -1,0 +1,68 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Link, Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { FirstRun } from './features/identity/FirstRun';
+import { useIdentity } from './features/identity/hooks';
+import { EditMemberPage, NewMemberPage } from './features/members/MemberForm';
+import { MembersPage } from './features/members/MembersPage';
+import { PanelDetailPage } from './features/panels/PanelDetailPage';
+import { EditPanelPage, NewPanelPage } from './features/panels/PanelForm';
+import { PanelsPage } from './features/panels/PanelsPage';
+import { ComingSoonPage } from './features/placeholder/ComingSoonPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { Layout } from './Layout';
+import { Page } from './ui/Page';
+import { ErrorState, Loading } from './ui/States';
+import { ToastProvider } from './ui/Toast';
+
+export function makeQueryClient() {
+  return new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } } });
+}
+
+function Routes() {
+  const identity = useIdentity();
+  if (identity.isPending) return <Loading what="the app" />;
+  if (identity.isError) return <ErrorState error={identity.error} onRetry={() => identity.refetch()} />;
+  if (!identity.data) return <FirstRun />;
+  return (
+    <Layout identity={identity.data}>
+      <Switch>
+        <Route path="/" component={DashboardPage} />
+        <Route path="/panels" component={PanelsPage} />
+        <Route path="/panels/new" component={NewPanelPage} />
+        <Route path="/panels/:id/edit">{(p) => <EditPanelPage id={Number(p.id)} />}</Route>
+        <Route path="/panels/:id">{(p) => <PanelDetailPage id={Number(p.id)} />}</Route>
+        <Route path="/members" component={MembersPage} />
+        <Route path="/members/new" component={NewMemberPage} />
+        <Route path="/members/:id/edit">{(p) => <EditMemberPage id={Number(p.id)} />}</Route>
+        <Route path="/evidence">{() => <ComingSoonPage section="Evidence" />}</Route>
+        <Route path="/themes">{() => <ComingSoonPage section="Themes" />}</Route>
+        <Route path="/recommendations">{() => <ComingSoonPage section="Recommendations" />}</Route>
+        <Route path="/documents">{() => <ComingSoonPage section="Documents" />}</Route>
+        <Route path="/settings" component={SettingsPage} />
+        <Route>
+          {() => (
+            <Page title="Page not found">
+              <p>
+                There is no page at this address. <Link href="/">Go to the dashboard</Link>.
+              </p>
+            </Page>
+          )}
+        </Route>
+      </Switch>
+    </Layout>
+  );
+}
+
+export function App({ queryClient = makeQueryClient() }: { queryClient?: QueryClient }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <Router hook={useHashLocation}>
+          <Routes />
+        </Router>
+      </ToastProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,64 @@
+import { Link } from 'wouter';
+import { panelTitle } from '#shared/domain/panels';
+import { formatDateWithDay, formatTimeRange } from '#shared/format';
+import { Page } from '../../ui/Page';
+import { ErrorState, Loading } from '../../ui/States';
+import { useMembers } from '../members/hooks';
+import { usePanels } from '../panels/hooks';
+import { StatusBadge, where } from '../panels/PanelBits';
+
+export function DashboardPage() {
+  const panels = usePanels();
+  const members = useMembers(false);
+  const next = panels.data?.upcoming[0];
+  return (
+    <Page title="Dashboard">
+      <div className="tiles">
+        <section className="tile tile--wide" aria-labelledby="next-panel">
+          <h2 id="next-panel">Next panel</h2>
+          {panels.isPending ? (
+            <Loading what="panels" />
+          ) : panels.isError ? (
+            <ErrorState error={panels.error} onRetry={() => panels.refetch()} />
+          ) : next ? (
+            <>
+              <p className="tile__headline">
+                <Link href={`/panels/${next.id}`}>{panelTitle(next)}</Link>
+              </p>
+              <p>
+                {formatDateWithDay(next.date)}, {formatTimeRange(next.startTime, next.endTime)}
+              </p>
+              <p>{where(next)}</p>
+              <p>
+                <StatusBadge status={next.status} />
+              </p>
+            </>
+          ) : (
+            <>
+              <p>No panel is planned yet.</p>
+              <Link href="/panels/new" className="button">
+                Plan a panel
+              </Link>
+            </>
+          )}
+        </section>
+        <section className="tile" aria-labelledby="members-tile">
+          <h2 id="members-tile">Members</h2>
+          {members.isPending ? (
+            <Loading what="members" />
+          ) : members.isError ? (
+            <ErrorState error={members.error} />
+          ) : (
+            <>
+              <p className="tile__number">{members.data.length}</p>
+              <p>
+                active {members.data.length === 1 ? 'member' : 'members'}, of whom {members.data.filter((m) => m.role === 'director-general').length} Directors General.{' '}
+                <Link href="/members">See members</Link>
+              </p>
+            </>
+          )}
+        </section>
+      </div>
+    </Page>
+  );
+}
