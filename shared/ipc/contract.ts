@@ -107,5 +107,4 @@ export type ChannelResult<K extends Channel> = Exclude<Contract[K]['result'], un
 /** What `window.scp` offers: one function per channel, each returning the result envelope. */
 export type ScpApi = { [K in Channel]: (arg: ChannelInput<K>) => Promise<Result<ChannelResult<K>>> };
 
-/** The string on the wire for a channel; prefixed so nothing else on ipcMain can collide. */
-export const ipcName = (c: Channel): string => `scp:${c}`;
+export { ipcName } from './channelName';

@@ -1,0 +1,1 @@
+export function buildElectron(options?: { outdir?: string; minify?: boolean }): Promise<{ main: string; preload: string }>;

@@ -1,0 +1,30 @@
+// Bundles main and preload with esbuild. The preload must be one CommonJS file requiring only
+// 'electron'; main keeps electron and the native SQLite module external.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export async function buildElectron({ outdir = `${root}dist/electron`, minify = false } = {}) {
+  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: false, minify, logLevel: 'warning', absWorkingDir: root };
+  await build({
+    ...common,
+    entryPoints: { main: 'electron/main/index.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir,
+    external: ['electron', 'better-sqlite3'],
+  });
+  await build({
+    ...common,
+    entryPoints: { preload: 'electron/preload/index.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir,
+    external: ['electron'],
+  });
+  return { main: `${outdir}/main.cjs`, preload: `${outdir}/preload.cjs` };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const out = await buildElectron();
+  console.log(`Built ${out.main} and ${out.preload}`);
+}
