@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../schema';
 
 export interface HolidayValue {
@@ -17,7 +17,7 @@ export async function countHolidays(db: Kysely<DB>): Promise<number> {
 }
 
 /** Adds or replaces holidays; user-added dates are kept when a file is imported. */
-export async function upsertHolidays(db: Kysely<DB>, rows: HolidayValue[], now: string): Promise<{ added: number; updated: number }> {
+export async function upsertHolidays(db: Kysely<DB> | Transaction<DB>, rows: HolidayValue[], now: string): Promise<{ added: number; updated: number }> {
   let added = 0;
   let updated = 0;
   for (const r of rows) {
@@ -33,7 +33,7 @@ export async function upsertHolidays(db: Kysely<DB>, rows: HolidayValue[], now: 
   return { added, updated };
 }
 
-export async function deleteHoliday(db: Kysely<DB>, date: string): Promise<boolean> {
+export async function deleteHoliday(db: Kysely<DB> | Transaction<DB>, date: string): Promise<boolean> {
   const r = await db.deleteFrom('bank_holidays').where('date', '=', date).executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }

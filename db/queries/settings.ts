@@ -1,13 +1,13 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../schema';
 
-export async function getSetting<T>(db: Kysely<DB>, key: string): Promise<T | null> {
+export async function getSetting<T>(db: Kysely<DB> | Transaction<DB>, key: string): Promise<T | null> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   if (!row) return null;
   return JSON.parse(row.value) as T;
 }
 
-export async function putSetting(db: Kysely<DB>, key: string, value: unknown, now: string): Promise<void> {
+export async function putSetting(db: Kysely<DB> | Transaction<DB>, key: string, value: unknown, now: string): Promise<void> {
   await db
     .insertInto('settings')
     .values({ key, value: JSON.stringify(value), updated_at: now })

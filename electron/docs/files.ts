@@ -31,6 +31,8 @@ export function writeDocument(path: string, bytes: Uint8Array): { path: string; 
 
 /** A file name that is safe on Windows, macOS and Linux. */
 export function safeFileName(name: string): string {
+  // Control characters are never valid in file names on any platform.
+  // eslint-disable-next-line no-control-regex
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/\s+/g, ' ').trim().slice(0, 150);
 }
 

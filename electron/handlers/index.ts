@@ -2,6 +2,8 @@
 // transport) serves exactly this table through `dispatch`.
 import { agendaHandlers } from './agenda';
 import { appHandlers } from './app';
+import { calendarHandlers } from './calendar';
+import { exportHandlers } from './exports';
 import { paperHandlers } from './papers';
 import { torHandlers } from './tor';
 import { memberHandlers } from './members';
@@ -15,4 +17,6 @@ export const handlers: HandlerTable = {
   ...agendaHandlers,
   ...paperHandlers,
   ...torHandlers,
+  ...calendarHandlers,
+  ...exportHandlers,
 };

@@ -1,5 +1,6 @@
 import { cancelPanelRow, findPanel, insertPanel, listPanels, panelOnDate, toPanel, updatePanelRow } from '#db/queries/panels';
 import { formatDateLong, londonToday } from '#shared/format';
+import { panelInput } from '#shared/domain/panels';
 import { notFound, UserFacingError } from '#shared/ipc/result';
 import type { HandlerContext } from './context';
 import { nowIso } from './context';
@@ -42,6 +43,29 @@ export const panelHandlers = {
     await refuseClash(ctx, values.date, id);
     await updatePanelRow(ctx.db, id, values, nowIso(ctx));
     return load(ctx, id);
+  },
+  createPlannedPanels: async (ctx, { dates, ...common }) => {
+    const unique = [...new Set(dates)];
+    for (const date of unique) {
+      const check = panelInput.safeParse({ date, ...common, notes: '' });
+      if (!check.success) {
+        const first = check.error.issues[0];
+        throw new UserFacingError('invalid-argument', first.message, { [String(first.path[0] ?? 'date')]: first.message });
+      }
+      await refuseClash(ctx, date);
+    }
+    const now = nowIso(ctx);
+    // All or nothing: a year's plan is created whole or not at all.
+    const ids = await ctx.db.transaction().execute(async (tx) => {
+      const created: number[] = [];
+      for (const date of unique.sort()) {
+        const id = await insertPanel(tx, { date, ...common, notes: 'Planned with "Plan a year".' }, now);
+        await seedStandingItems(tx, id, now);
+        created.push(id);
+      }
+      return created;
+    });
+    return Promise.all(ids.map((id) => load(ctx, id)));
   },
   cancelPanel: async (ctx, { id, reason }) => {
     const existing = await load(ctx, id);

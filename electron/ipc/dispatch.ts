@@ -1,5 +1,5 @@
 // Validation, error shaping and logging for every call, whichever transport carried it.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, type Channel } from '#shared/ipc/contract';
 import { UserFacingError, type ApiErrorBody, type Result } from '#shared/ipc/result';
 import type { HandlerContext } from '../handlers/context';

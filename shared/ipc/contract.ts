@@ -2,6 +2,10 @@
 // preview and the in-process test transport all derive from this; nothing else names a channel.
 import { z } from 'zod';
 import { agendaItemInput, agendaItemUpdate, type Agenda } from '../domain/agenda';
+import { milestoneRulesInput, type MilestoneKey, type MilestoneRules, type MilestoneState } from '../calendar/milestones';
+import { planOptionsInput, type PlanOptions, type ProposedPanel } from '../calendar/planYear';
+import { PANEL_FORMATS } from '../domain/panels';
+import { timeOfDay } from '../domain/validation';
 import { documentSettingsInput, type DocumentSettings } from '../domain/documentSettings';
 import { identityInput, type Identity } from '../domain/identity';
 import { memberInput, memberUpdate, type Member } from '../domain/members';
@@ -43,6 +47,26 @@ export interface ExportedFile {
 const byPanel = z.strictObject({ panelId: recordId });
 const comment = (label: string, min: number) => trimmed(label, min, 4000);
 
+export interface CalendarSettings {
+  holidays: { date: string; title: string; source: 'shipped' | 'imported' | 'user' }[];
+  rules: MilestoneRules;
+  plan: PlanOptions;
+}
+
+export interface PanelMilestone {
+  key: MilestoneKey;
+  label: string;
+  due: string;
+  state: MilestoneState;
+  daysRemaining: number;
+}
+
+export interface YearProposal {
+  fy: string;
+  options: PlanOptions;
+  panels: (ProposedPanel & { clash: number | null })[];
+}
+
 export const contract = {
   getAppInfo: channel(noArgs).returns<AppInfo>(),
   getIdentity: channel(noArgs).returns<Identity | null>(),
@@ -67,6 +91,28 @@ export const contract = {
 
   listTorVersions: channel(noArgs).returns<TorVersionSummary[]>(),
   getTorVersion: channel(byId).returns<TorVersion>(),
+  getCalendarSettings: channel(noArgs).returns<CalendarSettings>(),
+  setMilestoneRules: channel(milestoneRulesInput).returns<CalendarSettings>(),
+  setPlanDefaults: channel(planOptionsInput).returns<CalendarSettings>(),
+  importBankHolidays: channel(z.strictObject({ json: z.string({ error: 'Choose a gov.uk bank-holidays.json file' }).max(2_000_000, 'That file is too large to be a bank holiday list') })).returns<
+    CalendarSettings & { read: number; added: number; updated: number }
+  >(),
+  addBankHoliday: channel(z.strictObject({ date: isoDate('Date'), title: trimmed('Name of the holiday', 1, 120) })).returns<CalendarSettings>(),
+  removeBankHoliday: channel(z.strictObject({ date: isoDate('Date') })).returns<CalendarSettings>(),
+  getPanelMilestones: channel(byPanel).returns<PanelMilestone[]>(),
+  proposeYear: channel(
+    z.strictObject({ fy: z.string({ error: 'Give a financial year such as 2026-27' }).regex(/^\d{4}-\d{2}$/, 'Give a financial year such as 2026-27'), weekday: planOptionsInput.shape.weekday.optional(), week: planOptionsInput.shape.week.optional() }),
+  ).returns<YearProposal>(),
+  createPlannedPanels: channel(
+    z.strictObject({
+      dates: z.array(isoDate('Date'), { error: 'Choose the dates to create' }).min(1, 'Choose at least one date').max(8),
+      startTime: timeOfDay('Start time'),
+      endTime: timeOfDay('End time'),
+      format: z.enum(PANEL_FORMATS, { error: 'Choose in person, online or hybrid' }),
+      location: trimmed('Location', 0, 200),
+    }),
+  ).returns<Panel[]>(),
+
   getTorInForce: channel(noArgs).returns<TorVersion | null>(),
   createTorDraft: channel(z.strictObject({ fromVersionId: recordId.optional() })).returns<TorVersion>(),
   updateTorDraft: channel(torDraftUpdate).returns<TorVersion>(),
@@ -86,6 +132,7 @@ export const contract = {
   attachPaper: channel(
     z.strictObject({
       itemId: recordId,
+      // eslint-disable-next-line no-control-regex -- control characters are refused in file names
       fileName: trimmed('File name', 1, 200).refine((n) => !/[\\/:*?"<>|\u0000-\u001f]/.test(n), 'The file name contains characters that are not allowed'),
       contentBase64: z.base64({ error: 'The file content was not readable' }).max(28_000_000, 'Papers must be 20 MB or smaller'),
     }),

@@ -1,0 +1,59 @@
+// Gathers what the agenda and Terms of Reference documents need from the database.
+import type { Document } from 'docx';
+import { MEMBER_ROLE_LABELS, MEMBER_ROLES } from '#shared/domain/members';
+import { formatDateLong, londonToday } from '#shared/format';
+import { notFound, UserFacingError } from '#shared/ipc/result';
+import { getTorByNumber, getTorInForce, getTorVersion } from '#db/queries/tor';
+import { findPanel, toPanel } from '#db/queries/panels';
+import { listMembers } from '#db/queries/members';
+import { buildAgenda } from '#templates/agenda/buildAgenda';
+import { buildTermsOfReference } from '#templates/tor/buildTermsOfReference';
+import { loadAgenda } from '../handlers/agenda';
+import { getDocumentSettings } from '../handlers/app';
+import type { HandlerContext } from '../handlers/context';
+import { safeFileName } from './files';
+
+export interface BuiltDocument {
+  doc: Document;
+  /** a suggested file name */
+  fileName: string;
+}
+
+export async function agendaDocument(ctx: HandlerContext, panelId: number): Promise<BuiltDocument> {
+  const row = await findPanel(ctx.db, panelId);
+  if (!row) throw notFound('Panel', panelId);
+  const panel = toPanel(row);
+  if (panel.status === 'cancelled') throw new UserFacingError('conflict', 'This panel was cancelled, so it has no agenda to export.');
+  const agenda = await loadAgenda(ctx.db, panelId);
+  const members = await listMembers(ctx.db, { today: panel.date < londonToday(ctx.now()) ? panel.date : londonToday(ctx.now()), includeInactive: false });
+  const invited = members
+    .filter((m) => m.role !== 'secretariat' && m.role !== 'observer')
+    .sort((a, b) => MEMBER_ROLES.indexOf(a.role) - MEMBER_ROLES.indexOf(b.role) || a.name.localeCompare(b.name))
+    .map((m) => ({ name: m.name, role: MEMBER_ROLE_LABELS[m.role], organisation: m.organisation }));
+  const approved = [...agenda.events].reverse().find((e) => e.action === 'approved');
+  const { marking } = await getDocumentSettings(ctx);
+  const doc = buildAgenda({
+    panel,
+    marking,
+    draft: agenda.state !== 'approved',
+    approval: agenda.state === 'approved' && approved ? `Approved by ${approved.actorName} on ${formatDateLong(approved.at.slice(0, 10))}.` : null,
+    invited,
+    items: agenda.items,
+  });
+  return { doc, fileName: safeFileName(`Agenda - Serious Case Panel ${panel.quarter} - ${panel.date}${agenda.state === 'approved' ? '' : ' - DRAFT'}.docx`) };
+}
+
+export async function torDocument(ctx: HandlerContext, ref: { id?: number; version?: number }): Promise<BuiltDocument> {
+  const tor =
+    ref.id !== undefined ? await getTorVersion(ctx.db, ref.id) : ref.version !== undefined ? await getTorByNumber(ctx.db, ref.version) : await getTorInForce(ctx.db);
+  if (!tor) {
+    throw ref.id !== undefined || ref.version !== undefined
+      ? notFound('Terms of Reference version', ref.id ?? ref.version ?? '')
+      : new UserFacingError('not-found', 'No Terms of Reference are in force yet. Approve a version first, or export a draft by its version number.');
+  }
+  const { marking } = await getDocumentSettings(ctx);
+  return {
+    doc: buildTermsOfReference({ tor, marking }),
+    fileName: safeFileName(`Terms of Reference - Serious Case Panel - version ${tor.version}${tor.status === 'draft' ? ' - DRAFT' : ''}.docx`),
+  };
+}
