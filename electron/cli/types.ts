@@ -42,3 +42,8 @@ export class CliError extends Error {
 export function emit(ctx: CommandContext, json: object, human: string): void {
   ctx.io.stdout(ctx.json ? JSON.stringify(json) : human);
 }
+
+/** For commands that take no options of their own: anything extra is a usage error. */
+export function expectNoArgs(ctx: CommandContext): void {
+  if (ctx.args.length) throw new UsageError(`Unexpected ${ctx.args.length === 1 ? 'argument' : 'arguments'}: ${ctx.args.join(' ')}`);
+}

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { SCHEMA_VERSION } from '#db/migrations/index';
 import { sqliteVersion, withSession } from '../session';
-import { CliError, emit, type CliCommand } from '../types';
+import { CliError, emit, expectNoArgs, type CliCommand } from '../types';
 
 const SYNC_NAMES = ['off', 'normal', 'full', 'extra'];
 
@@ -10,6 +10,7 @@ export const doctorCommand: CliCommand = {
   summary: 'Check the database: pragmas, integrity and schema version',
   usage: 'doctor [--json]',
   run: async (cmd) => {
+    expectNoArgs(cmd);
     if (!existsSync(cmd.dbPath)) throw new CliError(`There is no database at ${cmd.dbPath}. Run "init" to create one, or pass --db with the right file.`);
     return withSession(
       cmd,

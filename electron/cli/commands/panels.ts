@@ -1,14 +1,15 @@
 import { formatDateLong } from '#shared/format';
 import { PANEL_STATUS_LABELS } from '#shared/domain/panels';
 import { withSession } from '../session';
-import { CliError, emit, type CliCommand } from '../types';
+import { CliError, emit, expectNoArgs, type CliCommand } from '../types';
 
 export const panelsListCommand: CliCommand = {
   name: 'panels list',
   summary: 'List every panel, by date',
   usage: 'panels list [--json]',
-  run: async (cmd) =>
-    withSession(cmd, async ({ api }) => {
+  run: async (cmd) => {
+    expectNoArgs(cmd);
+    return withSession(cmd, async ({ api }) => {
       const r = await api.listPanels({ includeCancelled: true });
       if (!r.ok) throw new CliError(r.error.message);
       const all = [...r.value.past, ...r.value.upcoming].sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime));
@@ -30,5 +31,6 @@ export const panelsListCommand: CliCommand = {
           : 'No panels yet.',
       );
       return 0;
-    }),
+    });
+  },
 };

@@ -1,0 +1,117 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './run';
+
+let dir: string;
+let db: string;
+const now = () => new Date('2026-11-23T10:00:00Z');
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'scp-cli-'));
+  db = join(dir, 'scp.sqlite3');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) }, { now });
+  return { code, out, err, json: () => (expect(out).toHaveLength(1), JSON.parse(out[0])) };
+}
+
+describe('scp CLI', () => {
+  it('init creates and migrates, printing path and schema version', async () => {
+    const r = await cli('--db', db, 'init', '--json');
+    expect(r.code).toBe(0);
+    expect(r.json()).toEqual({ path: db, schemaVersion: 2 });
+    expect((await cli('init', '--db', db, '--json')).json()).toEqual({ path: db, schemaVersion: 2 });
+  });
+
+  it('doctor reports the pragmas and passes on a healthy database', async () => {
+    await cli('--db', db, 'init');
+    const r = await cli('--db', db, 'doctor', '--json');
+    expect(r.code).toBe(0);
+    expect(r.json()).toEqual({ journalMode: 'wal', synchronous: 'full', foreignKeys: true, integrity: 'ok', schemaVersion: 2, sqliteVersion: expect.stringMatching(/^3\.\d+\.\d+$/) });
+  });
+
+  it('doctor fails plainly on a missing file, an out-of-date schema and a corrupt file', async () => {
+    const missing = await cli('--db', join(dir, 'none.sqlite3'), 'doctor', '--json');
+    expect(missing.code).toBe(1);
+    expect(missing.err.join()).toMatch(/There is no database/);
+    expect(existsSync(join(dir, 'none.sqlite3'))).toBe(false);
+
+    const old = new Database(db);
+    old.exec('create table t(x)');
+    old.close();
+    const stale = await cli('--db', db, 'doctor', '--json');
+    expect(stale.code).toBe(1);
+    expect(stale.json().schemaVersion).toBe(0);
+
+    writeFileSync(db, Buffer.alloc(8192, 7));
+    const corrupt = await cli('--db', db, 'doctor', '--json');
+    expect(corrupt.code).toBe(1);
+    expect(corrupt.err.join()).toMatch(/damaged/);
+  });
+
+  it('demo fills an empty database once, and panels list shows a year of panels', async () => {
+    const r = await cli('--db', db, 'demo', '--json');
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ members: 14, panels: 4, torVersions: 2 });
+    const again = await cli('--db', db, 'demo', '--json');
+    expect(again.code).toBe(1);
+    expect(again.err.join()).toMatch(/already holds members or panels/);
+    const list = (await cli('--db', db, 'panels', 'list', '--json')).json();
+    expect(list.panels.map((p: { date: string; quarter: string; status: string }) => [p.date, p.quarter, p.status])).toEqual([
+      ['2026-05-13', '2026-27 Q1', 'minutes-approved'],
+      ['2026-08-12', '2026-27 Q2', 'minutes-approved'],
+      ['2026-11-11', '2026-27 Q3', 'minutes-draft'],
+      ['2027-02-10', '2026-27 Q4', 'agenda-in-preparation'],
+    ]);
+    expect(Object.keys(list.panels[0])).toEqual(['id', 'date', 'quarter', 'status', 'startTime', 'endTime', 'format', 'location']);
+  });
+
+  it('calendar prints proposed panels for a year and one meeting’s milestones', async () => {
+    const fy = (await cli('--db', db, 'calendar', '--fy', '2026-27', '--json')).json();
+    expect(fy.fy).toBe('2026-27');
+    expect(fy.panels[0]).toEqual({ quarter: 'Q1', date: '2026-05-13', milestones: { agendaReviewDue: '2026-04-21', papersDue: '2026-04-28', packIssue: '2026-05-06', minutesDue: '2026-05-28' } });
+    const m = (await cli('--db', db, 'calendar', '--meeting', '2027-01-13', '--json')).json();
+    expect(m).toEqual({ meeting: '2027-01-13', quarter: '2026-27 Q4', milestones: { agendaReviewDue: '2026-12-18', papersDue: '2026-12-29', packIssue: '2027-01-06', minutesDue: '2027-01-27' } });
+  });
+
+  it('exports the agenda and Terms of Reference as Word files', async () => {
+    await cli('--db', db, 'demo');
+    const out = join(dir, 'agenda.docx');
+    const r = await cli('--db', db, 'export', 'agenda', '--panel', 'next', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const j = r.json();
+    expect(j).toMatchObject({ path: out, bytes: readFileSync(out).length });
+    expect(j.pages === null || j.pages >= 1).toBe(true);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    const tor = await cli('--db', db, 'export', 'tor', '--version', '1', '--out', join(dir, 'tor.docx'), '--json');
+    expect(tor.code).toBe(0);
+    const none = await cli('--db', db, 'export', 'tor', '--version', '9', '--out', join(dir, 'x.docx'), '--json');
+    expect(none.code).toBe(1);
+  }, 120_000);
+
+  it('bad arguments print usage and exit 2; errors exit 1', async () => {
+    for (const args of [[], ['bogus'], ['panels'], ['calendar', '--fy', '2026-28'], ['calendar'], ['calendar', '--fy', '2026-27', '--meeting', '2026-01-01'], ['init', '--nope'], ['export', 'agenda', '--panel', 'soon', '--out', 'x.docx']]) {
+      const r = await cli('--db', db, ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err.join('\n')).toMatch(/Usage: npm run -s scp/);
+    }
+    const noPanel = await cli('--db', db, 'export', 'agenda', '--panel', 'next', '--out', join(dir, 'a.docx'), '--json');
+    expect(noPanel.code).toBe(1);
+    expect(noPanel.json()).toMatchObject({ message: expect.stringMatching(/No upcoming panel/) });
+  });
+
+  it('runs as a real process through npm run', () => {
+    const r = spawnSync('npm', ['run', '-s', 'scp', '--', '--db', db, 'init', '--json'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout.trim())).toEqual({ path: db, schemaVersion: 2 });
+    expect(() => execFileSync('npm', ['run', '-s', 'scp', '--', 'nonsense'], { stdio: 'pipe' })).toThrow();
+  }, 60_000);
+});
