@@ -30,6 +30,10 @@ export interface OpenedDatabase {
 export interface OpenOptions {
   /** Apply pending migrations (default true). The CLI's doctor opens without migrating. */
   migrate?: boolean;
+  /** How long to wait for another program's lock (default 5 s). */
+  busyTimeoutMs?: number;
+  /** Opens with SQLite's read-only flag: tests use it where file permissions cannot be (as root). */
+  readonlyForTest?: boolean;
 }
 
 const WAY_FORWARD = 'Restore it from a backup, or open another database file. The file has not been changed.';
@@ -53,8 +57,8 @@ function classify(err: unknown, path: string): DatabaseOpenError {
 }
 
 /** Applies the pragmas every connection needs; better-sqlite3 sets synchronous=NORMAL for WAL, which we override. */
-export function applyPragmas(sqlite: Database.Database): void {
-  sqlite.pragma('busy_timeout = 5000');
+export function applyPragmas(sqlite: Database.Database, busyTimeoutMs = 5000): void {
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
   if (String(mode).toLowerCase() !== 'wal' && sqlite.name !== ':memory:') {
     throw Object.assign(new Error(`journal_mode is ${String(mode)}, not wal`), { code: 'SQLITE_READONLY' });
@@ -72,11 +76,12 @@ function appliedMigrationNames(sqlite: Database.Database): string[] {
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(path, { fileMustExist: false });
+    sqlite = new Database(path, { fileMustExist: false, readonly: options.readonlyForTest === true, timeout: options.busyTimeoutMs ?? 5000 });
   } catch (err) {
     throw classify(err, path);
   }
   try {
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
       throw new DatabaseOpenError('corrupt', `The database file ${path} failed its integrity check (${String(check)}). ${WAY_FORWARD}`, path);
@@ -91,7 +96,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
         path,
       );
     }
-    applyPragmas(sqlite);
+    applyPragmas(sqlite, options.busyTimeoutMs);
   } catch (err) {
     sqlite.close();
     throw err instanceof DatabaseOpenError ? err : classify(err, path);
@@ -104,6 +109,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     const { error } = await migrator.migrateToLatest();
     if (error) {
       await db.destroy();
+      const code = (error as { code?: string }).code ?? '';
+      if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_READONLY')) throw classify(error, path);
       const msg = error instanceof Error ? error.message : String(error);
       throw new DatabaseOpenError('migration-failed', `The database file ${path} could not be upgraded (${msg}). Nothing was changed; restore from a backup or report this problem.`, path);
     }

@@ -1,0 +1,64 @@
+// Each migration upgrades a database that already holds data from the version before it.
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrationProvider, migrations } from './index';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migration tests speak to the schema of their time
+let db: Kysely<any>;
+let raw: Database.Database;
+let migrator: Migrator;
+
+beforeEach(() => {
+  raw = new Database(':memory:');
+  raw.pragma('foreign_keys = ON');
+  db = new Kysely({ dialect: new SqliteDialect({ database: raw }) });
+  migrator = new Migrator({ db, provider: migrationProvider });
+});
+afterEach(async () => db.destroy());
+
+async function to(name: string) {
+  const r = await migrator.migrateTo(name);
+  if (r.error) throw r.error;
+}
+
+const now = '2026-11-23T10:00:00Z';
+
+describe('migrations', () => {
+  it('are listed in order with a purpose line each', () => {
+    const names = Object.keys(migrations);
+    expect(names).toEqual([...names].sort());
+    expect(names[0]).toBe('2026-11-23-01-members-panels-settings');
+  });
+
+  it('01 creates members, panels and settings with their rules', async () => {
+    await to('2026-11-23-01-members-panels-settings');
+    await db.insertInto('members').values({ name: 'A', role: 'chair', active_from: '2026-04-01', created_at: now, updated_at: now }).execute();
+    await expect(db.insertInto('members').values({ name: 'B', role: 'king', active_from: '2026-04-01', created_at: now, updated_at: now }).execute()).rejects.toThrow(/CHECK/);
+    await expect(db.insertInto('panels').values({ date: '2027-01-13', start_time: '10:00', end_time: '12:00', format: 'zoom', created_at: now, updated_at: now }).execute()).rejects.toThrow(
+      /CHECK/,
+    );
+  });
+
+  it('02 adds the calendar, ToR and agenda tables to a database holding panels', async () => {
+    await to('2026-11-23-01-members-panels-settings');
+    await db.insertInto('members').values({ name: 'A', role: 'director-general', active_from: '2026-04-01', created_at: now, updated_at: now }).execute();
+    await db.insertInto('panels').values({ date: '2027-01-13', start_time: '10:00', end_time: '12:00', format: 'online', status: 'planned', created_at: now, updated_at: now }).execute();
+    await to('2026-11-23-02-calendar-tor-agenda');
+    const panel = await db.selectFrom('panels').selectAll().executeTakeFirstOrThrow();
+    expect(panel).toMatchObject({ date: '2027-01-13', agenda_state: 'draft' });
+    await db.insertInto('agenda_items').values({ panel_id: panel.id, position: 1, title: 'Welcome', purpose: 'information', presenter_member_id: 1, minutes: 5, created_at: now, updated_at: now }).execute();
+    // Deleting the presenter keeps the item; deleting the panel removes its agenda.
+    await db.deleteFrom('members').execute();
+    expect((await db.selectFrom('agenda_items').select('presenter_member_id').executeTakeFirstOrThrow()).presenter_member_id).toBeNull();
+    await db.deleteFrom('panels').execute();
+    expect(await db.selectFrom('agenda_items').selectAll().execute()).toEqual([]);
+    // Only one version of the ToR can be in force.
+    const tor = (version: number) => ({ version, status: 'approved', review_date: '2027-04-01', quorum_min_members: 5, quorum_min_dgs: 2, created_by: 'x', created_at: now, updated_at: now });
+    await db.insertInto('tor_versions').values(tor(1)).execute();
+    await expect(db.insertInto('tor_versions').values(tor(2)).execute()).rejects.toThrow(/UNIQUE/);
+    const check = await sql<{ foreign_key_check: unknown }>`pragma foreign_key_check`.execute(db);
+    expect(check.rows).toEqual([]);
+  });
+});
