@@ -16,8 +16,17 @@ import { Page } from './ui/Page';
 import { ErrorState, Loading } from './ui/States';
 import { ToastProvider } from './ui/Toast';
 
+/**
+ * Calls go to the app's own main process, never the network: 'always' keeps them running when
+ * the machine is offline (the default would pause every query and save until it reconnects).
+ */
 export function makeQueryClient() {
-  return new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } } });
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000, networkMode: 'always' },
+      mutations: { networkMode: 'always' },
+    },
+  });
 }
 
 function Routes() {

@@ -64,3 +64,17 @@ describe('members', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/Member 999 does not exist/) } });
   });
 });
+
+describe('deactivating today', () => {
+  it('drops the member from today’s active list, keeping yesterday as their last day', async () => {
+    const h2 = await makeHarness({ now: '2026-11-23T10:00:00Z' });
+    try {
+      const c = await h2.api.createMember({ name: 'Ada', role: 'observer', organisation: '', email: '', activeFrom: '2026-04-01' });
+      if (!c.ok) throw new Error('create');
+      const r = await h2.api.deactivateMember({ id: c.value.id });
+      expect(r.ok && [r.value.activeTo, r.value.active]).toEqual(['2026-11-22', false]);
+    } finally {
+      await h2.close();
+    }
+  });
+});

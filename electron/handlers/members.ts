@@ -1,6 +1,7 @@
 import { findMember, insertMember, listMembers, setMemberActiveTo, toMember, updateMemberRow } from '#db/queries/members';
 import { notFound, UserFacingError } from '#shared/ipc/result';
 import { londonToday } from '#shared/format';
+import { addCalendarDays } from '#shared/calendar/workingDays';
 import { nowIso, type HandlerContext } from './context';
 import type { HandlerTable } from './types';
 
@@ -24,7 +25,11 @@ export const memberHandlers = {
   },
   deactivateMember: async (ctx, { id, activeTo }) => {
     const member = await load(ctx, id);
-    const end = activeTo ?? londonToday(ctx.now());
+    // "Active to" is inclusive: deactivating today makes yesterday the last active day, so the
+    // member drops out of today's lists at once (unless they only started today).
+    const today = londonToday(ctx.now());
+    const yesterday = addCalendarDays(today, -1);
+    const end = activeTo ?? (yesterday >= member.activeFrom ? yesterday : today);
     if (end < member.activeFrom) {
       throw new UserFacingError('invalid-argument', `${member.name} only became active on ${member.activeFrom}; choose an end date on or after that.`, {
         activeTo: 'Must be on or after the date they became active',

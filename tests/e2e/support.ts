@@ -47,6 +47,9 @@ export interface E2E {
   ctx: HandlerContext;
   dbPath: string;
   shot(name: string): Promise<string>;
+  /** Console errors the test provokes on purpose (e.g. a CSP refusal); any other error fails the run. */
+  allowConsoleError(pattern: RegExp): void;
+  consoleErrors: string[];
   close(): Promise<void>;
 }
 
@@ -66,10 +69,12 @@ export async function startE2E(opts: { now?: Date; viewport?: { width: number; h
     info: { version: 'e2e', dbPath, schemaVersion: opened.schemaVersion, sqliteVersion: String(opened.sqlite.prepare('select sqlite_version() as v').pluck().get()) },
   };
   const server = await startPreviewServer({ handlers, ctx, staticDir: RENDERER_DIR, csp: CONTENT_SECURITY_POLICY });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_FLAGS, `--user-data-dir=${join(dir, 'profile')}`] });
+  // playwright gives each launch a fresh, empty profile of its own.
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
+  const allowed: RegExp[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
@@ -82,6 +87,8 @@ export async function startE2E(opts: { now?: Date; viewport?: { width: number; h
     opened,
     ctx,
     dbPath,
+    allowConsoleError: (p) => void allowed.push(p),
+    consoleErrors,
     shot: async (name) => {
       const file = join(SCREENSHOT_DIR, `${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
@@ -92,7 +99,8 @@ export async function startE2E(opts: { now?: Date; viewport?: { width: number; h
       await server.close();
       await opened.close();
       rmSync(dir, { recursive: true, force: true });
-      if (consoleErrors.length) throw new Error(`The page logged errors:\n${consoleErrors.join('\n')}`);
+      const unexpected = consoleErrors.filter((m) => !allowed.some((p) => p.test(m)));
+      if (unexpected.length) throw new Error(`The page logged errors:\n${unexpected.join('\n')}`);
     },
   };
 }

@@ -1,36 +1,46 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { identityInput, USER_ROLES, USER_ROLE_LABELS, type Identity } from '#shared/domain/identity';
+import { useState, type FormEvent } from 'react';
+import { identityInput, USER_ROLES, USER_ROLE_LABELS, type Identity, type UserRole } from '#shared/domain/identity';
+import { ApiError } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { FormErrorSummary } from '../../ui/FormErrors';
-import { applyServerError } from '../../ui/serverErrors';
 import { useSetIdentity } from './hooks';
 
 export function IdentityForm({ initial, submitLabel, onSaved }: { initial?: Identity | null; submitLabel: string; onSaved?: (who: Identity) => void }) {
   const save = useSetIdentity();
+  const [name, setName] = useState(initial?.name ?? '');
+  const [role, setRole] = useState<UserRole>(initial?.role ?? 'secretariat');
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<Identity>({
-    resolver: zodResolver(identityInput),
-    defaultValues: initial ?? { name: '', role: 'secretariat' },
-  });
-  const onSubmit = handleSubmit(async (values) => {
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
     setSummary(null);
-    try {
-      onSaved?.(await save.mutateAsync(values));
-    } catch (err) {
-      setSummary(applyServerError(err, setError, ['name', 'role']));
+    const parsed = identityInput.safeParse({ name, role });
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setSummary('Check the highlighted fields.');
+      return;
     }
-  });
+    setErrors({});
+    try {
+      // Saved first, then told: `onSaved?.(await …)` would skip the save when there is no listener.
+      const saved = await save.mutateAsync(parsed.data);
+      onSaved?.(saved);
+    } catch (err) {
+      if (err instanceof ApiError && err.fields) setErrors(err.fields);
+      setSummary(err instanceof Error ? err.message : 'Your details could not be saved. Try again.');
+    }
+  }
+
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <FormErrorSummary message={summary} />
-      <Field label="Your name" hint="Shown as the author of approvals, minutes and updates." error={formState.errors.name?.message}>
-        {(p) => <input {...p} type="text" autoComplete="name" {...register('name')} />}
+      <Field label="Your name" hint="Shown as the author of approvals, minutes and updates." error={errors.name}>
+        {(p) => <input {...p} type="text" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
-      <Field label="Your role" error={formState.errors.role?.message}>
+      <Field label="Your role" error={errors.role}>
         {(p) => (
-          <select {...p} {...register('role')}>
+          <select {...p} value={role} onChange={(e) => setRole(e.target.value as UserRole)}>
             {USER_ROLES.map((r) => (
               <option key={r} value={r}>
                 {USER_ROLE_LABELS[r]}
@@ -40,7 +50,7 @@ export function IdentityForm({ initial, submitLabel, onSaved }: { initial?: Iden
         )}
       </Field>
       <div className="form__actions">
-        <button type="submit" className="button" disabled={formState.isSubmitting}>
+        <button type="submit" className="button" disabled={save.isPending}>
           {submitLabel}
         </button>
       </div>

@@ -37,7 +37,7 @@ export function MembersPage() {
         cell: (c) =>
           c.row.original.active ? (
             <button type="button" className="button button--link" onClick={() => setConfirm(c.row.original)}>
-              Deactivate<span className="visually-hidden"> {c.row.original.name}</span>
+              Deactivate <span className="visually-hidden">{c.row.original.name}</span>
             </button>
           ) : (
             <button
@@ -48,7 +48,7 @@ export function MembersPage() {
                 toast.notify(`${c.row.original.name} is active again`);
               }}
             >
-              Reactivate<span className="visually-hidden"> {c.row.original.name}</span>
+              Reactivate <span className="visually-hidden">{c.row.original.name}</span>
             </button>
           ),
       }),
@@ -127,7 +127,7 @@ export function MembersPage() {
       {confirm && (
         <Dialog title={`Deactivate ${confirm.name}?`} onClose={() => setConfirm(null)}>
           <p>
-            {confirm.name} will no longer be offered as a presenter or invitee from today. Their past attendance and records stay as they are. You can
+            {confirm.name} will no longer be offered as a presenter or invitee, from today. Their past attendance and records stay as they are. You can
             reactivate them later.
           </p>
           <div className="form__actions">

@@ -1,0 +1,60 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../../../tests/support/renderApp';
+import type { Harness } from '../../../tests/support/harness';
+
+let harness: Harness | null = null;
+afterEach(async () => harness?.close());
+
+describe('panels screens', () => {
+  it('plans an online panel and lists it under Upcoming with its quarter', async () => {
+    const app = await renderApp({ hash: '#/panels/new' });
+    harness = app.harness;
+    const date = await screen.findByLabelText('Date');
+    await app.user.type(date, '2027-01-13');
+    expect(await screen.findByText('Financial quarter: 2026-27 Q4')).toBeInTheDocument();
+    await app.user.click(screen.getByLabelText('Online'));
+    await app.user.click(screen.getByRole('button', { name: 'Plan panel' }));
+    expect(await screen.findByRole('heading', { name: 'Serious Case Panel 2026-27 Q4' })).toBeInTheDocument();
+    expect(screen.getByText('Wednesday 13 January 2027')).toBeInTheDocument();
+    await app.user.click(screen.getByRole('link', { name: 'Back to panels' }));
+    const upcoming = await screen.findByRole('table', { name: /Upcoming panels/ });
+    expect(within(upcoming).getByText('Wed 13 Jan 2027')).toBeInTheDocument();
+    expect(within(upcoming).getByText('2026-27 Q4')).toBeInTheDocument();
+  });
+
+  it('needs a location unless the panel is online', async () => {
+    const app = await renderApp({ hash: '#/panels/new' });
+    harness = app.harness;
+    await app.user.type(await screen.findByLabelText('Date'), '2027-01-13');
+    await app.user.click(screen.getByRole('button', { name: 'Plan panel' }));
+    expect(await screen.findByLabelText('Location')).toHaveAccessibleDescription(/Give a location, or choose "Online"/);
+  });
+
+  it('shows the server’s message on the date when two panels clash', async () => {
+    const app = await renderApp({ hash: '#/panels/new' });
+    harness = app.harness;
+    await app.harness.api.createPanel({ date: '2027-01-13', startTime: '10:00', endTime: '12:00', format: 'online', location: '', notes: '' });
+    await app.user.type(await screen.findByLabelText('Date'), '2027-01-13');
+    await app.user.click(screen.getByLabelText('Online'));
+    await app.user.click(screen.getByRole('button', { name: 'Plan panel' }));
+    expect(await screen.findByText(/Another panel is already planned on 13 January 2027/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Date')).toHaveAccessibleDescription(/A panel already meets on this date/);
+  });
+
+  it('cancels a panel with a recorded reason', async () => {
+    const app = await renderApp();
+    harness = app.harness;
+    const p = await app.harness.api.createPanel({ date: '2027-02-10', startTime: '10:00', endTime: '12:00', format: 'online', location: '', notes: '' });
+    if (!p.ok) throw new Error('setup');
+    window.location.hash = `#/panels/${p.value.id}`;
+    await app.user.click(await screen.findByRole('button', { name: 'Cancel panel' }));
+    const dialog = screen.getByRole('dialog', { name: 'Cancel this panel?' });
+    await app.user.click(within(dialog).getByRole('button', { name: 'Cancel panel' }));
+    expect(within(dialog).getByLabelText('Reason for cancelling')).toHaveAccessibleDescription(/Give the reason/);
+    await app.user.type(within(dialog).getByLabelText('Reason for cancelling'), 'Pre-election period');
+    await app.user.click(within(dialog).getByRole('button', { name: 'Cancel panel' }));
+    await waitFor(() => expect(screen.getByText('Cancelled')).toBeInTheDocument());
+    expect(screen.getByText(/Pre-election period/)).toBeInTheDocument();
+  });
+});
