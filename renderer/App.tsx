@@ -9,6 +9,9 @@ import { MembersPage } from './features/members/MembersPage';
 import { PanelDetailPage } from './features/panels/PanelDetailPage';
 import { EditPanelPage, NewPanelPage } from './features/panels/PanelForm';
 import { PanelsPage } from './features/panels/PanelsPage';
+import { PlanYearPage } from './features/panels/PlanYearPage';
+import { TorListPage } from './features/tor/TorListPage';
+import { TorVersionPage } from './features/tor/TorVersionPage';
 import { ComingSoonPage } from './features/placeholder/ComingSoonPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { Layout } from './Layout';
@@ -40,11 +43,14 @@ function Routes() {
         <Route path="/" component={DashboardPage} />
         <Route path="/panels" component={PanelsPage} />
         <Route path="/panels/new" component={NewPanelPage} />
+        <Route path="/panels/plan-year" component={PlanYearPage} />
         <Route path="/panels/:id/edit">{(p) => <EditPanelPage id={Number(p.id)} />}</Route>
         <Route path="/panels/:id">{(p) => <PanelDetailPage id={Number(p.id)} />}</Route>
         <Route path="/members" component={MembersPage} />
         <Route path="/members/new" component={NewMemberPage} />
         <Route path="/members/:id/edit">{(p) => <EditMemberPage id={Number(p.id)} />}</Route>
+        <Route path="/tor" component={TorListPage} />
+        <Route path="/tor/:id">{(p) => <TorVersionPage id={Number(p.id)} />}</Route>
         <Route path="/evidence">{() => <ComingSoonPage section="Evidence" />}</Route>
         <Route path="/themes">{() => <ComingSoonPage section="Themes" />}</Route>
         <Route path="/recommendations">{() => <ComingSoonPage section="Recommendations" />}</Route>

@@ -6,6 +6,7 @@ export const SECTIONS = [
   { href: '/', label: 'Dashboard' },
   { href: '/panels', label: 'Panels' },
   { href: '/members', label: 'Members' },
+  { href: '/tor', label: 'Terms of Reference' },
   { href: '/evidence', label: 'Evidence' },
   { href: '/themes', label: 'Themes' },
   { href: '/recommendations', label: 'Recommendations' },

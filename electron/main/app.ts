@@ -42,6 +42,8 @@ export async function startApp(electron: ElectronLike, options: StartOptions): P
   const userData = options.userDataDir ?? appDataDir();
   app.setPath('userData', userData);
   registerSchemes(electron);
+  // UK formats in native controls (date pickers) whatever the machine's language.
+  app.commandLine?.appendSwitch('lang', 'en-GB');
 
   app.on('second-instance', () => {
     const w = running.window;

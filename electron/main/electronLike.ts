@@ -83,6 +83,7 @@ export interface ElectronLike {
     getPath(name: 'userData'): string;
     setPath(name: 'userData', value: string): void;
     setName?(name: string): void;
+    commandLine?: { appendSwitch(name: string, value?: string): void };
     whenReady(): Promise<void>;
     on(event: 'second-instance' | 'window-all-closed' | 'activate' | 'will-quit', listener: () => void): void;
   };

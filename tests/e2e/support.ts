@@ -71,7 +71,7 @@ export async function startE2E(opts: { now?: Date; viewport?: { width: number; h
   const server = await startPreviewServer({ handlers, ctx, staticDir: RENDERER_DIR, csp: CONTENT_SECURITY_POLICY });
   // playwright gives each launch a fresh, empty profile of its own.
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const allowed: RegExp[] = [];

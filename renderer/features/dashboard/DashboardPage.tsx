@@ -6,6 +6,9 @@ import { ErrorState, Loading } from '../../ui/States';
 import { useMembers } from '../members/hooks';
 import { usePanels } from '../panels/hooks';
 import { StatusBadge, where } from '../panels/PanelBits';
+import { Milestones } from '../panels/Milestones';
+import { useAgenda } from '../agenda/hooks';
+import { AGENDA_STATE_LABELS } from '#shared/domain/agenda';
 
 export function DashboardPage() {
   const panels = usePanels();
@@ -30,8 +33,9 @@ export function DashboardPage() {
               </p>
               <p>{where(next)}</p>
               <p>
-                <StatusBadge status={next.status} />
+                <StatusBadge status={next.status} /> <AgendaStatus panelId={next.id} />
               </p>
+              <Milestones panelId={next.id} compact />
             </>
           ) : (
             <>
@@ -61,4 +65,10 @@ export function DashboardPage() {
       </div>
     </Page>
   );
+}
+
+function AgendaStatus({ panelId }: { panelId: number }) {
+  const a = useAgenda(panelId);
+  if (!a.data) return null;
+  return <span className="muted">Agenda: {AGENDA_STATE_LABELS[a.data.state].toLowerCase()}</span>;
 }

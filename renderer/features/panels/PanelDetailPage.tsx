@@ -9,10 +9,14 @@ import { Page } from '../../ui/Page';
 import { ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { useCancelPanel, usePanel } from './hooks';
+import { AgendaBuilder } from '../agenda/AgendaBuilder';
+import { useIdentity } from '../identity/hooks';
+import { Milestones } from './Milestones';
 import { StatusBadge, where } from './PanelBits';
 
 export function PanelDetailPage({ id }: { id: number }) {
   const panel = usePanel(id);
+  const identity = useIdentity();
   const cancel = useCancelPanel();
   const toast = useToast();
   const [cancelling, setCancelling] = useState(false);
@@ -95,6 +99,13 @@ export function PanelDetailPage({ id }: { id: number }) {
           <dd>{formatTimestamp(p.updatedAt)}</dd>
         </div>
       </dl>
+      {p.status !== 'cancelled' && (
+        <>
+          <h2>Timetable</h2>
+          <Milestones panelId={id} />
+          {identity.data && <AgendaBuilder panel={p} who={identity.data} />}
+        </>
+      )}
       {cancelling && (
         <Dialog title="Cancel this panel?" onClose={() => setCancelling(false)}>
           <p>The panel stays in the list as cancelled, with your reason. This cannot be undone; plan a new panel if the meeting is rearranged.</p>

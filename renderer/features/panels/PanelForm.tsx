@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
 import { isIsoDate } from '#shared/calendar/financialYear';
+import { formatDateLong } from '#shared/format';
 import {
   PANEL_FORMAT_LABELS,
   PANEL_FORMATS,
@@ -54,7 +55,7 @@ function PanelFormPage({ panel }: { panel: Panel | null }) {
     setSummary(null);
     try {
       const saved = await save.mutateAsync(values as never);
-      toast.notify(`Panel on ${saved.date} saved`);
+      toast.notify(`Panel on ${formatDateLong(saved.date)} saved`);
       navigate(`/panels/${saved.id}`);
     } catch (err) {
       setSummary(applyServerError(err, setError, FIELDS));

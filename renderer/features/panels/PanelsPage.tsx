@@ -46,9 +46,14 @@ export function PanelsPage() {
     <Page
       title="Panels"
       actions={
-        <Link href="/panels/new" className="button">
-          Plan a panel
-        </Link>
+        <>
+          <Link href="/panels/plan-year" className="button button--secondary">
+            Plan a year
+          </Link>
+          <Link href="/panels/new" className="button">
+            Plan a panel
+          </Link>
+        </>
       }
     >
       <p className="lead">The panel meets once a quarter. Upcoming meetings come first; past meetings are below.</p>

@@ -7,6 +7,8 @@ import { ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { useIdentity } from '../identity/hooks';
 import { IdentityForm } from '../identity/IdentityForm';
+import { CalendarSettings } from './CalendarSettings';
+import { DocumentSettingsForm } from './DocumentSettings';
 
 export function SettingsPage() {
   const identity = useIdentity();
@@ -31,6 +33,8 @@ export function SettingsPage() {
           </>
         )}
       </section>
+      <DocumentSettingsForm />
+      <CalendarSettings />
       <section aria-labelledby="about">
         <h2 id="about">About this copy of the app</h2>
         {info.isPending ? (

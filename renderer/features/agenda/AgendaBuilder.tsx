@@ -1,0 +1,168 @@
+// The agenda builder: items in order with running times, drag-and-drop and keyboard reordering,
+// papers, and the chair's review. An approved agenda is shown locked.
+import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useState } from 'react';
+import type { AgendaItem } from '#shared/domain/agenda';
+import type { Identity } from '#shared/domain/identity';
+import type { Panel } from '#shared/domain/panels';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorState, Loading } from '../../ui/States';
+import { useToast } from '../../ui/Toast';
+import { useMembers } from '../members/hooks';
+import { AgendaItemRow } from './AgendaItemRow';
+import { useAgenda, useAgendaAction } from './hooks';
+import { ItemDialog } from './ItemDialog';
+import { ReviewPanel } from './ReviewPanel';
+import { ExportButton } from '../documents/ExportButton';
+
+function toBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(new Error(`${file.name} could not be read.`));
+    r.readAsDataURL(file);
+  });
+}
+
+export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
+  const agenda = useAgenda(panel.id);
+  const members = useMembers(false);
+  const toast = useToast();
+  const add = useAgendaAction('addAgendaItem', panel.id);
+  const update = useAgendaAction('updateAgendaItem', panel.id);
+  const remove = useAgendaAction('removeAgendaItem', panel.id);
+  const reorder = useAgendaAction('reorderAgenda', panel.id);
+  const attach = useAgendaAction('attachPaper', panel.id);
+  const removePaper = useAgendaAction('removePaper', panel.id);
+  const [editing, setEditing] = useState<AgendaItem | 'new' | null>(null);
+  const [removing, setRemoving] = useState<AgendaItem | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+
+  if (agenda.isPending) return <Loading what="the agenda" />;
+  if (agenda.isError) return <ErrorState error={agenda.error} onRetry={() => agenda.refetch()} />;
+  const a = agenda.data;
+  const editable = !['held', 'minutes-draft', 'minutes-approved', 'cancelled'].includes(panel.status);
+  const locked = a.state === 'approved' || !editable;
+
+  async function run(p: Promise<unknown>, done?: string) {
+    setProblem(null);
+    try {
+      await p;
+      if (done) toast.notify(done);
+    } catch (err) {
+      setProblem(err instanceof Error ? err.message : 'That did not work. Try again.');
+    }
+  }
+
+  function move(ids: number[], title: string, to: number) {
+    setAnnounce(`${title} moved to position ${to + 1} of ${ids.length}.`);
+    void run(reorder.mutateAsync({ panelId: panel.id, itemIds: ids }));
+  }
+
+  function onDragEnd(e: DragEndEvent) {
+    if (!e.over || e.active.id === e.over.id) return;
+    const ids = a.items.map((i) => i.id);
+    const from = ids.indexOf(Number(e.active.id));
+    const to = ids.indexOf(Number(e.over.id));
+    move(arrayMove(ids, from, to), a.items[from].title, to);
+  }
+
+  return (
+    <section className="agenda" aria-labelledby="agenda-heading">
+      <div className="section-header">
+        <h2 id="agenda-heading">Agenda</h2>
+        <div className="page__actions">
+          {!locked && (
+            <button type="button" className="button" onClick={() => setEditing('new')}>
+              Add an item
+            </button>
+          )}
+          <ExportButton kind="agenda" panelId={panel.id} label="Export agenda (Word)" />
+        </div>
+      </div>
+      <p className={`timing${a.overrunMinutes > 0 ? ' timing--over' : ''}`} role={a.overrunMinutes > 0 ? 'alert' : undefined}>
+        Running time {a.totalMinutes} of {a.meetingMinutes} minutes
+        {a.overrunMinutes > 0 ? ` — ${a.overrunMinutes} minutes over the meeting’s length. Shorten or remove items.` : ` — ${a.meetingMinutes - a.totalMinutes} minutes spare.`}
+      </p>
+      {problem && (
+        <div className="error-summary" role="alert">
+          <p>{problem}</p>
+        </div>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {announce}
+      </p>
+      {!locked && <p className="muted">Drag items by their handle, or use the ↑ and ↓ buttons, to change the order.</p>}
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <SortableContext items={a.items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
+          <ol className="agenda-list" aria-label="Agenda items">
+            {a.items.map((item, index) => (
+              <AgendaItemRow
+                key={item.id}
+                item={item}
+                index={index}
+                count={a.items.length}
+                locked={locked}
+                onMove={(d) => {
+                  const ids = a.items.map((i) => i.id);
+                  move(arrayMove(ids, index, index + d), item.title, index + d);
+                }}
+                onEdit={() => setEditing(item)}
+                onRemove={() => setRemoving(item)}
+                onAttach={async (file) => {
+                  if (file.size > 20 * 1024 * 1024) {
+                    setProblem(`${file.name} is larger than 20 MB. Attach a smaller file.`);
+                    return;
+                  }
+                  await run(
+                    toBase64(file).then((contentBase64) => attach.mutateAsync({ itemId: item.id, fileName: file.name, contentBase64 })),
+                    `${file.name} attached`,
+                  );
+                }}
+                onRemovePaper={(id, name) => void run(removePaper.mutateAsync({ id }), `${name} removed`)}
+              />
+            ))}
+          </ol>
+        </SortableContext>
+      </DndContext>
+      <ReviewPanel agenda={a} panelId={panel.id} who={who} editable={editable} />
+      {editing && (
+        <ItemDialog
+          item={editing === 'new' ? null : editing}
+          members={members.data ?? []}
+          onClose={() => setEditing(null)}
+          onSave={async (v) => {
+            if (editing === 'new') await add.mutateAsync({ panelId: panel.id, ...v });
+            else await update.mutateAsync({ id: editing.id, ...v });
+            toast.notify(editing === 'new' ? 'Item added' : 'Item saved');
+          }}
+        />
+      )}
+      {removing && (
+        <Dialog title={`Remove “${removing.title}”?`} onClose={() => setRemoving(null)}>
+          <p>
+            The item{removing.papers.length ? ` and its ${removing.papers.length} attached paper${removing.papers.length === 1 ? '' : 's'}` : ''} will be removed from this agenda.
+          </p>
+          <div className="form__actions">
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => {
+                void run(remove.mutateAsync({ id: removing.id }), 'Item removed');
+                setRemoving(null);
+              }}
+            >
+              Remove item
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setRemoving(null)}>
+              Keep it
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}
