@@ -43,7 +43,7 @@ export function AgendaItemRow({ item, index, count, locked, onMove, onEdit, onRe
           <ul className="papers" aria-label={`Papers for ${item.title}`}>
             {item.papers.map((p) => (
               <li key={p.id}>
-                📄 {p.fileName} <span className="muted">({kb(p.bytes)}, added by {p.addedBy})</span>
+                <span className="paper-label">Paper:</span> {p.fileName} <span className="muted">({kb(p.bytes)}, added by {p.addedBy})</span>{' '}
                 {!locked && (
                   <button type="button" className="button button--link" onClick={() => onRemovePaper(p.id, p.fileName)}>
                     Remove <span className="visually-hidden">{p.fileName}</span>

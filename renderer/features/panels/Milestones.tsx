@@ -17,7 +17,7 @@ export function Milestones({ panelId, compact = false }: { panelId: number; comp
   if (m.isError) return <ErrorState error={m.error} />;
   return (
     <table className={`table milestones${compact ? ' milestones--compact' : ''}`}>
-      <caption className={compact ? 'visually-hidden' : 'table__caption'}>Timetable (working days, skipping weekends and bank holidays)</caption>
+      <caption className="visually-hidden">Timetable in working days, skipping weekends and bank holidays</caption>
       <thead>
         <tr>
           <th scope="col">Milestone</th>

@@ -102,6 +102,7 @@ export function PanelDetailPage({ id }: { id: number }) {
       {p.status !== 'cancelled' && (
         <>
           <h2>Timetable</h2>
+          <p className="muted">Counted in working days, skipping weekends and England and Wales bank holidays.</p>
           <Milestones panelId={id} />
           {identity.data && <AgendaBuilder panel={p} who={identity.data} />}
         </>
