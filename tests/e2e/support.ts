@@ -19,6 +19,8 @@ export const CHROMIUM_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // UK date order in native date inputs, as the desktop app sets for itself.
+  '--lang=en-GB',
 ];
 
 /** CHROMIUM_PATH, then the usual Debian and Chrome locations. */

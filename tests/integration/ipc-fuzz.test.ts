@@ -1,0 +1,88 @@
+// Every IPC channel, fed random and hostile arguments: each call answers with the envelope (never
+// throws, never crashes), and a rejected call changes nothing in the database.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, contract } from '#shared/ipc/contract';
+import { dispatch } from '../../electron/ipc/dispatch';
+import { handlers } from '../../electron/handlers/index';
+import { loadDemo } from '../../electron/demo/demo';
+import { makeHarness, type Harness } from '../support/harness';
+
+let h: Harness;
+const counts: Record<string, number> = {};
+
+beforeAll(async () => {
+  h = await makeHarness({ now: '2026-11-23T10:00:00Z' });
+  await loadDemo(h.ctx);
+  await h.api.setIdentity({ name: 'Fuzz Tester', role: 'secretariat' });
+});
+afterAll(async () => {
+  await h.close();
+  console.info(`IPC fuzz cases per channel: ${JSON.stringify(counts)}`);
+});
+
+/** A fingerprint of every table's contents, to prove a rejected call wrote nothing. */
+function fingerprint(): string {
+  const tables = h.opened.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
+  return tables.map((t) => `${t}:${JSON.stringify(h.opened.sqlite.prepare(`select * from "${t}" order by rowid`).all())}`).join('\n');
+}
+
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.constantFrom("'; drop table members; --", '" or 1=1 --', '\u0000', '\u202e\u0041', 'é́', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '../../etc/passwd', '<script>alert(1)</script>', 'NaN', '2026-02-30'),
+  fc.string({ minLength: 5000, maxLength: 20000 }),
+);
+const hostileValue = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    hostileString,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('id', 'panelId', 'name', '__proto__', 'constructor')), tie('value'), { maxKeys: 5 }),
+  ),
+})).value;
+
+/** Arguments shaped like each channel's own keys, with hostile values, plus unknown keys. */
+function argFor(channel: string) {
+  const shape = (contract[channel as keyof typeof contract].input as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+  const keys = Object.keys(shape);
+  return fc.oneof(
+    hostileValue,
+    fc.record(Object.fromEntries(keys.map((k) => [k, hostileValue])), { requiredKeys: [] }),
+    fc.record({ ...Object.fromEntries(keys.map((k) => [k, hostileValue])), extra: hostileValue }),
+  );
+}
+
+describe('IPC channels under hostile input', () => {
+  it.each(CHANNELS)('%s answers every argument with the envelope, and writes nothing when it refuses', async (channel) => {
+    await fc.assert(
+      fc.asyncProperty(argFor(channel), async (arg) => {
+        const before = fingerprint();
+        const result = await dispatch(handlers, h.ctx, channel, arg);
+        counts[channel] = (counts[channel] ?? 0) + 1;
+        expect(typeof result.ok).toBe('boolean');
+        if (!result.ok) {
+          expect(result.error.code).toMatch(/^(invalid-argument|not-found|conflict|forbidden)$/);
+          expect(result.error.message.length).toBeGreaterThan(10);
+          expect(fingerprint()).toBe(before);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it('refuses unknown channels and non-object arguments plainly', async () => {
+    for (const name of ['', 'constructor', '__proto__', 'toString', 'dropEverything', 'listMembers ']) {
+      const r = await dispatch(handlers, h.ctx, name, {});
+      expect(r).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    }
+    for (const arg of [null, 42, 'x', [], true]) {
+      const r = await dispatch(handlers, h.ctx, 'listMembers', arg);
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    }
+  });
+});
