@@ -5,6 +5,8 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrationProvider, migrations, SCHEMA_VERSION } from './migrations/index';
 import type { DB } from './schema';
+import { dirname, join } from 'node:path';
+import { backupTo } from './backup';
 
 export type OpenErrorCode = 'corrupt' | 'newer-version' | 'read-only' | 'locked' | 'migration-failed' | 'cannot-open';
 
@@ -105,6 +107,18 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   let schemaVersion = Number(sqlite.pragma('user_version', { simple: true }));
   if (options.migrate !== false) {
+    const applied = appliedMigrationNames(sqlite);
+    const pending = Object.keys(migrations).filter((n) => !applied.includes(n));
+    if (applied.length > 0 && pending.length > 0 && path !== ':memory:') {
+      // Every upgrade of a database holding data starts from a verified copy.
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      try {
+        await backupTo(sqlite, join(dirname(path), 'backups', `pre-migration-${stamp}.sqlite3`));
+      } catch (err) {
+        await db.destroy();
+        throw new DatabaseOpenError('migration-failed', `The database ${path} needs upgrading, but the backup taken first failed (${(err as Error).message}). Nothing was changed.`, path);
+      }
+    }
     const migrator = new Migrator({ db, provider: migrationProvider });
     const { error } = await migrator.migrateToLatest();
     if (error) {

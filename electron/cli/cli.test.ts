@@ -115,3 +115,21 @@ describe('scp CLI', () => {
     expect(() => execFileSync('npm', ['run', '-s', 'scp', '--', 'nonsense'], { stdio: 'pipe' })).toThrow();
   }, 60_000);
 });
+
+describe('scp backup and restore', () => {
+  it('backs up, then restores with the current file kept aside', async () => {
+    await cli('--db', db, 'demo');
+    const out = join(dir, 'b.sqlite3');
+    const b = await cli('--db', db, 'backup', '--out', out, '--json');
+    expect(b.code).toBe(0);
+    expect(b.json()).toMatchObject({ path: out, integrity: 'ok', bytes: expect.any(Number) });
+    const r = await cli('--db', db, 'restore', '--from', out, '--json');
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ restored: db, keptAside: expect.stringContaining('.before-restore-'), schemaVersion: 2 });
+    expect(existsSync(r.json().keptAside)).toBe(true);
+    expect((await cli('--db', db, 'panels', 'list', '--json')).json().panels).toHaveLength(4);
+    const bad = await cli('--db', db, 'restore', '--from', join(dir, 'missing.sqlite3'), '--json');
+    expect(bad.code).toBe(1);
+    expect((await cli('--db', db, 'backup', '--json')).code).toBe(2);
+  });
+});

@@ -1,6 +1,8 @@
 // The main process, written as a function of the Electron API so it runs under test with a fake.
 import { join } from 'node:path';
+import { dailyBackup } from '#db/backup';
 import { DatabaseOpenError, openDatabase, type OpenedDatabase } from '#db/open';
+import { londonToday } from '#shared/format';
 import type { HandlerContext } from '../handlers/context';
 import { handlers } from '../handlers/index';
 import { appDataDir, defaultDbPath } from '../paths';
@@ -70,6 +72,10 @@ export async function startApp(electron: ElectronLike, options: StartOptions): P
     return running;
   }
   const opened = running.opened;
+  // The day's automatic backup, kept with rotation; a failure is reported, never fatal.
+  dailyBackup(opened.sqlite, join(userData, 'backups'), londonToday(new Date())).catch((err: unknown) =>
+    console.error('Automatic backup failed:', err instanceof Error ? err.message : err),
+  );
   const sqliteVersion = String(opened.sqlite.prepare('select sqlite_version()').pluck().get());
   const ctx: HandlerContext = {
     db: opened.db,
