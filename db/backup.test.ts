@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from '#db/migrations/index';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -90,7 +91,7 @@ describe('backups', () => {
     expect(before).toBeGreaterThan(0);
 
     const o = await openDatabase(path);
-    expect(o.schemaVersion).toBe(2);
+    expect(o.schemaVersion).toBe(SCHEMA_VERSION);
     await o.close();
     const backups = readdirSync(join(dir, 'backups'));
     expect(backups).toHaveLength(1);

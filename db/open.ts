@@ -7,6 +7,7 @@ import { migrationProvider, migrations, SCHEMA_VERSION } from './migrations/inde
 import type { DB } from './schema';
 import { dirname, join } from 'node:path';
 import { backupTo } from './backup';
+import { registerAuditFunctions } from './audit';
 
 export type OpenErrorCode = 'corrupt' | 'newer-version' | 'read-only' | 'locked' | 'migration-failed' | 'cannot-open';
 
@@ -99,6 +100,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       );
     }
     applyPragmas(sqlite, options.busyTimeoutMs);
+    registerAuditFunctions(sqlite);
   } catch (err) {
     sqlite.close();
     throw err instanceof DatabaseOpenError ? err : classify(err, path);

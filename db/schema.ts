@@ -4,6 +4,7 @@ import type { MembersTable } from './tables/members';
 import type { PanelsTable } from './tables/panels';
 import type { SettingsTable } from './tables/settings';
 import type { TorSectionsTable, TorVersionsTable } from './tables/tor';
+import type { AuditLogTable } from './tables/audit';
 
 export interface DB {
   members: MembersTable;
@@ -15,4 +16,5 @@ export interface DB {
   agenda_items: AgendaItemsTable;
   agenda_papers: AgendaPapersTable;
   agenda_reviews: AgendaReviewsTable;
+  audit_log: AuditLogTable;
 }

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { SCHEMA_VERSION } from '#db/migrations/index';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,15 +28,15 @@ describe('scp CLI', () => {
   it('init creates and migrates, printing path and schema version', async () => {
     const r = await cli('--db', db, 'init', '--json');
     expect(r.code).toBe(0);
-    expect(r.json()).toEqual({ path: db, schemaVersion: 2 });
-    expect((await cli('init', '--db', db, '--json')).json()).toEqual({ path: db, schemaVersion: 2 });
+    expect(r.json()).toEqual({ path: db, schemaVersion: SCHEMA_VERSION });
+    expect((await cli('init', '--db', db, '--json')).json()).toEqual({ path: db, schemaVersion: SCHEMA_VERSION });
   });
 
   it('doctor reports the pragmas and passes on a healthy database', async () => {
     await cli('--db', db, 'init');
     const r = await cli('--db', db, 'doctor', '--json');
     expect(r.code).toBe(0);
-    expect(r.json()).toEqual({ journalMode: 'wal', synchronous: 'full', foreignKeys: true, integrity: 'ok', schemaVersion: 2, sqliteVersion: expect.stringMatching(/^3\.\d+\.\d+$/) });
+    expect(r.json()).toEqual({ journalMode: 'wal', synchronous: 'full', foreignKeys: true, integrity: 'ok', schemaVersion: SCHEMA_VERSION, sqliteVersion: expect.stringMatching(/^3\.\d+\.\d+$/) });
   });
 
   it('doctor fails plainly on a missing file, an out-of-date schema and a corrupt file', async () => {
@@ -111,7 +112,7 @@ describe('scp CLI', () => {
   it('runs as a real process through npm run', () => {
     const r = spawnSync('npm', ['run', '-s', 'scp', '--', '--db', db, 'init', '--json'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout.trim())).toEqual({ path: db, schemaVersion: 2 });
+    expect(JSON.parse(r.stdout.trim())).toEqual({ path: db, schemaVersion: SCHEMA_VERSION });
     expect(() => execFileSync('npm', ['run', '-s', 'scp', '--', 'nonsense'], { stdio: 'pipe' })).toThrow();
   }, 60_000);
 });
@@ -125,11 +126,29 @@ describe('scp backup and restore', () => {
     expect(b.json()).toMatchObject({ path: out, integrity: 'ok', bytes: expect.any(Number) });
     const r = await cli('--db', db, 'restore', '--from', out, '--json');
     expect(r.code).toBe(0);
-    expect(r.json()).toMatchObject({ restored: db, keptAside: expect.stringContaining('.before-restore-'), schemaVersion: 2 });
+    expect(r.json()).toMatchObject({ restored: db, keptAside: expect.stringContaining('.before-restore-'), schemaVersion: SCHEMA_VERSION });
     expect(existsSync(r.json().keptAside)).toBe(true);
     expect((await cli('--db', db, 'panels', 'list', '--json')).json().panels).toHaveLength(4);
     const bad = await cli('--db', db, 'restore', '--from', join(dir, 'missing.sqlite3'), '--json');
     expect(bad.code).toBe(1);
     expect((await cli('--db', db, 'backup', '--json')).code).toBe(2);
+  });
+});
+
+describe('scp audit verify', () => {
+  it('reports an intact chain, and the first bad row after tampering', async () => {
+    await cli('--db', db, 'demo');
+    const ok = await cli('--db', db, 'audit', 'verify', '--json');
+    expect(ok.code).toBe(0);
+    const j = ok.json();
+    expect(j).toMatchObject({ ok: true, firstBadRow: null });
+    expect(j.rows).toBeGreaterThan(50);
+    const raw = new Database(db);
+    raw.exec('drop trigger audit_log_no_update');
+    raw.prepare("update audit_log set changed_fields = '[]' where id = 10").run();
+    raw.close();
+    const bad = await cli('--db', db, 'audit', 'verify', '--json');
+    expect(bad.code).toBe(1);
+    expect(bad.json()).toMatchObject({ ok: false, firstBadRow: 10 });
   });
 });

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { DatabaseOpenError } from '#db/open';
 import { UserFacingError } from '#shared/ipc/result';
 import { defaultDbPath } from '../paths';
+import { auditVerifyCommand } from './commands/audit';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { calendarCommand } from './commands/calendar';
 import { demoCommand } from './commands/demo';
@@ -14,7 +15,7 @@ import { panelsListCommand } from './commands/panels';
 import { CliError, UsageError, type CliCommand, type CliIO } from './types';
 
 /** Every command, by its words. Later features add a file and a line here. */
-export const COMMANDS: CliCommand[] = [initCommand, doctorCommand, demoCommand, panelsListCommand, calendarCommand, exportAgendaCommand, exportTorCommand, backupCommand, restoreCommand];
+export const COMMANDS: CliCommand[] = [initCommand, doctorCommand, demoCommand, panelsListCommand, calendarCommand, exportAgendaCommand, exportTorCommand, backupCommand, restoreCommand, auditVerifyCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

@@ -17,6 +17,17 @@ export const appHandlers = {
     await putSetting(ctx.db, IDENTITY_KEY, arg, nowIso(ctx));
     return arg;
   },
+  getRecordHistory: async (ctx, { table, key }) => {
+    const rows = await ctx.db
+      .selectFrom('audit_log')
+      .select(['id', 'action', 'changed_fields', 'actor', 'at'])
+      .where('table_name', '=', table)
+      .where('row_key', '=', key)
+      .orderBy('id', 'desc')
+      .limit(200)
+      .execute();
+    return rows.map((r) => ({ id: r.id, action: r.action, changedFields: JSON.parse(r.changed_fields) as string[], actor: r.actor, at: r.at }));
+  },
   getDocumentSettings: async (ctx) => getDocumentSettings(ctx),
   setDocumentSettings: async (ctx, arg) => {
     await putSetting(ctx.db, DOCUMENT_SETTINGS_KEY, arg, nowIso(ctx));

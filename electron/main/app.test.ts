@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { SCHEMA_VERSION } from '#db/migrations/index';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -145,7 +146,7 @@ describe('Electron main', () => {
     const created = await calls.ipc.get(ipcName('createMember'))!(own, { name: 'Ada Example', role: 'ice', organisation: 'ICE Office', email: '', activeFrom: '2026-04-01' });
     expect(created).toMatchObject({ ok: true, value: { name: 'Ada Example' } });
     const info = await calls.ipc.get(ipcName('getAppInfo'))!(own, {});
-    expect(info).toMatchObject({ ok: true, value: { transport: 'electron', dbPath: join(dir, 'scp.sqlite3'), schemaVersion: 2 } });
+    expect(info).toMatchObject({ ok: true, value: { transport: 'electron', dbPath: join(dir, 'scp.sqlite3'), schemaVersion: SCHEMA_VERSION } });
     const bad = await calls.ipc.get(ipcName('createMember'))!(own, { name: 'x', role: 'king' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });

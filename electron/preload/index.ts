@@ -14,6 +14,7 @@ const api = {
   getAppInfo: (arg) => invoke('getAppInfo', arg),
   getIdentity: (arg) => invoke('getIdentity', arg),
   setIdentity: (arg) => invoke('setIdentity', arg),
+  getRecordHistory: (arg) => invoke('getRecordHistory', arg),
   getDocumentSettings: (arg) => invoke('getDocumentSettings', arg),
   setDocumentSettings: (arg) => invoke('setDocumentSettings', arg),
   listMembers: (arg) => invoke('listMembers', arg),

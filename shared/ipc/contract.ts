@@ -67,10 +67,23 @@ export interface YearProposal {
   panels: (ProposedPanel & { clash: number | null })[];
 }
 
+export const AUDITED_TABLES = ['members', 'panels', 'settings', 'bank_holidays', 'tor_versions', 'tor_sections', 'agenda_items', 'agenda_papers', 'agenda_reviews'] as const;
+
+export interface HistoryEntry {
+  id: number;
+  action: 'create' | 'update' | 'delete';
+  changedFields: string[];
+  actor: string;
+  at: string;
+}
+
 export const contract = {
   getAppInfo: channel(noArgs).returns<AppInfo>(),
   getIdentity: channel(noArgs).returns<Identity | null>(),
   setIdentity: channel(identityInput).returns<Identity>(),
+  getRecordHistory: channel(
+    z.strictObject({ table: z.enum(AUDITED_TABLES, { error: 'Unknown kind of record' }), key: z.string({ error: 'Give the record’s key' }).min(1).max(100) }),
+  ).returns<HistoryEntry[]>(),
   getDocumentSettings: channel(noArgs).returns<DocumentSettings>(),
   setDocumentSettings: channel(documentSettingsInput).returns<DocumentSettings>(),
 

@@ -10,6 +10,7 @@ import { applyServerError } from '../../ui/serverErrors';
 import { ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { useMember, useSaveMember } from './hooks';
+import { History } from '../../ui/History';
 
 const FIELDS = ['name', 'role', 'organisation', 'email', 'activeFrom', 'activeTo'] as const;
 type Values = { name: string; role: MemberInput['role']; organisation: string; email: string; activeFrom: string; activeTo: string };
@@ -94,6 +95,7 @@ function MemberFormPage({ member }: { member: Member | null }) {
           </Link>
         </div>
       </form>
+      {member && <History table="members" recordKey={String(member.id)} />}
     </Page>
   );
 }

@@ -12,6 +12,7 @@ import { useCancelPanel, usePanel } from './hooks';
 import { AgendaBuilder } from '../agenda/AgendaBuilder';
 import { useIdentity } from '../identity/hooks';
 import { Milestones } from './Milestones';
+import { History } from '../../ui/History';
 import { StatusBadge, where } from './PanelBits';
 
 export function PanelDetailPage({ id }: { id: number }) {
@@ -99,6 +100,7 @@ export function PanelDetailPage({ id }: { id: number }) {
           <dd>{formatTimestamp(p.updatedAt)}</dd>
         </div>
       </dl>
+      <History table="panels" recordKey={String(id)} />
       {p.status !== 'cancelled' && (
         <>
           <h2>Timetable</h2>
