@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'db/**/*.test.ts', 'templates/**/*.test.ts', 'electron/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/docs/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'db/**/*.test.ts', 'templates/**/*.test.ts', 'electron/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/docs/**/*.test.ts', 'tests/durability/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

@@ -1,0 +1,88 @@
+// Kills a writing process with SIGKILL at random moments and checks that the database is whole
+// and holds every write the process acknowledged. Shared by the test suite and the benchmark.
+import { spawn } from 'node:child_process';
+import { build } from 'esbuild';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openDatabase } from '#db/open';
+import { verifyAuditLog } from '#db/audit';
+
+export interface CrashReport {
+  rounds: number;
+  acknowledged: number;
+  lost: string[];
+  integrity: string[];
+  foreignKeyProblems: number;
+  auditBroken: number;
+}
+
+/** Bundles the writer once, so each round starts a plain, quick node process. */
+async function buildWriter(dir: string): Promise<string> {
+  const out = join(dir, 'writer.cjs');
+  await build({ entryPoints: [resolve('tests/durability/writer.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node22', outfile: out, external: ['better-sqlite3'], logLevel: 'silent', nodePaths: [resolve('node_modules')] });
+  return out;
+}
+
+function runAndKill(writer: string, dbPath: string, prefix: string, killAfterMs: number): Promise<string[]> {
+  return new Promise((ok, fail) => {
+    // One plain node process, so SIGKILL stops the very process that writes.
+    const child = spawn(process.execPath, [writer, dbPath, prefix], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_PATH: resolve('node_modules') } });
+    const acks: string[] = [];
+    let buffer = '';
+    let err = '';
+    let started = false;
+    child.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const l of lines) if (l.startsWith('ack ')) acks.push(l.slice(4));
+      if (!started && acks.length > 0) {
+        started = true;
+        setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') ok(acks);
+      else fail(new Error(`writer exited ${code} before it was killed: ${err}`));
+    });
+    setTimeout(() => child.kill('SIGKILL'), 60_000);
+  });
+}
+
+export async function crashRounds(rounds: number, seed = 1): Promise<CrashReport> {
+  const dir = mkdtempSync(join(tmpdir(), 'scp-crash-'));
+  const dbPath = join(dir, 'scp.sqlite3');
+  let rnd = seed;
+  const random = () => ((rnd = (rnd * 1103515245 + 12345) % 2147483648), rnd / 2147483648);
+  const report: CrashReport = { rounds: 0, acknowledged: 0, lost: [], integrity: [], foreignKeyProblems: 0, auditBroken: 0 };
+  try {
+    const setup = await openDatabase(dbPath);
+    setup.sqlite.prepare("insert into panels (date, start_time, end_time, format, location, status, notes, created_at, updated_at) values ('2027-02-10','10:00','12:00','online','','planned','', 'x', 'x')").run();
+    await setup.close();
+    const writer = await buildWriter(dir);
+    const acked: string[] = [];
+    for (let r = 0; r < rounds; r++) {
+      acked.push(...(await runAndKill(writer, dbPath, `r${r}`, Math.floor(random() * 80))));
+      report.rounds++;
+      const db = new Database(dbPath);
+      const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((x) => x.integrity_check).join('; ');
+      if (integrity !== 'ok') report.integrity.push(`round ${r}: ${integrity}`);
+      report.foreignKeyProblems += (db.pragma('foreign_key_check') as unknown[]).length;
+      const members = new Set(db.prepare('select name from members').pluck().all() as string[]);
+      const items = new Set(db.prepare('select title from agenda_items').pluck().all() as string[]);
+      for (const a of acked) {
+        const [kind, key] = a.split(' ');
+        if (!(kind === 'member' ? members : items).has(key)) report.lost.push(a);
+      }
+      if (!verifyAuditLog(db).ok) report.auditBroken++;
+      db.close();
+    }
+    report.acknowledged = acked.length;
+    return report;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
