@@ -22,6 +22,7 @@ export async function withSession<T>(cmd: CommandContext, fn: (s: Session) => Pr
   try {
     const ctx: HandlerContext = {
       db: opened.db,
+    sqlite: opened.sqlite,
       now: cmd.now,
       info: { version: 'cli', dbPath: cmd.dbPath, schemaVersion: opened.schemaVersion, sqliteVersion: sqliteVersion(opened) },
       dataDir: dirname(cmd.dbPath) === '.' ? join(process.cwd()) : dirname(cmd.dbPath),

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '#db/schema';
 import { getSetting } from '#db/queries/settings';
@@ -8,6 +9,8 @@ import { UserFacingError } from '#shared/ipc/result';
 /** What every handler receives besides its validated argument. */
 export interface HandlerContext {
   db: Kysely<DB>;
+  /** The same connection, for what Kysely does not cover (online backup). */
+  sqlite: Database.Database;
   /** The clock, injectable so tests can fix "today". */
   now: () => Date;
   info: Omit<AppInfo, 'transport'>;

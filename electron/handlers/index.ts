@@ -2,6 +2,7 @@
 // transport) serves exactly this table through `dispatch`.
 import { agendaHandlers } from './agenda';
 import { appHandlers } from './app';
+import { backupHandlers } from './backups';
 import { calendarHandlers } from './calendar';
 import { exportHandlers } from './exports';
 import { paperHandlers } from './papers';
@@ -19,4 +20,5 @@ export const handlers: HandlerTable = {
   ...torHandlers,
   ...calendarHandlers,
   ...exportHandlers,
+  ...backupHandlers,
 };

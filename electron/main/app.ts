@@ -79,6 +79,7 @@ export async function startApp(electron: ElectronLike, options: StartOptions): P
   const sqliteVersion = String(opened.sqlite.prepare('select sqlite_version()').pluck().get());
   const ctx: HandlerContext = {
     db: opened.db,
+    sqlite: opened.sqlite,
     now: options.now ?? (() => new Date()),
     info: { version: app.getVersion(), dbPath, schemaVersion: opened.schemaVersion, sqliteVersion },
     dataDir: userData,

@@ -15,6 +15,7 @@ async function main() {
     handlers,
     ctx: {
       db: opened.db,
+    sqlite: opened.sqlite,
       now: () => new Date(),
       info: { version: process.env.npm_package_version ?? 'dev', dbPath, schemaVersion: opened.schemaVersion, sqliteVersion: String(opened.sqlite.prepare('select sqlite_version()').pluck().get()) },
       dataDir: join(dirname(dbPath), 'preview-data'),

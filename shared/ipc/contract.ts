@@ -77,6 +77,12 @@ export interface HistoryEntry {
   at: string;
 }
 
+export interface BackupInfo {
+  name: string;
+  path: string;
+  bytes: number;
+}
+
 export const contract = {
   getAppInfo: channel(noArgs).returns<AppInfo>(),
   getIdentity: channel(noArgs).returns<Identity | null>(),
@@ -84,6 +90,8 @@ export const contract = {
   getRecordHistory: channel(
     z.strictObject({ table: z.enum(AUDITED_TABLES, { error: 'Unknown kind of record' }), key: z.string({ error: 'Give the record’s key' }).min(1).max(100) }),
   ).returns<HistoryEntry[]>(),
+  backupNow: channel(noArgs).returns<BackupInfo & { integrity: string }>(),
+  listBackups: channel(noArgs).returns<{ folder: string; backups: BackupInfo[] }>(),
   getDocumentSettings: channel(noArgs).returns<DocumentSettings>(),
   setDocumentSettings: channel(documentSettingsInput).returns<DocumentSettings>(),
 

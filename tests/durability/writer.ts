@@ -9,7 +9,8 @@ import { dirname } from 'node:path';
 async function main() {
   const [dbPath, prefix] = process.argv.slice(2);
   const opened = await openDatabase(dbPath);
-  const ctx: HandlerContext = { db: opened.db, now: () => new Date(), info: { version: 'crash', dbPath, schemaVersion: opened.schemaVersion, sqliteVersion: '' }, dataDir: dirname(dbPath) };
+  const ctx: HandlerContext = { db: opened.db,
+    sqlite: opened.sqlite, now: () => new Date(), info: { version: 'crash', dbPath, schemaVersion: opened.schemaVersion, sqliteVersion: '' }, dataDir: dirname(dbPath) };
   const call = (c: string, a: unknown) => dispatch(handlers, ctx, c, a);
   await call('setIdentity', { name: 'Crash Writer', role: 'secretariat' });
   const panels = await call('listPanels', {});

@@ -66,6 +66,7 @@ export async function startE2E(opts: { now?: Date; viewport?: { width: number; h
   const now = opts.now;
   const ctx: HandlerContext = {
     db: opened.db,
+    sqlite: opened.sqlite,
     now: () => now ?? new Date(),
     dataDir: dir,
     info: { version: 'e2e', dbPath, schemaVersion: opened.schemaVersion, sqliteVersion: String(opened.sqlite.prepare('select sqlite_version() as v').pluck().get()) },

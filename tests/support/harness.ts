@@ -24,6 +24,7 @@ export async function makeHarness(opts: { now?: string; file?: boolean } = {}): 
   let now = new Date(opts.now ?? '2026-11-23T10:00:00Z');
   const ctx: HandlerContext = {
     db: opened.db,
+    sqlite: opened.sqlite,
     now: () => now,
     info: { version: 'test', dbPath: path, schemaVersion: opened.schemaVersion, sqliteVersion: 'test' },
     dataDir: dir,

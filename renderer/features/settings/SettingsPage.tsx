@@ -9,6 +9,7 @@ import { useIdentity } from '../identity/hooks';
 import { IdentityForm } from '../identity/IdentityForm';
 import { CalendarSettings } from './CalendarSettings';
 import { DocumentSettingsForm } from './DocumentSettings';
+import { BackupSettings } from './BackupSettings';
 
 export function SettingsPage() {
   const identity = useIdentity();
@@ -35,6 +36,7 @@ export function SettingsPage() {
       </section>
       <DocumentSettingsForm />
       <CalendarSettings />
+      <BackupSettings />
       <section aria-labelledby="about">
         <h2 id="about">About this copy of the app</h2>
         {info.isPending ? (

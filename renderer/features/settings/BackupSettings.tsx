@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { call } from '../../api/client';
+import { useToast } from '../../ui/Toast';
+
+const KEY = ['backups'] as const;
+
+export function BackupSettings() {
+  const qc = useQueryClient();
+  const list = useQuery({ queryKey: KEY, queryFn: () => call('listBackups', {}) });
+  const toast = useToast();
+  const [error, setError] = useState<string | null>(null);
+  const backup = useMutation({
+    mutationFn: () => call('backupNow', {}),
+    onSuccess: (r) => {
+      toast.notify(`Backed up to ${r.name} (checked: ${r.integrity})`);
+      void qc.invalidateQueries({ queryKey: KEY });
+    },
+    onError: (err) => setError(err instanceof Error ? err.message : 'The backup failed.'),
+  });
+  return (
+    <section aria-labelledby="backups">
+      <h2 id="backups">Backups</h2>
+      <p className="muted">
+        The app backs up automatically on its first start each day and before any upgrade, keeping daily copies for two weeks and weekly copies for three
+        months. To restore one, use <code>npm run -s scp -- restore --from FILE</code> with the app closed.
+      </p>
+      {error && (
+        <div className="error-summary" role="alert">
+          <p>{error}</p>
+        </div>
+      )}
+      <div className="form__actions">
+        <button type="button" className="button button--secondary" disabled={backup.isPending} onClick={() => backup.mutate()}>
+          {backup.isPending ? 'Backing up…' : 'Back up now'}
+        </button>
+      </div>
+      {list.data && (
+        <>
+          <p className="mono">{list.data.folder}</p>
+          {list.data.backups.length === 0 ? (
+            <p className="muted">No backups yet.</p>
+          ) : (
+            <ul className="backups">
+              {list.data.backups.slice(0, 10).map((b) => (
+                <li key={b.name}>
+                  {b.name} <span className="muted">({Math.max(1, Math.round(b.bytes / 1024))} KB)</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
