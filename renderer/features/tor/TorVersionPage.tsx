@@ -66,6 +66,7 @@ function DraftEditor({ tor }: { tor: TorVersion }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string | null>(null);
   const [approving, setApproving] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const [approvedOn, setApprovedOn] = useState('');
   useEffect(() => setApprovedOn(londonToday(new Date())), []);
 
@@ -137,19 +138,32 @@ function DraftEditor({ tor }: { tor: TorVersion }) {
             Approve this version…
           </button>
           <ExportButton kind="tor" torId={tor.id} label="Export draft (Word)" />
-          <button
-            type="button"
-            className="button button--danger-secondary"
-            onClick={async () => {
-              await remove.mutateAsync(tor.id);
-              toast.notify(`Draft version ${tor.version} deleted`);
-              navigate('/tor');
-            }}
-          >
+          <button type="button" className="button button--danger-secondary" onClick={() => setDeleting(true)}>
             Delete draft
           </button>
         </div>
       </div>
+      {deleting && (
+        <Dialog title={`Delete draft version ${tor.version}?`} onClose={() => setDeleting(false)}>
+          <p>The draft and every change made to it since it was started will be lost. Approved and superseded versions are not affected.</p>
+          <div className="form__actions">
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={async () => {
+                await remove.mutateAsync(tor.id);
+                toast.notify(`Draft version ${tor.version} deleted`);
+                navigate('/tor');
+              }}
+            >
+              Delete draft
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setDeleting(false)}>
+              Keep it
+            </button>
+          </div>
+        </Dialog>
+      )}
       {approving && (
         <Dialog title={`Approve version ${tor.version}?`} onClose={() => setApproving(false)}>
           <p>Version {tor.version} comes into force and the version now in force becomes superseded. An approved version cannot be edited; later changes need a new draft.</p>
