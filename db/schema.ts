@@ -5,6 +5,8 @@ import type { PanelsTable } from './tables/panels';
 import type { SettingsTable } from './tables/settings';
 import type { TorSectionsTable, TorVersionsTable } from './tables/tor';
 import type { AuditLogTable } from './tables/audit';
+import type { CoronerReportsTable, EvidenceFtsTable, EvidenceLabelsTable, EvidencePersonalTable, EvidenceTable } from './tables/evidence';
+import type { ThemeEvidenceTable, ThemeRejectionsTable, ThemesFtsTable, ThemesTable } from './tables/themes';
 
 export interface DB {
   members: MembersTable;
@@ -17,4 +19,13 @@ export interface DB {
   agenda_papers: AgendaPapersTable;
   agenda_reviews: AgendaReviewsTable;
   audit_log: AuditLogTable;
+  evidence: EvidenceTable;
+  evidence_personal: EvidencePersonalTable;
+  evidence_labels: EvidenceLabelsTable;
+  coroner_reports: CoronerReportsTable;
+  evidence_fts: EvidenceFtsTable;
+  themes: ThemesTable;
+  theme_evidence: ThemeEvidenceTable;
+  theme_rejections: ThemeRejectionsTable;
+  themes_fts: ThemesFtsTable;
 }

@@ -27,10 +27,13 @@ describe('app shell', () => {
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Members' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Panels' })).not.toHaveAttribute('aria-current');
-    for (const s of ['Dashboard', 'Panels', 'Members', 'Evidence', 'Themes', 'Recommendations', 'Documents', 'Settings']) expect(within(nav).getByRole('link', { name: s })).toBeInTheDocument();
+    for (const s of ['Dashboard', 'Panels', 'Members', 'Evidence', 'Coroners’ reports', 'Themes', 'Search', 'Recommendations', 'Documents', 'Settings'])
+      expect(within(nav).getByRole('link', { name: s })).toBeInTheDocument();
     await app.user.click(within(nav).getByRole('link', { name: 'Evidence' }));
-    expect(await screen.findByRole('heading', { name: 'Evidence' })).toBeInTheDocument();
-    expect(screen.getByText('Coming soon')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Evidence register' })).toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Evidence' })).toHaveAttribute('aria-current', 'page');
+    await app.user.click(within(nav).getByRole('link', { name: 'Recommendations' }));
+    expect(await screen.findByText('Coming soon')).toBeInTheDocument();
   });
 
   it('offers to plan a panel when none is planned', async () => {

@@ -13,6 +13,15 @@ import { PlanYearPage } from './features/panels/PlanYearPage';
 import { TorListPage } from './features/tor/TorListPage';
 import { TorVersionPage } from './features/tor/TorVersionPage';
 import { ComingSoonPage } from './features/placeholder/ComingSoonPage';
+import { CoronersPage } from './features/evidence/CoronersPage';
+import { EditEvidencePage, NewEvidencePage } from './features/evidence/EvidenceForm';
+import { EvidenceDetailPage } from './features/evidence/EvidenceDetailPage';
+import { EvidenceListPage } from './features/evidence/EvidenceListPage';
+import { ImportPage } from './features/evidence/ImportPage';
+import { SearchPage } from './features/search/SearchPage';
+import { EditThemePage, NewThemePage } from './features/themes/ThemeForm';
+import { ThemeDetailPage } from './features/themes/ThemeDetailPage';
+import { ThemesPage } from './features/themes/ThemesPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { Layout } from './Layout';
 import { Page } from './ui/Page';
@@ -51,8 +60,17 @@ function Routes() {
         <Route path="/members/:id/edit">{(p) => <EditMemberPage id={Number(p.id)} />}</Route>
         <Route path="/tor" component={TorListPage} />
         <Route path="/tor/:id">{(p) => <TorVersionPage id={Number(p.id)} />}</Route>
-        <Route path="/evidence">{() => <ComingSoonPage section="Evidence" />}</Route>
-        <Route path="/themes">{() => <ComingSoonPage section="Themes" />}</Route>
+        <Route path="/evidence" component={EvidenceListPage} />
+        <Route path="/evidence/new" component={NewEvidencePage} />
+        <Route path="/evidence/import" component={ImportPage} />
+        <Route path="/evidence/:id/edit">{(p) => <EditEvidencePage id={Number(p.id)} />}</Route>
+        <Route path="/evidence/:id">{(p) => <EvidenceDetailPage id={Number(p.id)} />}</Route>
+        <Route path="/coroners" component={CoronersPage} />
+        <Route path="/themes" component={ThemesPage} />
+        <Route path="/themes/new" component={NewThemePage} />
+        <Route path="/themes/:id/edit">{(p) => <EditThemePage id={Number(p.id)} />}</Route>
+        <Route path="/themes/:id">{(p) => <ThemeDetailPage id={Number(p.id)} />}</Route>
+        <Route path="/search" component={SearchPage} />
         <Route path="/recommendations">{() => <ComingSoonPage section="Recommendations" />}</Route>
         <Route path="/documents">{() => <ComingSoonPage section="Documents" />}</Route>
         <Route path="/settings" component={SettingsPage} />

@@ -4,11 +4,13 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m20261123members from './2026-11-23-01-members-panels-settings';
 import * as m20261123agenda from './2026-11-23-02-calendar-tor-agenda';
 import * as m20261123audit from './2026-11-23-03-audit-log';
+import * as m20261123evidence from './2026-11-23-04-evidence-themes';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-members-panels-settings': m20261123members,
   '2026-11-23-02-calendar-tor-agenda': m20261123agenda,
   '2026-11-23-03-audit-log': m20261123audit,
+  '2026-11-23-04-evidence-themes': m20261123evidence,
 };
 
 export const migrationProvider: MigrationProvider = {

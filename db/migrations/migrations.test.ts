@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerAuditFunctions } from '../audit';
 import { migrationProvider, migrations } from './index';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migration tests speak to the schema of their time
@@ -13,6 +14,7 @@ let migrator: Migrator;
 beforeEach(() => {
   raw = new Database(':memory:');
   raw.pragma('foreign_keys = ON');
+  registerAuditFunctions(raw);
   db = new Kysely({ dialect: new SqliteDialect({ database: raw }) });
   migrator = new Migrator({ db, provider: migrationProvider });
 });
@@ -60,5 +62,37 @@ describe('migrations', () => {
     await expect(db.insertInto('tor_versions').values(tor(2)).execute()).rejects.toThrow(/UNIQUE/);
     const check = await sql<{ foreign_key_check: unknown }>`pragma foreign_key_check`.execute(db);
     expect(check.rows).toEqual([]);
+  });
+
+  it('04 adds the evidence register, coroner tracking, themes and search to a database holding panels and agendas', async () => {
+    await to('2026-11-23-03-audit-log');
+    await db.insertInto('members').values({ name: 'A', role: 'director-general', active_from: '2026-04-01', created_at: now, updated_at: now }).execute();
+    await db.insertInto('panels').values({ date: '2027-01-13', start_time: '10:00', end_time: '12:00', format: 'online', status: 'planned', created_at: now, updated_at: now }).execute();
+    await db.insertInto('agenda_items').values({ panel_id: 1, position: 1, title: 'Theme', purpose: 'discussion', minutes: 20, created_at: now, updated_at: now }).execute();
+    const auditBefore = (await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
+    await to('2026-11-23-04-evidence-themes');
+    const ev = { type: 'complaint', ref: 'C-1', title: 'Callbacks not made', summary: 'Promised callbacks were not made', received_on: '2026-05-01', sensitivity: 'official', details: '{}', created_at: now, updated_at: now };
+    await db.insertInto('evidence').values(ev).execute();
+    await expect(db.insertInto('evidence').values({ ...ev, ref: 'c-1' }).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(db.insertInto('evidence').values({ ...ev, ref: 'C-2', type: 'rumour' }).execute()).rejects.toThrow(/CHECK/);
+    await expect(db.insertInto('evidence').values({ ...ev, ref: 'C-3', tags: 'not json' }).execute()).rejects.toThrow(/CHECK/);
+    await db.insertInto('themes').values({ title: 'Callbacks', status: 'emerging', owner_member_id: 1, created_at: now, updated_at: now }).execute();
+    await db.insertInto('theme_evidence').values({ theme_id: 1, evidence_id: 1, linked_by: 'x', linked_at: now }).execute();
+    await db.updateTable('agenda_items').set({ theme_id: 1 }).execute();
+    // Search finds stemmed words through the index the triggers keep.
+    const hits = await sql<{ rowid: number }>`select rowid from evidence_fts where evidence_fts match 'callback'`.execute(db);
+    expect(hits.rows).toEqual([{ rowid: 1 }]);
+    await db.updateTable('evidence').set({ title: 'Letters unread', summary: '' }).execute();
+    expect((await sql`select rowid from evidence_fts where evidence_fts match 'callback'`.execute(db)).rows).toEqual([]);
+    // Deleting a theme unlinks it from agenda items and removes its links; deleting a member keeps the theme.
+    await db.deleteFrom('members').execute();
+    expect((await db.selectFrom('themes').select('owner_member_id').executeTakeFirstOrThrow()).owner_member_id).toBeNull();
+    await db.deleteFrom('themes').execute();
+    expect((await db.selectFrom('agenda_items').select('theme_id').executeTakeFirstOrThrow()).theme_id).toBeNull();
+    expect(await db.selectFrom('theme_evidence').selectAll().execute()).toEqual([]);
+    // Every change was audited.
+    const audited = await db.selectFrom('audit_log').select('table_name').where('id', '>', Number(auditBefore)).execute();
+    expect(new Set(audited.map((a) => a.table_name))).toEqual(new Set(['members', 'evidence', 'themes', 'theme_evidence', 'agenda_items']));
+    expect((await sql`pragma foreign_key_check`.execute(db)).rows).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ export interface AgendaItemRecord extends AgendaItemValues {
   position: number;
   standingKey: string | null;
   presenterName: string | null;
+  themeTitle: string | null;
   papers: AgendaPaper[];
 }
 
@@ -26,6 +27,7 @@ export async function listAgendaItems(db: Q, panelId: number): Promise<AgendaIte
   const rows = await db
     .selectFrom('agenda_items as i')
     .leftJoin('members as m', 'm.id', 'i.presenter_member_id')
+    .leftJoin('themes as t', 't.id', 'i.theme_id')
     .select([
       'i.id',
       'i.panel_id',
@@ -37,6 +39,7 @@ export async function listAgendaItems(db: Q, panelId: number): Promise<AgendaIte
       'm.name as presenter_name',
       'i.minutes',
       'i.theme_id',
+      't.title as theme_title',
       'i.notes',
     ])
     .where('i.panel_id', '=', panelId)
@@ -66,6 +69,7 @@ export async function listAgendaItems(db: Q, panelId: number): Promise<AgendaIte
     presenterName: r.presenter_name ?? null,
     minutes: r.minutes,
     themeId: r.theme_id,
+    themeTitle: r.theme_title ?? null,
     notes: r.notes,
     papers: papers
       .filter((p) => p.agenda_item_id === r.id)

@@ -11,6 +11,7 @@ import { UserFacingError } from '#shared/ipc/result';
 import { IDENTITY_KEY, nowIso, type HandlerContext } from '../handlers/context';
 import { handlers } from '../handlers/index';
 import { dispatch } from '../ipc/dispatch';
+import { loadDemoRegister } from './register';
 
 const FROM = '2025-04-01';
 const org = (domain: string) => domain;
@@ -32,10 +33,11 @@ export const DEMO_MEMBERS: MemberInput[] = [
   { name: 'Daniel Shaw', role: 'observer', organisation: org('Government Internal Audit Agency'), email: '', activeFrom: '2026-04-01', activeTo: null },
 ];
 
+/** `topic` indexes DEMO_TOPICS in ./register. */
 const THEME_ITEMS = [
-  { title: 'Theme: contact lost with vulnerable claimants before payments are stopped', presenter: 'Tom Okafor', minutes: 30 },
-  { title: 'Theme: additional-support markers not recorded', presenter: 'Anita Desai', minutes: 25 },
-  { title: 'Theme: third-party and explicit-consent requests not acted on', presenter: 'Sarah Whitfield', minutes: 20 },
+  { title: 'Theme: contact lost with vulnerable claimants before payments are stopped', presenter: 'Tom Okafor', minutes: 30, topic: 0 },
+  { title: 'Theme: additional-support markers not recorded', presenter: 'Anita Desai', minutes: 25, topic: 2 },
+  { title: 'Theme: third-party and explicit-consent requests not acted on', presenter: 'Sarah Whitfield', minutes: 20, topic: 3 },
 ];
 
 export interface DemoCounts {
@@ -43,6 +45,10 @@ export interface DemoCounts {
   panels: number;
   torVersions: number;
   agendaItems: number;
+  evidence: number;
+  themes: number;
+  links: number;
+  coronerReportsToDwp: number;
 }
 
 function unwrap<T>(r: Result<T>, what: string): T {
@@ -81,13 +87,14 @@ export async function loadDemo(ctx: HandlerContext): Promise<DemoCounts> {
       await api.createPlannedPanels({ dates: plan.panels.map((p) => p.date), startTime: '10:00', endTime: '12:30', format: 'hybrid', location: 'Caxton House, London, Room 6.12' }),
       'create panels',
     );
+    const register = await loadDemoRegister(api, today, byName);
     const upcoming = panels.filter((p) => p.date >= today);
     for (const [i, p] of panels.entries()) {
       const agenda = unwrap(await api.getAgenda({ panelId: p.id }), 'agenda');
       const presenter = (name: string) => byName.get(name) ?? null;
       unwrap(await api.updateAgendaItem({ id: agenda.items[0].id, title: agenda.items[0].title, purpose: 'information', presenterId: presenter('Helen Marsh'), minutes: 5 }), 'welcome');
       for (const t of THEME_ITEMS.slice(0, i % 2 === 0 ? 3 : 2)) {
-        unwrap(await api.addAgendaItem({ panelId: p.id, title: t.title, purpose: 'decision', presenterId: presenter(t.presenter), minutes: t.minutes }), 'theme item');
+        unwrap(await api.addAgendaItem({ panelId: p.id, title: t.title, purpose: 'decision', presenterId: presenter(t.presenter), minutes: t.minutes, themeId: register.themeIds[t.topic] }), 'theme item');
       }
       const isNext = upcoming[0]?.id === p.id;
       const isPast = p.date < today;
@@ -112,7 +119,16 @@ export async function loadDemo(ctx: HandlerContext): Promise<DemoCounts> {
       }
       agendaItems += unwrap(await api.getAgenda({ panelId: p.id }), 'agenda').items.length;
     }
-    return { members: members.length, panels: panels.length, torVersions: 2, agendaItems };
+    return {
+      members: members.length,
+      panels: panels.length,
+      torVersions: 2,
+      agendaItems,
+      evidence: register.evidence,
+      themes: register.themes,
+      links: register.links,
+      coronerReportsToDwp: register.coronerReportsToDwp,
+    };
   } finally {
     if (previous) await actAs(previous);
     else await ctx.db.deleteFrom('settings').where('key', '=', IDENTITY_KEY).execute();

@@ -66,6 +66,12 @@ async function touched(db: Q, panelId: number, now: string) {
   await db.updateTable('panels').set({ status: 'agenda-in-preparation', updated_at: now }).where('id', '=', panelId).where('status', '=', 'planned').execute();
 }
 
+async function checkTheme(ctx: HandlerContext, themeId: number | null | undefined) {
+  if (themeId != null && !(await ctx.db.selectFrom('themes').select('id').where('id', '=', themeId).executeTakeFirst())) {
+    throw new UserFacingError('invalid-argument', `Theme ${themeId} does not exist; choose the theme from the list.`, { themeId: 'Choose a theme from the list' });
+  }
+}
+
 async function checkPresenter(ctx: HandlerContext, presenterId: number | null) {
   if (presenterId !== null && !(await findMember(ctx.db, presenterId))) {
     throw new UserFacingError('invalid-argument', `Member ${presenterId} does not exist; choose the presenter from the list.`, { presenterId: 'Choose a presenter from the list' });
@@ -106,6 +112,7 @@ export const agendaHandlers = {
   addAgendaItem: async (ctx, { panelId, ...v }) => {
     await editablePanel(ctx.db, panelId);
     await checkPresenter(ctx, v.presenterId);
+    await checkTheme(ctx, v.themeId);
     const now = nowIso(ctx);
     await ctx.db.transaction().execute(async (tx) => {
       const items = await listAgendaItems(tx, panelId);
@@ -126,6 +133,7 @@ export const agendaHandlers = {
     const item = await itemPanel(ctx, id);
     await editablePanel(ctx.db, item.panel_id);
     await checkPresenter(ctx, v.presenterId);
+    await checkTheme(ctx, v.themeId);
     const now = nowIso(ctx);
     await updateAgendaItemRow(ctx.db, id, { title: v.title, purpose: v.purpose, presenterId: v.presenterId, minutes: v.minutes, themeId: v.themeId ?? null, notes: v.notes ?? '' }, now);
     await touched(ctx.db, item.panel_id, now);

@@ -9,6 +9,8 @@ import { paperHandlers } from './papers';
 import { torHandlers } from './tor';
 import { memberHandlers } from './members';
 import { panelHandlers } from './panels';
+import { evidenceHandlers } from './evidence';
+import { themeHandlers } from './themes';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
@@ -21,4 +23,6 @@ export const handlers: HandlerTable = {
   ...calendarHandlers,
   ...exportHandlers,
   ...backupHandlers,
+  ...evidenceHandlers,
+  ...themeHandlers,
 };

@@ -23,4 +23,20 @@ export const keys = {
     list: (includeCancelled: boolean) => ['panels', 'list', { includeCancelled }] as const,
     detail: (id: number) => ['panels', 'detail', id] as const,
   },
+  evidence: {
+    all: ['evidence'] as const,
+    list: (filter: unknown, sort: string, desc: boolean) => ['evidence', 'list', filter, sort, desc] as const,
+    detail: (id: number) => ['evidence', 'detail', id] as const,
+    personal: (id: number) => ['evidence', 'personal', id] as const,
+    labels: ['evidence', 'labels'] as const,
+    coroners: (all: boolean) => ['evidence', 'coroners', all] as const,
+  },
+  themes: {
+    all: ['themes'] as const,
+    list: ['themes', 'list'] as const,
+    detail: (id: number) => ['themes', 'detail', id] as const,
+    suggestions: (id: number) => ['themes', 'suggestions', id] as const,
+  },
+  search: (text: string) => ['search', text] as const,
+  job: (id: number) => ['job', id] as const,
 };

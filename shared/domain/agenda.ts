@@ -58,6 +58,7 @@ export interface AgendaItem {
   presenterName: string | null;
   minutes: number;
   themeId: number | null;
+  themeTitle: string | null;
   notes: string;
   papers: AgendaPaper[];
   /** derived: running start and end times from the meeting start */

@@ -13,6 +13,7 @@ export function trimmed(label: string, min: number, max: number) {
 export function isoDate(label: string) {
   return z
     .string({ error: `${label} is required` })
+    .min(1, `${label} is required`)
     .refine(isIsoDate, `${label} must be a real date (YYYY-MM-DD)`);
 }
 

@@ -13,6 +13,19 @@ import { panelInput, panelUpdate, type Panel } from '../domain/panels';
 import { torDraftUpdate, type TorVersion } from '../domain/tor';
 import { isoDate, recordId, trimmed } from '../domain/validation';
 import type { Result } from './result';
+import {
+  coronerResponseUpdate,
+  evidenceInput,
+  evidenceListInput,
+  evidenceUpdate,
+  EVIDENCE_TYPES,
+  type CoronerReportSummary,
+  type Evidence,
+  type EvidencePage,
+  type EvidencePersonal,
+} from '../domain/evidence';
+import { linkNote, themeInput, themeUpdate, type Theme, type ThemeSuggestion, type ThemeSummary } from '../domain/themes';
+import type { JobStatus } from '../domain/jobs';
 
 interface ChannelSpec<I extends z.ZodType, R> {
   input: I;
@@ -67,7 +80,57 @@ export interface YearProposal {
   panels: (ProposedPanel & { clash: number | null })[];
 }
 
-export const AUDITED_TABLES = ['members', 'panels', 'settings', 'bank_holidays', 'tor_versions', 'tor_sections', 'agenda_items', 'agenda_papers', 'agenda_reviews'] as const;
+export const AUDITED_TABLES = [
+  'members',
+  'panels',
+  'settings',
+  'bank_holidays',
+  'tor_versions',
+  'tor_sections',
+  'agenda_items',
+  'agenda_papers',
+  'agenda_reviews',
+  'evidence',
+  'evidence_personal',
+  'coroner_reports',
+  'themes',
+  'theme_evidence',
+  'theme_rejections',
+] as const;
+
+export interface SearchHit {
+  kind: 'evidence' | 'theme';
+  id: number;
+  ref: string;
+  /** title and snippet carry U+E000 and U+E001 around matched words */
+  title: string;
+  snippet: string;
+  type: (typeof EVIDENCE_TYPES)[number] | null;
+  status: string | null;
+  date: string;
+}
+
+export interface EvidenceLabels {
+  tags: string[];
+  benefitLines: string[];
+  regions: string[];
+}
+
+const columnMapping = z.record(z.string().max(60), z.number().int().min(0).max(1000).nullable(), { error: 'Give the column for each field' });
+
+export interface CsvPreview {
+  headers: string[];
+  mapping: Record<string, number | null>;
+  fields: { key: string; label: string; required: boolean }[];
+  rows: number;
+  valid: number;
+  problems: { row: number; field: string; message: string }[];
+  problemCount: number;
+  sample: { row: number; ref: string; title: string; receivedOn: string }[];
+}
+
+const evidenceIds = z.array(recordId, { error: 'Choose the evidence' }).min(1, 'Choose at least one item of evidence').max(5000, 'Link up to 5,000 items at a time');
+const csvText = (what: string) => z.string({ error: `Choose ${what}` }).min(1, `The file is empty: choose ${what}`).max(60_000_000, 'That file is larger than 60 MB; split it and import the parts');
 
 export interface HistoryEntry {
   id: number;
@@ -159,6 +222,34 @@ export const contract = {
     }),
   ).returns<Agenda>(),
   removePaper: channel(byId).returns<Agenda>(),
+
+  listEvidence: channel(evidenceListInput).returns<EvidencePage>(),
+  getEvidence: channel(byId).returns<Evidence>(),
+  getEvidencePersonal: channel(byId).returns<EvidencePersonal>(),
+  getEvidenceLabels: channel(noArgs).returns<EvidenceLabels>(),
+  createEvidence: channel(evidenceInput).returns<Evidence>(),
+  updateEvidence: channel(evidenceUpdate).returns<Evidence>(),
+  archiveEvidence: channel(z.strictObject({ id: recordId, archived: z.boolean({ error: 'Say whether to archive or restore' }) })).returns<Evidence>(),
+  listCoronerReports: channel(z.strictObject({ all: z.boolean().optional() })).returns<CoronerReportSummary[]>(),
+  updateCoronerResponse: channel(coronerResponseUpdate).returns<Evidence>(),
+  startPfdImport: channel(z.strictObject({ csv: csvText('the Preventable Deaths Tracker CSV file'), fileName: trimmed('File name', 0, 300).optional() })).returns<JobStatus>(),
+  previewEvidenceCsv: channel(z.strictObject({ csv: csvText('a CSV file'), type: z.enum(EVIDENCE_TYPES, { error: 'Choose the type of evidence in the file' }), mapping: columnMapping.optional() })).returns<CsvPreview>(),
+  startEvidenceCsvImport: channel(
+    z.strictObject({ csv: csvText('a CSV file'), type: z.enum(EVIDENCE_TYPES, { error: 'Choose the type of evidence in the file' }), mapping: columnMapping, fileName: trimmed('File name', 0, 300).optional() }),
+  ).returns<JobStatus>(),
+  getJob: channel(byId).returns<JobStatus>(),
+  cancelJob: channel(byId).returns<JobStatus>(),
+
+  listThemes: channel(noArgs).returns<ThemeSummary[]>(),
+  getTheme: channel(byId).returns<Theme>(),
+  createTheme: channel(themeInput).returns<Theme>(),
+  updateTheme: channel(themeUpdate).returns<Theme>(),
+  linkEvidence: channel(z.strictObject({ themeId: recordId, evidenceIds, note: linkNote })).returns<{ linked: number; alreadyLinked: number; theme: ThemeSummary }>(),
+  updateLinkNote: channel(z.strictObject({ themeId: recordId, evidenceId: recordId, note: linkNote })).returns<Theme>(),
+  unlinkEvidence: channel(z.strictObject({ themeId: recordId, evidenceId: recordId })).returns<Theme>(),
+  suggestEvidence: channel(z.strictObject({ themeId: recordId, limit: z.number().int().min(1).max(100).optional() })).returns<ThemeSuggestion[]>(),
+  rejectSuggestion: channel(z.strictObject({ themeId: recordId, evidenceId: recordId })).returns<ThemeSuggestion[]>(),
+  search: channel(z.strictObject({ text: trimmed('Search words', 0, 200), limit: z.number().int().min(1).max(200).optional() })).returns<{ evidence: SearchHit[]; themes: SearchHit[] }>(),
 
   exportAgenda: channel(byPanel).returns<ExportedFile>(),
   exportTor: channel(z.strictObject({ id: recordId.optional() })).returns<ExportedFile>(),

@@ -10,6 +10,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { useMembers } from '../members/hooks';
+import { useThemes } from '../themes/hooks';
 import { AgendaItemRow } from './AgendaItemRow';
 import { useAgenda, useAgendaAction } from './hooks';
 import { ItemDialog } from './ItemDialog';
@@ -28,6 +29,7 @@ function toBase64(file: File): Promise<string> {
 export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
   const agenda = useAgenda(panel.id);
   const members = useMembers(false);
+  const themes = useThemes();
   const toast = useToast();
   const add = useAgendaAction('addAgendaItem', panel.id);
   const update = useAgendaAction('updateAgendaItem', panel.id);
@@ -133,6 +135,7 @@ export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
         <ItemDialog
           item={editing === 'new' ? null : editing}
           members={members.data ?? []}
+          themes={themes.data ?? []}
           onClose={() => setEditing(null)}
           onSave={async (v) => {
             if (editing === 'new') await add.mutateAsync({ panelId: panel.id, ...v });

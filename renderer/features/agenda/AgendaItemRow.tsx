@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ITEM_PURPOSE_LABELS, type AgendaItem } from '#shared/domain/agenda';
@@ -39,6 +40,11 @@ export function AgendaItemRow({ item, index, count, locked, onMove, onEdit, onRe
         <p className="agenda-item__meta">
           {ITEM_PURPOSE_LABELS[item.purpose]} · {item.presenterName ? `Presenter: ${item.presenterName}` : 'No presenter yet'} · {item.startsAt}–{item.endsAt} ({item.minutes} min)
         </p>
+        {item.themeId && (
+          <p className="agenda-item__meta">
+            Theme: <Link href={`/themes/${item.themeId}`}>{item.themeTitle}</Link>
+          </p>
+        )}
         {item.papers.length > 0 && (
           <ul className="papers" aria-label={`Papers for ${item.title}`}>
             {item.papers.map((p) => (

@@ -1,0 +1,348 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { coronerTracking } from '#shared/domain/coroner';
+import type {
+  CoronerReportSummary,
+  Evidence,
+  EvidenceDetails,
+  EvidencePage,
+  EvidencePersonal,
+  EvidenceRow,
+  EvidenceSort,
+  EvidenceType,
+  Sensitivity,
+} from '#shared/domain/evidence';
+import type { DB } from '../schema';
+import type { CoronerReportRow } from '../tables/evidence';
+import { ftsQuery } from './search';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export interface EvidenceValues {
+  ref: string;
+  title: string;
+  summary: string;
+  receivedOn: string;
+  benefitLines: string[];
+  region: string;
+  tags: string[];
+  sensitivity: Sensitivity;
+  details: EvidenceDetails;
+  personal: EvidencePersonal;
+}
+
+/** The type's own panel-facing text, indexed for search (restricted fields never are). */
+export function searchTextOf(d: EvidenceDetails): string {
+  switch (d.type) {
+    case 'ipr':
+      return [d.outcome, d.learningPoints].join('\n');
+    case 'complaint':
+      return d.serviceArea;
+    case 'frontline':
+      return [d.fromWhom, d.channel].join('\n');
+    case 'ice':
+      return d.themesRaised;
+    case 'pfd':
+      return [d.coronerArea, d.category, d.addressees.join('; '), d.concerns].join('\n');
+    case 'sar':
+      return [d.board, d.dwpInvolvement].join('\n');
+    case 'other':
+      return [d.sourceBody, d.sourceDetail].join('\n');
+  }
+}
+
+const uniq = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+
+function columns(v: EvidenceValues, now: string) {
+  return {
+    type: v.details.type,
+    ref: v.ref,
+    title: v.title,
+    summary: v.summary,
+    received_on: v.receivedOn,
+    benefit_lines: JSON.stringify(uniq(v.benefitLines)),
+    region: v.region,
+    tags: JSON.stringify(uniq(v.tags)),
+    sensitivity: v.sensitivity,
+    details: JSON.stringify(v.details),
+    search_text: searchTextOf(v.details),
+    updated_at: now,
+  };
+}
+
+async function writeSatellites(db: Q, id: number, v: EvidenceValues, now: string, isNew: boolean): Promise<void> {
+  if (!isNew) await db.deleteFrom('evidence_labels').where('evidence_id', '=', id).execute();
+  const labels = [
+    ...uniq(v.tags).map((value) => ({ kind: 'tag' as const, value, evidence_id: id })),
+    ...uniq(v.benefitLines).map((value) => ({ kind: 'benefit' as const, value, evidence_id: id })),
+  ];
+  if (labels.length) await db.insertInto('evidence_labels').values(labels).execute();
+
+  const personal = { person_name: v.personal.personName, case_reference: v.personal.caseReference, updated_at: now };
+  await db
+    .insertInto('evidence_personal')
+    .values({ evidence_id: id, ...personal })
+    .onConflict((oc) =>
+      oc.column('evidence_id').doUpdateSet(personal).where((eb) =>
+        eb.or([eb('evidence_personal.person_name', '!=', personal.person_name), eb('evidence_personal.case_reference', '!=', personal.case_reference)]),
+      ),
+    )
+    .execute();
+
+  const d = v.details;
+  if (d.type === 'pfd') {
+    const facts = { coroner_ref: d.coronerRef, report_date: d.reportDate, addressed_to_dwp: d.addressedToDwp ? (1 as const) : (0 as const) };
+    await db
+      .insertInto('coroner_reports')
+      .values({ evidence_id: id, ...facts, updated_at: now })
+      .onConflict((oc) =>
+        oc
+          .column('evidence_id')
+          .doUpdateSet({ ...facts, updated_at: now })
+          .where((eb) =>
+            eb.or([
+              eb('coroner_reports.coroner_ref', '!=', facts.coroner_ref),
+              eb('coroner_reports.report_date', '!=', facts.report_date),
+              eb('coroner_reports.addressed_to_dwp', '!=', facts.addressed_to_dwp),
+            ]),
+          ),
+      )
+      .execute();
+  } else if (!isNew) {
+    await db.deleteFrom('coroner_reports').where('evidence_id', '=', id).execute();
+  }
+}
+
+export async function insertEvidence(db: Q, v: EvidenceValues, now: string, sourceKey: string | null = null): Promise<number> {
+  const r = await db
+    .insertInto('evidence')
+    .values({ ...columns(v, now), source_key: sourceKey, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeSatellites(db, r.id, v, now, true);
+  return r.id;
+}
+
+/** Updates only when something changed, so that re-saving (or re-importing) the same values leaves no trace. */
+export async function updateEvidenceRow(db: Q, id: number, v: EvidenceValues, now: string): Promise<'updated' | 'unchanged'> {
+  const cols = columns(v, now);
+  const current = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const personal = await findPersonal(db, id);
+  const same =
+    (Object.keys(cols) as (keyof typeof cols)[]).every((k) => k === 'updated_at' || current[k] === cols[k]) &&
+    personal.personName === v.personal.personName &&
+    personal.caseReference === v.personal.caseReference;
+  if (same) return 'unchanged';
+  await db.updateTable('evidence').set(cols).where('id', '=', id).execute();
+  await writeSatellites(db, id, v, now, false);
+  return 'updated';
+}
+
+export async function setEvidenceArchived(db: Q, id: number, archivedAt: string | null, now: string): Promise<void> {
+  await db.updateTable('evidence').set({ archived_at: archivedAt, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function findEvidenceIdByRef(db: Q, ref: string): Promise<number | undefined> {
+  const r = await db.selectFrom('evidence').select('id').where(sql<boolean>`ref = ${ref} collate nocase`).executeTakeFirst();
+  return r?.id;
+}
+
+export async function findEvidenceIdBySourceKey(db: Q, key: string): Promise<number | undefined> {
+  return (await db.selectFrom('evidence').select('id').where('source_key', '=', key).executeTakeFirst())?.id;
+}
+
+export async function findPersonal(db: Q, id: number): Promise<EvidencePersonal> {
+  const r = await db.selectFrom('evidence_personal').selectAll().where('evidence_id', '=', id).executeTakeFirst();
+  return { personName: r?.person_name ?? '', caseReference: r?.case_reference ?? '' };
+}
+
+function trackingOf(c: CoronerReportRow | undefined, today: string) {
+  if (!c || !c.addressed_to_dwp) return null;
+  return coronerTracking(
+    {
+      reportDate: c.report_date,
+      extendedTo: c.extended_to,
+      extensionGrantedBy: c.extension_granted_by,
+      extensionGrantedOn: c.extension_granted_on,
+      responseSentOn: c.response_sent_on,
+      responded: c.responded === 1,
+    },
+    today,
+  );
+}
+
+export async function findEvidence(db: Q, id: number, today: string): Promise<Evidence | undefined> {
+  const r = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) return undefined;
+  const c = await db.selectFrom('coroner_reports').selectAll().where('evidence_id', '=', id).executeTakeFirst();
+  const themes = await db
+    .selectFrom('theme_evidence as l')
+    .innerJoin('themes as t', 't.id', 'l.theme_id')
+    .select(['t.id', 't.title', 'l.note'])
+    .where('l.evidence_id', '=', id)
+    .orderBy('t.title')
+    .execute();
+  return {
+    id: r.id,
+    type: r.type as EvidenceType,
+    ref: r.ref,
+    title: r.title,
+    summary: r.summary,
+    receivedOn: r.received_on,
+    benefitLines: JSON.parse(r.benefit_lines) as string[],
+    region: r.region,
+    tags: JSON.parse(r.tags) as string[],
+    sensitivity: r.sensitivity as Sensitivity,
+    details: JSON.parse(r.details) as EvidenceDetails,
+    archivedAt: r.archived_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    coroner: trackingOf(c, today),
+    themes,
+  };
+}
+
+export interface ListOptions {
+  filter: {
+    types?: EvidenceType[];
+    from?: string;
+    to?: string;
+    benefitLine?: string;
+    tag?: string;
+    themeId?: number;
+    openDeadline?: boolean;
+    includeArchived?: boolean;
+    text?: string;
+  };
+  sort: EvidenceSort;
+  desc: boolean;
+  offset: number;
+  limit: number;
+}
+
+const SORT_COLUMN = { receivedOn: 'e.received_on', ref: 'e.ref', title: 'e.title', type: 'e.type', region: 'e.region' } as const;
+
+export async function listEvidence(db: Q, o: ListOptions, today: string): Promise<EvidencePage> {
+  const f = o.filter;
+  let q = db.selectFrom('evidence as e');
+  if (!f.includeArchived) q = q.where('e.archived_at', 'is', null);
+  if (f.types?.length) q = q.where('e.type', 'in', f.types);
+  if (f.from) q = q.where('e.received_on', '>=', f.from);
+  if (f.to) q = q.where('e.received_on', '<=', f.to);
+  if (f.tag) q = q.where('e.id', 'in', db.selectFrom('evidence_labels').select('evidence_id').where('kind', '=', 'tag').where('value', '=', f.tag));
+  if (f.benefitLine)
+    q = q.where('e.id', 'in', db.selectFrom('evidence_labels').select('evidence_id').where('kind', '=', 'benefit').where('value', '=', f.benefitLine));
+  if (f.themeId) q = q.where('e.id', 'in', db.selectFrom('theme_evidence').select('evidence_id').where('theme_id', '=', f.themeId));
+  if (f.openDeadline)
+    q = q.where(
+      'e.id',
+      'in',
+      db.selectFrom('coroner_reports').select('evidence_id').where('addressed_to_dwp', '=', 1).where('responded', '=', 0).where('response_sent_on', 'is', null),
+    );
+  const match = f.text ? ftsQuery(f.text) : null;
+  if (f.text && !match) return { total: 0, offset: o.offset, rows: [] };
+  if (match) q = q.where('e.id', 'in', db.selectFrom('evidence_fts').select('rowid').where(sql<boolean>`evidence_fts match ${match}`));
+
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const dir = o.desc ? 'desc' : 'asc';
+  const rows = await q
+    .select(['e.id', 'e.type', 'e.ref', 'e.title', 'e.received_on', 'e.benefit_lines', 'e.region', 'e.tags', 'e.archived_at'])
+    .orderBy(SORT_COLUMN[o.sort], dir)
+    .orderBy('e.id', dir)
+    .limit(o.limit)
+    .offset(o.offset)
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const counts = new Map<number, number>();
+  const deadlines = new Map<number, string>();
+  if (ids.length) {
+    for (const c of await db
+      .selectFrom('theme_evidence')
+      .select(['evidence_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('evidence_id', 'in', ids)
+      .groupBy('evidence_id')
+      .execute())
+      counts.set(c.evidence_id, c.n);
+    for (const c of await db.selectFrom('coroner_reports').selectAll().where('evidence_id', 'in', ids).where('addressed_to_dwp', '=', 1).execute()) {
+      const t = trackingOf(c, today);
+      if (t && t.daysRemaining !== null) deadlines.set(c.evidence_id, t.extendedTo ?? t.responseDue);
+    }
+  }
+  return {
+    total,
+    offset: o.offset,
+    rows: rows.map(
+      (r): EvidenceRow => ({
+        id: r.id,
+        type: r.type as EvidenceType,
+        ref: r.ref,
+        title: r.title,
+        receivedOn: r.received_on,
+        benefitLines: JSON.parse(r.benefit_lines) as string[],
+        region: r.region,
+        tags: JSON.parse(r.tags) as string[],
+        archived: r.archived_at !== null,
+        themeCount: counts.get(r.id) ?? 0,
+        openDeadline: deadlines.get(r.id) ?? null,
+      }),
+    ),
+  };
+}
+
+/** Every label in use, for filter pickers. */
+export async function listLabels(db: Q): Promise<{ tags: string[]; benefitLines: string[]; regions: string[] }> {
+  const labels = await db.selectFrom('evidence_labels').select(['kind', 'value']).distinct().orderBy('value').execute();
+  const regions = await db.selectFrom('evidence').select('region').distinct().where('region', '!=', '').orderBy('region').execute();
+  return {
+    tags: labels.filter((l) => l.kind === 'tag').map((l) => l.value),
+    benefitLines: labels.filter((l) => l.kind === 'benefit').map((l) => l.value),
+    regions: regions.map((r) => r.region),
+  };
+}
+
+export async function listCoronerReports(db: Q, opts: { all: boolean; today: string }): Promise<CoronerReportSummary[]> {
+  let q = db
+    .selectFrom('coroner_reports as c')
+    .innerJoin('evidence as e', 'e.id', 'c.evidence_id')
+    .selectAll('c')
+    .select(['e.ref', 'e.title', sql<string>`coalesce(json_extract(e.details, '$.coronerArea'), '')`.as('coroner_area')])
+    .where('e.archived_at', 'is', null);
+  if (!opts.all) q = q.where('c.addressed_to_dwp', '=', 1);
+  const rows = await q.orderBy('c.report_date', 'desc').execute();
+  return rows.map((r) => ({
+    evidenceId: r.evidence_id,
+    ref: r.coroner_ref,
+    title: r.title,
+    coronerArea: r.coroner_area,
+    addressedToDwp: r.addressed_to_dwp === 1,
+    reportDate: r.report_date,
+    tracking: trackingOf(r, opts.today),
+  }));
+}
+
+export interface CoronerResponseValues {
+  extendedTo: string | null;
+  extensionGrantedBy: string;
+  extensionGrantedOn: string | null;
+  responseSentOn: string | null;
+}
+
+export async function updateCoronerResponseRow(db: Q, evidenceId: number, v: CoronerResponseValues, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('coroner_reports')
+    .set({
+      extended_to: v.extendedTo,
+      extension_granted_by: v.extendedTo ? v.extensionGrantedBy : '',
+      extension_granted_on: v.extendedTo ? v.extensionGrantedOn : null,
+      response_sent_on: v.responseSentOn,
+      updated_at: now,
+    })
+    .where('evidence_id', '=', evidenceId)
+    .where('addressed_to_dwp', '=', 1)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Marks a report answered when the source says a reply exists but not when it was sent. */
+export async function markCoronerResponded(db: Q, evidenceId: number, now: string): Promise<void> {
+  await db.updateTable('coroner_reports').set({ responded: 1, updated_at: now }).where('evidence_id', '=', evidenceId).where('responded', '=', 0).execute();
+}

@@ -1,0 +1,273 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { financialQuarterOf, fyLabel } from '#shared/calendar/financialYear';
+import type { EvidenceType } from '#shared/domain/evidence';
+import type { Theme, ThemeLink, ThemeProfile, ThemeStatus, ThemeSuggestion, ThemeSummary } from '#shared/domain/themes';
+import type { DB } from '../schema';
+import { ftsQuery, MARK_END, MARK_START } from './search';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export interface ThemeValues {
+  title: string;
+  description: string;
+  ownerId: number | null;
+  status: ThemeStatus;
+  tags: string[];
+}
+
+const cols = (v: ThemeValues, now: string) => ({
+  title: v.title,
+  description: v.description,
+  owner_member_id: v.ownerId,
+  status: v.status,
+  tags: JSON.stringify([...new Set(v.tags.map((t) => t.trim()).filter(Boolean))]),
+  updated_at: now,
+});
+
+export async function insertTheme(db: Q, v: ThemeValues, now: string): Promise<number> {
+  const r = await db
+    .insertInto('themes')
+    .values({ ...cols(v, now), created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateThemeRow(db: Q, id: number, v: ThemeValues, now: string): Promise<boolean> {
+  const r = await db.updateTable('themes').set(cols(v, now)).where('id', '=', id).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function deleteThemeRow(db: Q, id: number): Promise<boolean> {
+  const r = await db.deleteFrom('themes').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+function quarterStart(today: string): string {
+  const q = financialQuarterOf(today);
+  const month = { Q1: 4, Q2: 7, Q3: 10, Q4: 1 }[q.quarter];
+  const year = q.quarter === 'Q4' ? q.startYear + 1 : q.startYear;
+  return `${year}-${String(month).padStart(2, '0')}-01`;
+}
+
+export async function listThemes(db: Q, opts: { today: string; ids?: number[] }): Promise<ThemeSummary[]> {
+  let q = db
+    .selectFrom('themes as t')
+    .leftJoin('members as m', 'm.id', 't.owner_member_id')
+    .select(['t.id', 't.title', 't.status', 't.owner_member_id', 'm.name as owner_name', 't.tags', 't.updated_at']);
+  if (opts.ids) q = q.where('t.id', 'in', opts.ids.length ? opts.ids : [-1]);
+  const rows = await q.orderBy('t.title').execute();
+  const since = quarterStart(opts.today);
+  let statsQ = db
+    .selectFrom('theme_evidence as l')
+    .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
+    .select([
+      'l.theme_id',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.max('e.received_on').as('latest'),
+      sql<number>`sum(e.received_on >= ${since})`.as('recent'),
+    ])
+    .groupBy('l.theme_id');
+  if (opts.ids) statsQ = statsQ.where('l.theme_id', 'in', opts.ids.length ? opts.ids : [-1]);
+  const stats = new Map((await statsQ.execute()).map((s) => [s.theme_id, s]));
+  return rows.map((r) => {
+    const s = stats.get(r.id);
+    return {
+      id: r.id,
+      title: r.title,
+      status: r.status as ThemeStatus,
+      ownerId: r.owner_member_id,
+      ownerName: r.owner_name,
+      tags: JSON.parse(r.tags) as string[],
+      evidenceCount: s?.n ?? 0,
+      evidenceThisQuarter: s?.recent ?? 0,
+      latestEvidence: s?.latest ?? null,
+      updatedAt: r.updated_at,
+    };
+  });
+}
+
+export async function findTheme(db: Q, id: number, today: string): Promise<Theme | undefined> {
+  const [summary] = await listThemes(db, { today, ids: [id] });
+  if (!summary) return undefined;
+  const t = await db.selectFrom('themes').select(['description', 'created_at']).where('id', '=', id).executeTakeFirstOrThrow();
+  const links = await db
+    .selectFrom('theme_evidence as l')
+    .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
+    .select(['e.id', 'e.ref', 'e.title', 'e.type', 'e.received_on', 'l.note', 'l.linked_by', 'l.linked_at'])
+    .where('l.theme_id', '=', id)
+    .orderBy('e.received_on', 'desc')
+    .orderBy('e.id', 'desc')
+    .execute();
+  return {
+    ...summary,
+    description: t.description,
+    createdAt: t.created_at,
+    links: links.map(
+      (l): ThemeLink => ({
+        evidenceId: l.id,
+        ref: l.ref,
+        title: l.title,
+        type: l.type as EvidenceType,
+        receivedOn: l.received_on,
+        note: l.note,
+        linkedBy: l.linked_by,
+        linkedAt: l.linked_at,
+      }),
+    ),
+    profile: await themeProfile(db, id),
+  };
+}
+
+export async function themeProfile(db: Q, id: number): Promise<ThemeProfile> {
+  const byType = await db
+    .selectFrom('theme_evidence as l')
+    .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
+    .select(['e.type', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('l.theme_id', '=', id)
+    .groupBy('e.type')
+    .orderBy('count', 'desc')
+    .execute();
+  const byMonth = await db
+    .selectFrom('theme_evidence as l')
+    .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
+    .select([sql<string>`substr(e.received_on, 1, 7)`.as('ym'), (eb) => eb.fn.countAll<number>().as('count')])
+    .where('l.theme_id', '=', id)
+    .groupBy('ym')
+    .orderBy('ym')
+    .execute();
+  const counts = new Map<string, number>();
+  for (const m of byMonth) {
+    const label = financialQuarterOf(`${m.ym}-01`).label;
+    counts.set(label, (counts.get(label) ?? 0) + m.count);
+  }
+  const byQuarter: ThemeProfile['byQuarter'] = [];
+  if (byMonth.length) {
+    const first = financialQuarterOf(`${byMonth[0].ym}-01`);
+    const last = financialQuarterOf(`${byMonth[byMonth.length - 1].ym}-01`);
+    const quarters = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
+    for (let y = first.startYear; y <= last.startYear; y++) {
+      for (const qtr of quarters) {
+        const label = `${fyLabel(y)} ${qtr}`;
+        if (y === first.startYear && quarters.indexOf(qtr) < quarters.indexOf(first.quarter)) continue;
+        if (y === last.startYear && quarters.indexOf(qtr) > quarters.indexOf(last.quarter)) continue;
+        byQuarter.push({ quarter: label, count: counts.get(label) ?? 0 });
+      }
+    }
+  }
+  const range = await db
+    .selectFrom('theme_evidence as l')
+    .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
+    .select([(eb) => eb.fn.min('e.received_on').as('first'), (eb) => eb.fn.max('e.received_on').as('latest')])
+    .where('l.theme_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const panels = await db
+    .selectFrom('agenda_items as i')
+    .innerJoin('panels as p', 'p.id', 'i.panel_id')
+    .select(['p.id as panelId', 'p.date', 'i.title as itemTitle'])
+    .where('i.theme_id', '=', id)
+    .where('p.status', '!=', 'cancelled')
+    .orderBy('p.date')
+    .execute();
+  return {
+    byType: byType.map((b) => ({ type: b.type as EvidenceType, count: b.count })),
+    byQuarter,
+    firstEvidence: range.first ?? null,
+    latestEvidence: range.latest ?? null,
+    panels,
+  };
+}
+
+/** Links each piece of evidence not already linked; returns how many were new. */
+export async function linkEvidence(db: Q, themeId: number, evidenceIds: number[], note: string, by: string, now: string): Promise<number> {
+  if (!evidenceIds.length) return 0;
+  const r = await db
+    .insertInto('theme_evidence')
+    .values(evidenceIds.map((evidence_id) => ({ theme_id: themeId, evidence_id, note, linked_by: by, linked_at: now })))
+    .onConflict((oc) => oc.columns(['theme_id', 'evidence_id']).doNothing())
+    .executeTakeFirst();
+  await db.deleteFrom('theme_rejections').where('theme_id', '=', themeId).where('evidence_id', 'in', evidenceIds).execute();
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
+}
+
+export async function updateLinkNote(db: Q, themeId: number, evidenceId: number, note: string): Promise<boolean> {
+  const r = await db.updateTable('theme_evidence').set({ note }).where('theme_id', '=', themeId).where('evidence_id', '=', evidenceId).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function unlinkEvidence(db: Q, themeId: number, evidenceId: number): Promise<boolean> {
+  const r = await db.deleteFrom('theme_evidence').where('theme_id', '=', themeId).where('evidence_id', '=', evidenceId).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+export async function rejectSuggestion(db: Q, themeId: number, evidenceId: number, by: string, now: string): Promise<void> {
+  await db
+    .insertInto('theme_rejections')
+    .values({ theme_id: themeId, evidence_id: evidenceId, rejected_by: by, rejected_at: now })
+    .onConflict((oc) => oc.columns(['theme_id', 'evidence_id']).doNothing())
+    .execute();
+}
+
+const STOP = new Set(
+  'a about after all also an and any are as at be been before being between both but by can could did do does for from had has have how if in into is it its made may more most no not of on or other our out over same should so some such than that the their them then there these they this those through to too under up very was we were what when where which while who will with within without would claimant claimants dwp department report reports case cases'.split(
+    ' ',
+  ),
+);
+
+/** The words that best describe a theme: its own text weighted up, then what its evidence has in common. */
+export async function themeTerms(db: Q, themeId: number, max = 12): Promise<string[]> {
+  const t = await db.selectFrom('themes').select(['title', 'description', 'tags']).where('id', '=', themeId).executeTakeFirst();
+  if (!t) return [];
+  const weights = new Map<string, number>();
+  const add = (text: string, w: number) => {
+    for (const word of text.toLowerCase().match(/[\p{L}]{3,}/gu) ?? []) if (!STOP.has(word)) weights.set(word, (weights.get(word) ?? 0) + w);
+  };
+  add(t.title, 3);
+  add(t.description, 1);
+  add((JSON.parse(t.tags) as string[]).join(' '), 3);
+  const linked = await db
+    .selectFrom('theme_evidence as l')
+    .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
+    .select(['e.title', 'e.tags'])
+    .where('l.theme_id', '=', themeId)
+    .orderBy('l.id', 'desc')
+    .limit(200)
+    .execute();
+  for (const e of linked) {
+    add(e.title, 1);
+    add((JSON.parse(e.tags) as string[]).join(' '), 2);
+  }
+  return [...weights.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, max)
+    .map(([w]) => w);
+}
+
+export async function suggestEvidence(db: Q, themeId: number, limit: number): Promise<ThemeSuggestion[]> {
+  const terms = await themeTerms(db, themeId);
+  const match = ftsQuery(terms.join(' '), 'any');
+  if (!match) return [];
+  const rows = await db
+    .selectFrom('evidence_fts as f')
+    .innerJoin('evidence as e', 'e.id', 'f.rowid')
+    .select(['e.id', 'e.ref', 'e.title', 'e.type', 'e.received_on', 'e.summary', sql<string>`snippet(evidence_fts, -1, ${MARK_START}, ${MARK_END}, '…', 14)`.as('snip')])
+    .where(sql<boolean>`evidence_fts match ${match}`)
+    .where('e.archived_at', 'is', null)
+    .where('e.id', 'not in', db.selectFrom('theme_evidence').select('evidence_id').where('theme_id', '=', themeId))
+    .where('e.id', 'not in', db.selectFrom('theme_rejections').select('evidence_id').where('theme_id', '=', themeId))
+    .orderBy(sql`rank`)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => {
+    const text = `${r.title} ${r.summary}`.toLowerCase();
+    return {
+      evidenceId: r.id,
+      ref: r.ref,
+      title: r.title,
+      type: r.type as EvidenceType,
+      receivedOn: r.received_on,
+      matched: terms.filter((w) => text.includes(w.slice(0, Math.max(4, w.length - 2)))),
+      snippet: r.snip,
+    };
+  });
+}

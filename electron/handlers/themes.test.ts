@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EvidenceInput } from '#shared/domain/evidence';
+import type { Result } from '#shared/ipc/result';
+import { makeHarness, type Harness } from '../../tests/support/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await makeHarness({ now: '2026-11-23T10:00:00Z' });
+  await h.api.setIdentity({ name: 'Sam Secretariat', role: 'secretariat' });
+});
+afterEach(async () => h.close());
+
+function ok<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+const complaint = (ref: string, title: string, receivedOn: string, tags: string[] = []): EvidenceInput => ({
+  ref,
+  title,
+  summary: `${title}. Aggregate of complaints in the period.`,
+  receivedOn,
+  region: '',
+  tags,
+  sensitivity: 'official',
+  details: { type: 'complaint', serviceArea: 'Universal Credit', periodFrom: null, periodTo: null, complaintCount: 12 },
+});
+
+describe('themes', () => {
+  it('creates a theme owned by a Director General and refuses other owners', async () => {
+    const dg = ok(await h.api.createMember({ name: 'Dana General', role: 'director-general', organisation: 'Service Excellence', email: '', activeFrom: '2026-04-01' }));
+    const chair = ok(await h.api.createMember({ name: 'Chris Chair', role: 'chair', organisation: '', email: '', activeFrom: '2026-04-01' }));
+    const t = ok(await h.api.createTheme({ title: 'Appointee arrangements', description: 'Appointees not recorded.', ownerId: dg.id, status: 'emerging', tags: ['appointee'] }));
+    expect(t).toMatchObject({ ownerName: 'Dana General', evidenceCount: 0, profile: { byType: [], byQuarter: [], panels: [] } });
+    const bad = await h.api.updateTheme({ id: t.id, title: 'X', description: '', ownerId: chair.id, status: 'emerging', tags: [] });
+    expect(bad.ok || bad.error.fields).toMatchObject({ ownerId: expect.stringMatching(/Director General/) });
+  });
+
+  it('links evidence with a note, builds the profile by type and quarter, and unlinks', async () => {
+    const a = ok(await h.api.createEvidence(complaint('C-1', 'Callbacks not made', '2026-04-15')));
+    const b = ok(await h.api.createEvidence(complaint('C-2', 'Callbacks not made again', '2026-10-02')));
+    const c = ok(await h.api.createEvidence({ ...complaint('F-1', 'Staff say callbacks are missed', '2026-10-20'), details: { type: 'frontline', fromWhom: 'Safeguarding Leads', channel: 'VOC:AL session' } }));
+    const t = ok(await h.api.createTheme({ title: 'Complaints not called back', description: '', status: 'under-review', tags: [] }));
+    const r = ok(await h.api.linkEvidence({ themeId: t.id, evidenceIds: [a.id, b.id, c.id, a.id], note: 'Callback promised and not made' }));
+    expect(r).toMatchObject({ linked: 3, alreadyLinked: 0, theme: { evidenceCount: 3, evidenceThisQuarter: 2, latestEvidence: '2026-10-20' } });
+    expect(ok(await h.api.linkEvidence({ themeId: t.id, evidenceIds: [a.id], note: '' }))).toMatchObject({ linked: 0, alreadyLinked: 1 });
+    const missing = await h.api.linkEvidence({ themeId: t.id, evidenceIds: [a.id, 9999], note: '' });
+    expect(missing.ok || missing.error.code).toBe('not-found');
+
+    const full = ok(await h.api.getTheme({ id: t.id }));
+    expect(full.links.map((l) => l.ref)).toEqual(['F-1', 'C-2', 'C-1']);
+    expect(full.links[0]).toMatchObject({ note: 'Callback promised and not made', linkedBy: 'Sam Secretariat' });
+    expect(full.profile.byType).toEqual([
+      { type: 'complaint', count: 2 },
+      { type: 'frontline', count: 1 },
+    ]);
+    expect(full.profile.byQuarter).toEqual([
+      { quarter: '2026-27 Q1', count: 1 },
+      { quarter: '2026-27 Q2', count: 0 },
+      { quarter: '2026-27 Q3', count: 2 },
+    ]);
+    expect(full.profile).toMatchObject({ firstEvidence: '2026-04-15', latestEvidence: '2026-10-20' });
+    expect(ok(await h.api.getEvidence({ id: a.id })).themes).toEqual([{ id: t.id, title: 'Complaints not called back', note: 'Callback promised and not made' }]);
+
+    const noted = ok(await h.api.updateLinkNote({ themeId: t.id, evidenceId: a.id, note: 'First instance' }));
+    expect(noted.links.find((l) => l.evidenceId === a.id)?.note).toBe('First instance');
+    const after = ok(await h.api.unlinkEvidence({ themeId: t.id, evidenceId: b.id }));
+    expect(after.evidenceCount).toBe(2);
+    const again = await h.api.unlinkEvidence({ themeId: t.id, evidenceId: b.id });
+    expect(again.ok).toBe(false);
+  });
+
+  it('suggests similar evidence, and does not offer a rejected one again', async () => {
+    const linked = ok(await h.api.createEvidence(complaint('C-1', 'Appointee not recorded on the claim', '2026-05-01', ['appointee'])));
+    const similar = ok(await h.api.createEvidence(complaint('C-2', 'Appointee arrangements ignored when payment stopped', '2026-06-01')));
+    const other = ok(await h.api.createEvidence(complaint('C-3', 'Appointee letters sent to the claimant', '2026-06-02')));
+    ok(await h.api.createEvidence(complaint('C-4', 'Pension Credit backdating', '2026-06-03')));
+    const t = ok(await h.api.createTheme({ title: 'Appointee arrangements', description: 'Where an appointee acts for a claimant.', status: 'emerging', tags: ['appointee'] }));
+    ok(await h.api.linkEvidence({ themeId: t.id, evidenceIds: [linked.id], note: '' }));
+    const s = ok(await h.api.suggestEvidence({ themeId: t.id }));
+    expect(s.map((x) => x.ref).sort()).toEqual(['C-2', 'C-3']);
+    expect(s.find((x) => x.ref === 'C-2')?.matched).toContain('appointee');
+    const left = ok(await h.api.rejectSuggestion({ themeId: t.id, evidenceId: other.id }));
+    expect(left.map((x) => x.evidenceId)).toEqual([similar.id]);
+    ok(await h.api.linkEvidence({ themeId: t.id, evidenceIds: [similar.id], note: 'accepted suggestion' }));
+    expect(ok(await h.api.suggestEvidence({ themeId: t.id }))).toEqual([]);
+  });
+
+  it('searches evidence and themes with highlighted matches, and tolerates query syntax', async () => {
+    ok(await h.api.createEvidence(complaint('C-1', 'Large arrears payments to vulnerable customers', '2026-05-01')));
+    ok(await h.api.createTheme({ title: 'Arrears payments', description: 'Large payments of arrears.', status: 'emerging', tags: [] }));
+    const r = ok(await h.api.search({ text: 'arrear payment' }));
+    expect(r.evidence).toHaveLength(1);
+    expect(r.evidence[0].title).toContain('\uE000arrears\uE001');
+    expect(r.themes).toHaveLength(1);
+    for (const hostile of ['"', 'NEAR(a b)', 'title:x', '*', 'a OR', '-', '(((', "'; drop table themes; --"]) {
+      expect((await h.api.search({ text: hostile })).ok).toBe(true);
+    }
+    expect(ok(await h.api.search({ text: '' }))).toEqual({ evidence: [], themes: [] });
+  });
+});

@@ -1,0 +1,82 @@
+// Long jobs (imports, big exports) run in main while the renderer polls their progress. Polling
+// works the same over Electron IPC, the web preview and the in-process test transport, where
+// pushed events would need three mechanisms. A cancelled job throws inside its transaction,
+// so it leaves nothing behind.
+import { notFound } from '#shared/ipc/result';
+import type { JobKind, JobStatus } from '#shared/domain/jobs';
+import type { HandlerContext } from '../handlers/context';
+
+export class JobCancelled extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'JobCancelled';
+  }
+}
+
+export interface JobControl {
+  progress(done: number, total: number, message?: string): void;
+  /** Throws JobCancelled if the user asked to stop. Call between chunks. */
+  checkpoint(): Promise<void>;
+}
+
+interface Entry {
+  status: JobStatus;
+  cancel: boolean;
+}
+
+const registries = new WeakMap<HandlerContext, Map<number, Entry>>();
+let nextId = 1;
+/** Finished jobs are kept this long for the renderer to collect their result. */
+const KEEP_MS = 10 * 60_000;
+
+function registry(ctx: HandlerContext): Map<number, Entry> {
+  let r = registries.get(ctx);
+  if (!r) registries.set(ctx, (r = new Map()));
+  return r;
+}
+
+/** Starts `work` and returns at once with the job's first status. */
+export function startJob<T>(ctx: HandlerContext, kind: JobKind, label: string, work: (job: JobControl) => Promise<T>): JobStatus {
+  const jobs = registry(ctx);
+  const id = nextId++;
+  const entry: Entry = { status: { id, kind, label, state: 'running', done: 0, total: 0, message: 'Starting…', result: null, error: null }, cancel: false };
+  jobs.set(id, entry);
+  const control: JobControl = {
+    progress(done, total, message) {
+      entry.status = { ...entry.status, done, total, message: message ?? entry.status.message };
+    },
+    async checkpoint() {
+      // Yield so that progress polls (which never touch the database) are answered.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (entry.cancel) throw new JobCancelled();
+    },
+  };
+  const finish = (patch: Partial<JobStatus>) => {
+    entry.status = { ...entry.status, ...patch };
+    setTimeout(() => jobs.delete(id), KEEP_MS).unref?.();
+  };
+  void (async () => {
+    try {
+      await control.checkpoint();
+      const result = await work(control);
+      finish({ state: 'done', result, message: 'Finished' });
+    } catch (err) {
+      if (err instanceof JobCancelled) finish({ state: 'cancelled', message: 'Cancelled: nothing was changed.' });
+      else finish({ state: 'failed', error: err instanceof Error ? err.message : String(err), message: 'Failed: nothing was changed.' });
+    }
+  })();
+  return entry.status;
+}
+
+export function getJob(ctx: HandlerContext, id: number): JobStatus {
+  const e = registry(ctx).get(id);
+  if (!e) throw notFound('Job', id);
+  return e.status;
+}
+
+export function cancelJob(ctx: HandlerContext, id: number): JobStatus {
+  const e = registry(ctx).get(id);
+  if (!e) throw notFound('Job', id);
+  if (e.status.state === 'running') e.cancel = true;
+  return e.status;
+}

@@ -1,0 +1,398 @@
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPE_SHORT, type EvidenceFilter, type EvidenceRow, type EvidenceSort, type EvidenceType } from '#shared/domain/evidence';
+import { formatDateShort } from '#shared/format';
+import { Page } from '../../ui/Page';
+import { EmptyState, ErrorState, Loading } from '../../ui/States';
+import { useToast } from '../../ui/Toast';
+import { useLinkEvidence, useThemes } from '../themes/hooks';
+import { useEvidenceLabels, useEvidencePages } from './hooks';
+
+const STORE = 'scp.evidence.filters';
+const ROW_HEIGHT = 44;
+const FALLBACK_RECT = { width: 1000, height: 640 };
+
+interface Filters {
+  text: string;
+  type: EvidenceType | '';
+  from: string;
+  to: string;
+  benefitLine: string;
+  tag: string;
+  themeId: string;
+  openDeadline: boolean;
+  includeArchived: boolean;
+}
+const EMPTY: Filters = { text: '', type: '', from: '', to: '', benefitLine: '', tag: '', themeId: '', openDeadline: false, includeArchived: false };
+
+function loadFilters(): Filters {
+  try {
+    return { ...EMPTY, ...(JSON.parse(localStorage.getItem(STORE) ?? '{}') as Partial<Filters>) };
+  } catch {
+    return EMPTY;
+  }
+}
+
+/** Waits for typing to pause before searching. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+function toFilter(f: Filters, text: string): EvidenceFilter {
+  return {
+    ...(text.trim() ? { text: text.trim() } : {}),
+    ...(f.type ? { types: [f.type] } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+    ...(f.benefitLine ? { benefitLine: f.benefitLine } : {}),
+    ...(f.tag ? { tag: f.tag } : {}),
+    ...(f.themeId ? { themeId: Number(f.themeId) } : {}),
+    ...(f.openDeadline ? { openDeadline: true } : {}),
+    ...(f.includeArchived ? { includeArchived: true } : {}),
+  };
+}
+
+const COLUMNS: { key: EvidenceSort | null; label: string; className: string }[] = [
+  { key: 'ref', label: 'Reference', className: 'col-ref' },
+  { key: 'title', label: 'Title', className: 'col-title' },
+  { key: 'type', label: 'Source', className: 'col-type' },
+  { key: 'receivedOn', label: 'Received', className: 'col-date' },
+  { key: 'region', label: 'Region or area', className: 'col-region' },
+  { key: null, label: 'Themes', className: 'col-num' },
+  { key: null, label: 'Response due', className: 'col-date' },
+];
+
+export function EvidenceListPage() {
+  const [filters, setFilters] = useState<Filters>(loadFilters);
+  const [sort, setSort] = useState<EvidenceSort>('receivedOn');
+  const [desc, setDesc] = useState(true);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const text = useDebounced(filters.text, 200);
+  const filter = useMemo(() => toFilter(filters, text), [filters, text]);
+  const pages = useEvidencePages(filter, sort, desc);
+  const labels = useEvidenceLabels();
+  const themes = useThemes();
+
+  useEffect(() => {
+    localStorage.setItem(STORE, JSON.stringify(filters));
+  }, [filters]);
+
+  const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.rows) ?? [], [pages.data]);
+  const total = pages.data?.pages[0]?.total ?? 0;
+  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
+  const active = JSON.stringify(filters) !== JSON.stringify(EMPTY);
+
+  const toggleSort = (key: EvidenceSort) => {
+    if (sort === key) setDesc((d) => !d);
+    else {
+      setSort(key);
+      setDesc(key === 'receivedOn');
+    }
+  };
+
+  return (
+    <Page
+      title="Evidence register"
+      actions={
+        <>
+          <Link href="/evidence/import" className="button button--secondary">
+            Import
+          </Link>
+          <Link href="/evidence/new" className="button">
+            Add evidence
+          </Link>
+        </>
+      }
+    >
+      <p className="lead">Internal Process Reviews, complaint themes, frontline feedback, ICE reports, coroners’ reports, Safeguarding Adult Reviews and other reports. Names and case references are kept apart and never shown here.</p>
+      <form className="filters" role="search" aria-label="Filter the register" onSubmit={(e) => e.preventDefault()}>
+        <label className="filters__search">
+          <span>Search</span>
+          <input type="search" value={filters.text} onChange={(e) => set('text', e.target.value)} placeholder="Words in the reference, title, summary or tags" />
+        </label>
+        <label>
+          <span>Source</span>
+          <select value={filters.type} onChange={(e) => set('type', e.target.value as EvidenceType | '')}>
+            <option value="">All sources</option>
+            {EVIDENCE_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {EVIDENCE_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Received from</span>
+          <input type="date" value={filters.from} onChange={(e) => set('from', e.target.value)} />
+        </label>
+        <label>
+          <span>Received to</span>
+          <input type="date" value={filters.to} onChange={(e) => set('to', e.target.value)} />
+        </label>
+        <label>
+          <span>Benefit line</span>
+          <select value={filters.benefitLine} onChange={(e) => set('benefitLine', e.target.value)}>
+            <option value="">Any</option>
+            {labels.data?.benefitLines.map((b) => (
+              <option key={b}>{b}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Tag</span>
+          <select value={filters.tag} onChange={(e) => set('tag', e.target.value)}>
+            <option value="">Any</option>
+            {labels.data?.tags.map((b) => (
+              <option key={b}>{b}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Theme</span>
+          <select value={filters.themeId} onChange={(e) => set('themeId', e.target.value)}>
+            <option value="">Any</option>
+            {themes.data?.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={filters.openDeadline} onChange={(e) => set('openDeadline', e.target.checked)} /> Coroner response outstanding
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={filters.includeArchived} onChange={(e) => set('includeArchived', e.target.checked)} /> Include archived
+        </label>
+        {active && (
+          <button type="button" className="button button--link" onClick={() => setFilters(EMPTY)}>
+            Clear filters
+          </button>
+        )}
+      </form>
+
+      <p className="count" role="status" aria-live="polite">
+        {pages.isPending ? 'Loading…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'record' : 'records'}${active ? ' match the filters' : ''}`}
+        {pages.isFetching && !pages.isPending ? ' · updating…' : ''}
+      </p>
+
+      {selected.size > 0 && <LinkBar selected={selected} onDone={() => setSelected(new Set())} themes={themes.data ?? []} />}
+
+      {pages.isPending ? (
+        <Loading what="the register" />
+      ) : pages.isError ? (
+        <ErrorState error={pages.error} onRetry={() => pages.refetch()} />
+      ) : total === 0 ? (
+        active ? (
+          <EmptyState title="Nothing matches these filters">
+            <p>Try fewer words, a wider date range, or clear the filters.</p>
+            <button type="button" className="button button--secondary" onClick={() => setFilters(EMPTY)}>
+              Clear filters
+            </button>
+          </EmptyState>
+        ) : (
+          <EmptyState title="The register is empty">
+            <p>Add evidence as it arrives (an Internal Process Review, a complaint theme, a coroner’s report…), or import coroners’ reports from the Preventable Deaths Tracker.</p>
+            <p>
+              <Link href="/evidence/new" className="button">
+                Add evidence
+              </Link>{' '}
+              <Link href="/evidence/import" className="button button--secondary">
+                Import a file
+              </Link>
+            </p>
+          </EmptyState>
+        )
+      ) : (
+        <VirtualTable
+          rows={rows}
+          total={total}
+          sort={sort}
+          desc={desc}
+          onSort={toggleSort}
+          selected={selected}
+          onSelect={(id, on) =>
+            setSelected((s) => {
+              const n = new Set(s);
+              if (on) n.add(id);
+              else n.delete(id);
+              return n;
+            })
+          }
+          onSelectAll={(on) => setSelected(on ? new Set(rows.map((r) => r.id)) : new Set())}
+          loadMore={() => {
+            if (pages.hasNextPage && !pages.isFetchingNextPage) void pages.fetchNextPage();
+          }}
+        />
+      )}
+    </Page>
+  );
+}
+
+function VirtualTable(props: {
+  rows: EvidenceRow[];
+  total: number;
+  sort: EvidenceSort;
+  desc: boolean;
+  onSort(k: EvidenceSort): void;
+  selected: Set<number>;
+  onSelect(id: number, on: boolean): void;
+  onSelectAll(on: boolean): void;
+  loadMore(): void;
+}) {
+  const { rows, total, loadMore } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const v = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // Until the scroller has a measured height (and where layout reports none), draw a screenful.
+    initialRect: FALLBACK_RECT,
+    observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : FALLBACK_RECT)),
+  });
+  const items = v.getVirtualItems();
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (last >= rows.length - 20 && rows.length < total) loadMore();
+  }, [last, rows.length, total, loadMore]);
+  const allOn = rows.length > 0 && rows.every((r) => props.selected.has(r.id));
+
+  return (
+    <div className="vtable" role="table" aria-label="Evidence register" aria-rowcount={total + 1}>
+      <div role="rowgroup" className="vtable__head">
+        <div role="row" className="vtable__row" aria-rowindex={1}>
+          <div role="columnheader" className="col-check">
+            <input type="checkbox" aria-label="Select all loaded records" checked={allOn} onChange={(e) => props.onSelectAll(e.target.checked)} />
+          </div>
+          {COLUMNS.map((c) => {
+            const sorted = c.key && props.sort === c.key;
+            return (
+              <div role="columnheader" key={c.label} className={c.className} aria-sort={sorted ? (props.desc ? 'descending' : 'ascending') : undefined}>
+                {c.key ? (
+                  <button type="button" className="th-sort" onClick={() => props.onSort(c.key as EvidenceSort)}>
+                    {c.label}
+                    <span aria-hidden="true">{sorted ? (props.desc ? ' ▼' : ' ▲') : ''}</span>
+                  </button>
+                ) : (
+                  c.label
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div ref={scroller} className="vtable__body" role="rowgroup" tabIndex={0} aria-label="Records (scroll for more)">
+        <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+          {items.map((it) => {
+            const r = rows[it.index];
+            return (
+              <div
+                key={it.key}
+                role="row"
+                aria-rowindex={it.index + 2}
+                className={`vtable__row${r && props.selected.has(r.id) ? ' is-selected' : ''}${r?.archived ? ' is-archived' : ''}`}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${it.start}px)` }}
+              >
+                {r ? <Row r={r} selected={props.selected.has(r.id)} onSelect={props.onSelect} /> : <div role="cell" className="col-loading">Loading…</div>}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Row({ r, selected, onSelect }: { r: EvidenceRow; selected: boolean; onSelect(id: number, on: boolean): void }) {
+  return (
+    <>
+      <div role="cell" className="col-check">
+        <input type="checkbox" aria-label={`Select ${r.ref}`} checked={selected} onChange={(e) => onSelect(r.id, e.target.checked)} />
+      </div>
+      <div role="cell" className="col-ref">
+        <Link href={`/evidence/${r.id}`}>{r.ref}</Link>
+      </div>
+      <div role="cell" className="col-title" title={r.title}>
+        {r.title}
+        {r.archived && <span className="badge badge--muted"> Archived</span>}
+      </div>
+      <div role="cell" className="col-type">
+        <span className={`source source--${r.type}`} title={EVIDENCE_TYPE_LABELS[r.type]}>
+          {EVIDENCE_TYPE_SHORT[r.type]}
+        </span>
+      </div>
+      <div role="cell" className="col-date">
+        {formatDateShort(r.receivedOn)}
+      </div>
+      <div role="cell" className="col-region" title={r.region}>
+        {r.region || '—'}
+      </div>
+      <div role="cell" className="col-num">
+        {r.themeCount || '—'}
+      </div>
+      <div role="cell" className="col-date">
+        {r.openDeadline ? formatDateShort(r.openDeadline) : '—'}
+      </div>
+    </>
+  );
+}
+
+function LinkBar({ selected, themes, onDone }: { selected: Set<number>; themes: { id: number; title: string }[]; onDone(): void }) {
+  const [themeId, setThemeId] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const link = useLinkEvidence();
+  const toast = useToast();
+  return (
+    <div className="selection-bar" role="region" aria-label="Selected records">
+      <strong>{selected.size} selected</strong>
+      <label>
+        <span>Link to theme</span>
+        <select value={themeId} onChange={(e) => setThemeId(e.target.value)}>
+          <option value="">Choose a theme…</option>
+          {themes.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>Why it belongs (optional)</span>
+        <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <button
+        type="button"
+        className="button"
+        disabled={!themeId || link.isPending}
+        onClick={async () => {
+          setError(null);
+          try {
+            const r = await link.mutateAsync({ themeId: Number(themeId), evidenceIds: [...selected], note });
+            toast.notify(`${r.linked} linked to “${r.theme.title}”${r.alreadyLinked ? `; ${r.alreadyLinked} already were` : ''}.`);
+            onDone();
+          } catch (e) {
+            setError(e instanceof Error ? e.message : 'Linking failed.');
+          }
+        }}
+      >
+        Link {selected.size}
+      </button>
+      <button type="button" className="button button--link" onClick={onDone}>
+        Clear selection
+      </button>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import type { PfdImportSummary } from '#shared/domain/jobs';
+import { call } from '../../api/client';
+import { keys } from '../../api/keys';
+import { Page } from '../../ui/Page';
+import { useJob } from './hooks';
+
+const MAX_BYTES = 60_000_000;
+
+export function ImportPage() {
+  const [file, setFile] = useState<File | null>(null);
+  const [jobId, setJobId] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const job = useJob(jobId);
+  const qc = useQueryClient();
+  const status = job.data;
+  const running = starting || status?.state === 'running';
+
+  useEffect(() => {
+    if (status?.state === 'done') void qc.invalidateQueries({ queryKey: keys.evidence.all });
+  }, [status?.state, qc]);
+
+  async function start() {
+    if (!file) return;
+    setError(null);
+    if (file.size > MAX_BYTES) {
+      setError('That file is larger than 60 MB; split it and import the parts.');
+      return;
+    }
+    setStarting(true);
+    try {
+      const csv = await file.text();
+      const s = await call('startPfdImport', { csv, fileName: file.name });
+      setJobId(s.id);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'The import could not start.');
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  const summary = status?.state === 'done' ? (status.result as PfdImportSummary) : null;
+  const pct = status && status.total > 0 ? Math.round((status.done / status.total) * 100) : 0;
+
+  return (
+    <Page title="Import coroners’ reports" back={<Link href="/evidence">Back to the register</Link>}>
+      <p className="lead">
+        Import the public Preventable Deaths Tracker CSV. Every report becomes coroner’s-report evidence; the deceased’s name goes only into the restricted field; reports addressed to DWP get
+        response tracking. Importing the same file again changes nothing, and a row that cannot be read is listed, never dropped silently.
+      </p>
+      <div className="field">
+        <label htmlFor="pfd-file">CSV file</label>
+        <input id="pfd-file" type="file" accept=".csv,text/csv" disabled={running} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </div>
+      <div className="form__actions">
+        <button type="button" className="button" disabled={!file || running} onClick={start}>
+          {running ? 'Importing…' : 'Import'}
+        </button>
+        {status?.state === 'running' && (
+          <button type="button" className="button button--secondary" onClick={() => void call('cancelJob', { id: status.id })}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+      {status && (
+        <div className="progress" role="status" aria-live="polite">
+          {status.state === 'running' && (
+            <>
+              <progress max={100} value={pct} aria-label="Import progress">
+                {pct}%
+              </progress>{' '}
+              {status.message}
+            </>
+          )}
+          {status.state === 'cancelled' && <p>{status.message}</p>}
+          {status.state === 'failed' && (
+            <p className="field__error">
+              The import failed and nothing was changed: {status.error}
+            </p>
+          )}
+        </div>
+      )}
+      {summary && (
+        <section aria-labelledby="summary-h" className="import-summary">
+          <h2 id="summary-h">Import finished</h2>
+          <ul className="stat-row">
+            <li className="stat">
+              <span className="stat__n">{summary.read.toLocaleString('en-GB')}</span> rows read
+            </li>
+            <li className="stat">
+              <span className="stat__n">{summary.imported.toLocaleString('en-GB')}</span> new
+            </li>
+            <li className="stat">
+              <span className="stat__n">{summary.updated.toLocaleString('en-GB')}</span> updated
+            </li>
+            <li className="stat">
+              <span className="stat__n">{summary.skipped.toLocaleString('en-GB')}</span> unchanged
+            </li>
+            <li className="stat">
+              <span className="stat__n">{summary.addressedToDwp.toLocaleString('en-GB')}</span> addressed to DWP
+            </li>
+            <li className={`stat${summary.errors.length ? ' stat--amber' : ''}`}>
+              <span className="stat__n">{summary.errors.length.toLocaleString('en-GB')}</span> rows not imported
+            </li>
+          </ul>
+          <p>
+            <Link href="/coroners">Open the coroners’ reports</Link> · <Link href="/evidence">Open the register</Link>
+          </p>
+          {summary.errors.length > 0 && (
+            <>
+              <h3>Rows not imported</h3>
+              <p>Correct these rows in the file and import it again; rows already imported will not be duplicated.</p>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Row</th>
+                    <th scope="col">Problem</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {summary.errors.slice(0, 500).map((e) => (
+                    <tr key={`${e.row}-${e.message}`}>
+                      <td>{e.row}</td>
+                      <td>{e.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </section>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,342 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
+import { Link } from 'wouter';
+import { EVIDENCE_TYPE_LABELS, EVIDENCE_TYPE_SHORT } from '#shared/domain/evidence';
+import { THEME_STATUS_LABELS, type Theme, type ThemeLink } from '#shared/domain/themes';
+import { formatDateLong, formatDateShort } from '#shared/format';
+import { call } from '../../api/client';
+import { keys } from '../../api/keys';
+import { Dialog } from '../../ui/Dialog';
+import { History } from '../../ui/History';
+import { Page } from '../../ui/Page';
+import { Highlighted } from '../search/Highlighted';
+import { ErrorState, Loading } from '../../ui/States';
+import { useToast } from '../../ui/Toast';
+import { useLinkEvidence, useRejectSuggestion, useSuggestions, useTheme, useUnlinkEvidence, useUpdateLinkNote } from './hooks';
+
+export function ThemeDetailPage({ id }: { id: number }) {
+  const t = useTheme(id);
+  if (t.isPending) return <Loading what="the theme" />;
+  if (t.isError) return <ErrorState error={t.error} onRetry={() => t.refetch()} />;
+  const theme = t.data;
+  return (
+    <Page
+      title={theme.title}
+      back={<Link href="/themes">Back to themes</Link>}
+      actions={
+        <Link href={`/themes/${theme.id}/edit`} className="button">
+          Edit
+        </Link>
+      }
+    >
+      <p className="meta">
+        <span className={`badge badge--theme-${theme.status}`}>{THEME_STATUS_LABELS[theme.status]}</span> · Owner: {theme.ownerName ?? 'not yet assigned'}
+        {theme.tags.map((x) => (
+          <span key={x} className="tag">
+            {x}
+          </span>
+        ))}
+      </p>
+      {theme.description && <p className="prose">{theme.description}</p>}
+      <Profile theme={theme} />
+      <Links theme={theme} />
+      <Suggestions themeId={theme.id} />
+      <AddBySearch themeId={theme.id} />
+      <History table="themes" recordKey={String(theme.id)} />
+    </Page>
+  );
+}
+
+function Profile({ theme }: { theme: Theme }) {
+  const p = theme.profile;
+  if (theme.evidenceCount === 0) return null;
+  const peak = p.byQuarter.reduce((m, q) => (q.count > m.count ? q : m), p.byQuarter[0]);
+  return (
+    <section aria-labelledby="profile-h" className="profile">
+      <h2 id="profile-h">Evidence profile</h2>
+      <div className="columns">
+        <div>
+          <dl className="facts">
+            <div className="facts__row">
+              <dt>Linked evidence</dt>
+              <dd>{theme.evidenceCount}</dd>
+            </div>
+            <div className="facts__row">
+              <dt>First</dt>
+              <dd>{p.firstEvidence ? formatDateLong(p.firstEvidence) : '—'}</dd>
+            </div>
+            <div className="facts__row">
+              <dt>Latest</dt>
+              <dd>{p.latestEvidence ? formatDateLong(p.latestEvidence) : '—'}</dd>
+            </div>
+            <div className="facts__row">
+              <dt>By source</dt>
+              <dd>
+                <ul className="plain-list">
+                  {p.byType.map((b) => (
+                    <li key={b.type}>
+                      {EVIDENCE_TYPE_LABELS[b.type]}: {b.count}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+            <div className="facts__row">
+              <dt>On the agenda</dt>
+              <dd>
+                {p.panels.length === 0
+                  ? 'Not yet'
+                  : p.panels.map((x) => (
+                      <span key={`${x.panelId}-${x.itemTitle}`} className="tag">
+                        <Link href={`/panels/${x.panelId}`}>{formatDateShort(x.date)}</Link>
+                      </span>
+                    ))}
+              </dd>
+            </div>
+          </dl>
+        </div>
+        <figure className="chart">
+          <BarChart
+            width={Math.max(320, Math.min(640, p.byQuarter.length * 34 + 60))}
+            height={200}
+            data={p.byQuarter.map((q) => ({ ...q, label: q.quarter.replace(/^20(\d\d)-(\d\d) /, '$1/$2 ') }))}
+            role="img"
+            aria-label={`Linked evidence by financial quarter, ${p.byQuarter[0]?.quarter} to ${p.byQuarter.at(-1)?.quarter}; most in ${peak?.quarter} (${peak?.count}).`}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" fontSize={11} interval="preserveStartEnd" />
+            <YAxis allowDecimals={false} fontSize={11} width={28} />
+            <Bar dataKey="count" fill="#1d5fa7" isAnimationActive={false} />
+          </BarChart>
+          <figcaption>Linked evidence by financial quarter (date received)</figcaption>
+        </figure>
+      </div>
+    </section>
+  );
+}
+
+function Links({ theme }: { theme: Theme }) {
+  const unlink = useUnlinkEvidence();
+  const toast = useToast();
+  const [removing, setRemoving] = useState<ThemeLink | null>(null);
+  const [noting, setNoting] = useState<ThemeLink | null>(null);
+  return (
+    <section aria-labelledby="links-h">
+      <h2 id="links-h">Linked evidence ({theme.links.length})</h2>
+      {theme.links.length === 0 ? (
+        <p>No evidence linked yet. Accept suggestions below, search for evidence, or select records in the register and choose “Link to theme”.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col">Title</th>
+              <th scope="col">Source</th>
+              <th scope="col">Received</th>
+              <th scope="col">Why it belongs</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {theme.links.map((l) => (
+              <tr key={l.evidenceId}>
+                <td>
+                  <Link href={`/evidence/${l.evidenceId}`}>{l.ref}</Link>
+                </td>
+                <td>{l.title}</td>
+                <td>{EVIDENCE_TYPE_SHORT[l.type]}</td>
+                <td>{formatDateShort(l.receivedOn)}</td>
+                <td>{l.note || <span className="muted">—</span>}</td>
+                <td className="actions">
+                  <button type="button" className="button button--link" onClick={() => setNoting(l)}>
+                    Note <span className="visually-hidden">for {l.ref}</span>
+                  </button>
+                  <button type="button" className="button button--link" onClick={() => setRemoving(l)}>
+                    Unlink <span className="visually-hidden">{l.ref}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {removing && (
+        <Dialog title={`Unlink ${removing.ref}?`} onClose={() => setRemoving(null)}>
+          <p>
+            {removing.ref} will no longer count towards this theme{removing.note ? <>, and the note “{removing.note}” will be lost</> : ''}. The evidence itself stays in the register.
+          </p>
+          <div className="form__actions">
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={async () => {
+                await unlink.mutateAsync({ themeId: theme.id, evidenceId: removing.evidenceId });
+                toast.notify(`${removing.ref} unlinked`);
+                setRemoving(null);
+              }}
+            >
+              Unlink
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setRemoving(null)}>
+              Keep it linked
+            </button>
+          </div>
+        </Dialog>
+      )}
+      {noting && <NoteDialog themeId={theme.id} link={noting} onClose={() => setNoting(null)} />}
+    </section>
+  );
+}
+
+function NoteDialog({ themeId, link, onClose }: { themeId: number; link: ThemeLink; onClose(): void }) {
+  const [note, setNote] = useState(link.note);
+  const save = useUpdateLinkNote();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Dialog title={`Why ${link.ref} belongs`} onClose={onClose}>
+      <div className="field">
+        <label htmlFor="link-note">Note</label>
+        <textarea id="link-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form__actions">
+        <button
+          type="button"
+          className="button"
+          onClick={async () => {
+            try {
+              await save.mutateAsync({ themeId, evidenceId: link.evidenceId, note });
+              onClose();
+            } catch (e) {
+              setError(e instanceof Error ? e.message : 'Not saved.');
+            }
+          }}
+        >
+          Save note
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function Suggestions({ themeId }: { themeId: number }) {
+  const [open, setOpen] = useState(false);
+  const s = useSuggestions(themeId, open);
+  const link = useLinkEvidence();
+  const reject = useRejectSuggestion();
+  const toast = useToast();
+  return (
+    <section aria-labelledby="sugg-h">
+      <h2 id="sugg-h">Suggested evidence</h2>
+      {!open ? (
+        <p>
+          Find evidence in the register whose words are like this theme and its evidence.{' '}
+          <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+            Suggest evidence
+          </button>
+        </p>
+      ) : s.isPending ? (
+        <Loading what="suggestions" />
+      ) : s.isError ? (
+        <ErrorState error={s.error} onRetry={() => s.refetch()} />
+      ) : s.data.length === 0 ? (
+        <p>No further suggestions: nothing else in the register looks like this theme’s evidence.</p>
+      ) : (
+        <ul className="suggestions">
+          {s.data.map((x) => (
+            <li key={x.evidenceId} className="suggestion">
+              <div>
+                <Link href={`/evidence/${x.evidenceId}`}>{x.ref}</Link> · {EVIDENCE_TYPE_SHORT[x.type]} · {formatDateShort(x.receivedOn)}
+                <div className="suggestion__title">{x.title}</div>
+                <div className="snippet">
+                  <Highlighted text={x.snippet} />
+                </div>
+                {x.matched.length > 0 && <div className="muted">Shares: {x.matched.join(', ')}</div>}
+              </div>
+              <div className="suggestion__actions">
+                <button
+                  type="button"
+                  className="button"
+                  onClick={async () => {
+                    await link.mutateAsync({ themeId, evidenceIds: [x.evidenceId], note: `Suggested: shares ${x.matched.slice(0, 4).join(', ')}` });
+                    toast.notify(`${x.ref} linked`);
+                    void s.refetch();
+                  }}
+                >
+                  Accept <span className="visually-hidden">{x.ref}</span>
+                </button>
+                <button type="button" className="button button--secondary" onClick={() => reject.mutate({ themeId, evidenceId: x.evidenceId })}>
+                  Reject <span className="visually-hidden">{x.ref}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function AddBySearch({ themeId }: { themeId: number }) {
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const hits = useQuery({ queryKey: keys.search(q), queryFn: () => call('search', { text: q, limit: 20 }), enabled: q.length > 0 });
+  const link = useLinkEvidence();
+  const toast = useToast();
+  return (
+    <section aria-labelledby="add-h">
+      <h2 id="add-h">Link evidence by searching</h2>
+      <form
+        role="search"
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(text.trim());
+        }}
+      >
+        <label htmlFor="theme-search">Words to find</label>
+        <input id="theme-search" type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        <button type="submit" className="button button--secondary">
+          Search
+        </button>
+      </form>
+      {hits.data && (
+        <ul className="suggestions">
+          {hits.data.evidence.length === 0 && <li>Nothing found for “{q}”.</li>}
+          {hits.data.evidence.map((h) => (
+            <li key={h.id} className="suggestion">
+              <div>
+                <Link href={`/evidence/${h.id}`}>{h.ref}</Link> · <Highlighted text={h.title} />
+                <div className="snippet">
+                  <Highlighted text={h.snippet} />
+                </div>
+              </div>
+              <div className="suggestion__actions">
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={async () => {
+                    const r = await link.mutateAsync({ themeId, evidenceIds: [h.id], note: '' });
+                    toast.notify(r.linked ? `${h.ref} linked` : `${h.ref} was already linked`);
+                  }}
+                >
+                  Link <span className="visually-hidden">{h.ref}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EvidenceInput } from '#shared/domain/evidence';
+import { renderApp } from '../../../tests/support/renderApp';
+import type { Harness } from '../../../tests/support/harness';
+
+let harness: Harness | null = null;
+afterEach(async () => harness?.close());
+
+const complaint = (ref: string, title: string, receivedOn: string): EvidenceInput => ({
+  ref,
+  title,
+  summary: `${title}.`,
+  receivedOn,
+  region: '',
+  tags: [],
+  sensitivity: 'official',
+  details: { type: 'complaint', serviceArea: 'Pension Credit', periodFrom: null, periodTo: null, complaintCount: 3 },
+});
+
+describe('theme screens', () => {
+  it('creates a theme owned by a Director General', async () => {
+    const app = await renderApp({
+      hash: '#/themes/new',
+      setup: (h) => h.api.createMember({ name: 'Dana General', role: 'director-general', organisation: 'Service Excellence', email: '', activeFrom: '2026-04-01' }),
+    });
+    harness = app.harness;
+    await app.user.type(await screen.findByLabelText(/^Title/), 'Appointee arrangements not recognised');
+    await app.user.selectOptions(screen.getByLabelText('Owner (a Director General)'), 'Dana General (Service Excellence)');
+    await app.user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Appointee arrangements not recognised' })).toBeInTheDocument();
+    expect(screen.getByText(/Owner: Dana General/)).toBeInTheDocument();
+  });
+
+  it('shows the profile, accepts and rejects suggestions, and unlinks after a confirmation', async () => {
+    let themeId = 0;
+    const app = await renderApp({
+      setup: async (h) => {
+        const ids: number[] = [];
+        for (const [ref, title, date] of [
+          ['C-1', 'Appointee not recorded on the claim', '2026-04-20'],
+          ['C-2', 'Appointee letters sent to the claimant', '2026-10-02'],
+          ['C-3', 'Appointee application left unprocessed', '2026-10-05'],
+          ['C-4', 'Pension Credit backdating refused', '2026-10-06'],
+        ] as const) {
+          const r = await h.api.createEvidence(complaint(ref, title, date));
+          if (r.ok) ids.push(r.value.id);
+        }
+        const t = await h.api.createTheme({ title: 'Appointee arrangements', description: 'Appointees not recognised.', status: 'emerging', tags: ['appointee'] });
+        if (t.ok) {
+          themeId = t.value.id;
+          await h.api.linkEvidence({ themeId, evidenceIds: [ids[0]], note: 'First sign' });
+        }
+      },
+    });
+    harness = app.harness;
+    window.location.hash = `#/themes/${themeId}`;
+    expect(await screen.findByRole('heading', { level: 1, name: 'Appointee arrangements' })).toBeInTheDocument();
+    expect(screen.getByText('Complaint theme: 1')).toBeInTheDocument();
+    await app.user.click(screen.getByRole('button', { name: 'Suggest evidence' }));
+    await app.user.click(await screen.findByRole('button', { name: 'Accept C-2' }));
+    expect(await screen.findByText('C-2 linked')).toBeInTheDocument();
+    await app.user.click(await screen.findByRole('button', { name: 'Reject C-3' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Accept C-3' })).not.toBeInTheDocument());
+    expect(screen.getByText(/No further suggestions/)).toBeInTheDocument();
+    const links = screen.getByRole('heading', { name: 'Linked evidence (2)' }).closest('section')!;
+    await app.user.click(within(links).getByRole('button', { name: 'Unlink C-1' }));
+    const dialog = screen.getByRole('dialog', { name: 'Unlink C-1?' });
+    expect(dialog).toHaveTextContent('the note “First sign” will be lost');
+    await app.user.click(within(dialog).getByRole('button', { name: 'Unlink' }));
+    expect(await screen.findByRole('heading', { name: 'Linked evidence (1)' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,44 @@
+// A coroner's Prevention of Future Deaths report must be answered within 56 calendar days of
+// the report's date (reg 29); the coroner may extend that. Status is derived, never typed.
+import { addCalendarDays, toDayNumber } from '../calendar/workingDays';
+import { CORONER_DUE_SOON_DAYS, CORONER_RESPONSE_DAYS, CORONER_STATUSES, type CoronerStatus, type CoronerTracking } from './evidence';
+
+export function responseDueDate(reportDate: string): string {
+  return addCalendarDays(reportDate, CORONER_RESPONSE_DAYS);
+}
+
+export interface CoronerFacts {
+  reportDate: string;
+  extendedTo: string | null;
+  extensionGrantedBy: string;
+  extensionGrantedOn: string | null;
+  responseSentOn: string | null;
+  responded: boolean;
+}
+
+export function coronerTracking(f: CoronerFacts, today: string): CoronerTracking {
+  const responseDue = responseDueDate(f.reportDate);
+  const due = f.extendedTo ?? responseDue;
+  const answered = f.responded || f.responseSentOn !== null;
+  let status: CoronerStatus;
+  let daysRemaining: number | null = null;
+  if (answered) {
+    status = f.responseSentOn !== null && f.responseSentOn > due ? 'responded-late' : 'responded';
+  } else {
+    daysRemaining = toDayNumber(due) - toDayNumber(today);
+    status = daysRemaining < 0 ? 'overdue' : daysRemaining <= CORONER_DUE_SOON_DAYS ? 'due-within-14-days' : 'awaiting-response';
+  }
+  return { ...f, responseDue, status, daysRemaining };
+}
+
+/** The Focal Point's working order: overdue first (most overdue first), then due soonest, then answered (latest first). */
+export function compareByUrgency(a: { tracking: CoronerTracking | null; reportDate: string }, b: { tracking: CoronerTracking | null; reportDate: string }): number {
+  const rank = (t: CoronerTracking | null) => (t ? CORONER_STATUSES.indexOf(t.status) : CORONER_STATUSES.length);
+  const ra = rank(a.tracking);
+  const rb = rank(b.tracking);
+  if (ra !== rb) return ra - rb;
+  const da = a.tracking?.daysRemaining;
+  const db = b.tracking?.daysRemaining;
+  if (da != null && db != null && da !== db) return da - db;
+  return a.reportDate < b.reportDate ? 1 : a.reportDate > b.reportDate ? -1 : 0;
+}
