@@ -61,7 +61,8 @@ describe('scp CLI', () => {
   it('demo fills an empty database once, and panels list shows a year of panels', async () => {
     const r = await cli('--db', db, 'demo', '--json');
     expect(r.code).toBe(0);
-    expect(r.json()).toMatchObject({ members: 14, panels: 4, torVersions: 2 });
+    expect(r.json()).toMatchObject({ members: 14, panels: 4, torVersions: 2, themes: 12, evidence: expect.any(Number), coronerReportsToDwp: expect.any(Number) });
+    expect(r.json().evidence).toBeGreaterThan(250);
     const again = await cli('--db', db, 'demo', '--json');
     expect(again.code).toBe(1);
     expect(again.err.join()).toMatch(/already holds members or panels/);
@@ -150,5 +151,40 @@ describe('scp audit verify', () => {
     const bad = await cli('--db', db, 'audit', 'verify', '--json');
     expect(bad.code).toBe(1);
     expect(bad.json()).toMatchObject({ ok: false, firstBadRow: 10 });
+  });
+
+  it('imports a coroners’ reports file, reports bad rows, and lists DWP reports by urgency', async () => {
+    const file = join(dir, 'pfd.csv');
+    const header = 'date_added,date_of_report,ref,deceased_name,coroner_name,coroner_area,category,this_report_is_being_sent_to,report_url,pdf_url,reply_urls,circumstances,concerns,inquest,action,response,legal';
+    writeFileSync(
+      file,
+      [
+        header,
+        '02/10/2026,01/10/2026,2026-0500,Pat Example,A Coroner,Avon,Suicide (from 2015),Department for Work and Pensions,,,,,,,,,',
+        '02/08/2026,1 August 2026,2026-0400,Sam Example,A Coroner,Surrey,Other,Secretary of State for Work and Pensions; NHS England,,,,,,,,,',
+        '02/08/2026,1 August 2026,2026-0401,Jo Example,A Coroner,Kent,Other,NHS England,,,,,,,,,',
+        '02/08/2026,,,Nobody,A Coroner,Kent,Other,NHS England,,,,,,,,,',
+      ].join('\n'),
+    );
+    await cli('--db', db, 'init');
+    const r = await cli('--db', db, 'import', 'pfd', file, '--json');
+    expect(r.code).toBe(0);
+    expect(r.json()).toEqual({ read: 4, imported: 3, updated: 0, skipped: 0, addressedToDwp: 2, errors: [{ row: 4, message: expect.stringMatching(/ref/) }] });
+    expect((await cli('--db', db, 'import', 'pfd', file, '--json')).json()).toMatchObject({ imported: 0, skipped: 3 });
+    const list = (await cli('--db', db, 'coroner', 'list', '--json')).json();
+    expect(list.reports).toEqual([
+      { ref: '2026-0400', reportDate: '2026-08-01', responseDue: '2026-09-26', status: 'overdue', addressedToDwp: true, daysRemaining: -58 },
+      { ref: '2026-0500', reportDate: '2026-10-01', responseDue: '2026-11-26', status: 'due-within-14-days', addressedToDwp: true, daysRemaining: 3 },
+    ]);
+    expect((await cli('--db', db, 'coroner', 'list', '--all', '--json')).json().reports).toHaveLength(3);
+    const missing = await cli('--db', db, 'import', 'pfd', join(dir, 'nope.csv'));
+    expect(missing.code).toBe(1);
+    expect(missing.err.join()).toMatch(/no such file/);
+    const names = new Database(db, { readonly: true });
+    try {
+      expect(names.prepare("select count(*) from evidence where title like '%Example%' or summary like '%Example%'").pluck().get()).toBe(0);
+    } finally {
+      names.close();
+    }
   });
 });

@@ -6,10 +6,11 @@ import { call } from '../../api/client';
 import { keys } from '../../api/keys';
 import { Page } from '../../ui/Page';
 import { useJob } from './hooks';
+import { CsvImport } from './CsvImport';
 
 const MAX_BYTES = 60_000_000;
 
-export function ImportPage() {
+function PfdImport() {
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +47,8 @@ export function ImportPage() {
   const pct = status && status.total > 0 ? Math.round((status.done / status.total) * 100) : 0;
 
   return (
-    <Page title="Import coroners’ reports" back={<Link href="/evidence">Back to the register</Link>}>
+    <section aria-labelledby="pfd-h">
+      <h2 id="pfd-h">Coroners’ reports from the Preventable Deaths Tracker</h2>
       <p className="lead">
         Import the public Preventable Deaths Tracker CSV. Every report becomes coroner’s-report evidence; the deceased’s name goes only into the restricted field; reports addressed to DWP get
         response tracking. Importing the same file again changes nothing, and a row that cannot be read is listed, never dropped silently.
@@ -138,6 +140,24 @@ export function ImportPage() {
           )}
         </section>
       )}
+    </section>
+  );
+}
+
+export function ImportPage() {
+  const [kind, setKind] = useState<'pfd' | 'csv'>('pfd');
+  return (
+    <Page title="Import evidence" back={<Link href="/evidence">Back to the register</Link>}>
+      <fieldset className="choice-inline">
+        <legend>What are you importing?</legend>
+        <label className="radio">
+          <input type="radio" name="kind" checked={kind === 'pfd'} onChange={() => setKind('pfd')} /> Coroners’ reports (Preventable Deaths Tracker CSV)
+        </label>
+        <label className="radio">
+          <input type="radio" name="kind" checked={kind === 'csv'} onChange={() => setKind('csv')} /> Any type of evidence, from a CSV file with a header row
+        </label>
+      </fieldset>
+      {kind === 'pfd' ? <PfdImport /> : <CsvImport />}
     </Page>
   );
 }

@@ -108,4 +108,37 @@ describe('evidence screens', () => {
     expect(within(rows[0]).getByText('Overdue')).toBeInTheDocument();
     expect(within(rows[1]).getByText('Awaiting response')).toBeInTheDocument();
   });
+
+  it('imports a CSV of complaint themes through mapping, validation report and an all-or-nothing import', async () => {
+    const app = await renderApp({ hash: '#/evidence/import' });
+    harness = app.harness;
+    await app.user.click(await screen.findByLabelText(/Any type of evidence/));
+    await app.user.selectOptions(screen.getByLabelText('Type of evidence in the file'), 'Complaint theme');
+    const bad = new File(['Reference,Subject,Date,Count\nCMP-1,Callbacks not made,13/02/2026,12\nCMP-2,Letters unread,31/02/2026,x\n'], 'complaints.csv', { type: 'text/csv' });
+    await app.user.upload(screen.getByLabelText('CSV file'), bad);
+    await app.user.click(screen.getByRole('button', { name: 'Read the file' }));
+    expect(await screen.findByText(/2 rows read/)).toHaveTextContent('1 ready, 2 problems');
+    expect(screen.getByLabelText('Reference (required)')).toHaveDisplayValue('Reference');
+    expect(screen.getByLabelText('Title (required)')).toHaveDisplayValue('Subject');
+    expect(screen.getByRole('button', { name: 'Import 1 records' })).toBeDisabled();
+    expect(screen.getByText(/“31\/02\/2026” is not a date/)).toBeInTheDocument();
+    // Unmapping the bad number column leaves one problem; the import stays refused.
+    await app.user.selectOptions(screen.getByLabelText('Number of complaints'), 'Not imported');
+    await app.user.click(screen.getByRole('button', { name: 'Check again with this mapping' }));
+    await waitFor(() => expect(screen.getByText(/rows read/)).toHaveTextContent('1 ready, 1 problems'));
+    const r = await app.harness.api.listEvidence({});
+    expect(r.ok && r.value.total).toBe(0);
+
+    await app.user.click(screen.getByRole('button', { name: 'Start again' }));
+    const good = new File(['Reference,Subject,Date,Count\nCMP-1,Callbacks not made,13/02/2026,12\nCMP-2,Letters unread,3 March 2026,4\n'], 'complaints.csv', { type: 'text/csv' });
+    await app.user.upload(screen.getByLabelText('CSV file'), good);
+    await app.user.click(screen.getByRole('button', { name: 'Read the file' }));
+    await app.user.click(await screen.findByRole('button', { name: 'Import 2 records' }));
+    expect(await screen.findByRole('heading', { name: 'Imported 2 records' }, { timeout: 5000 })).toBeInTheDocument();
+    const after = await app.harness.api.listEvidence({ sort: 'ref', desc: false });
+    expect(after.ok && after.value.rows.map((x) => [x.ref, x.receivedOn])).toEqual([
+      ['CMP-1', '2026-02-13'],
+      ['CMP-2', '2026-03-03'],
+    ]);
+  });
 });
