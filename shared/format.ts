@@ -12,6 +12,11 @@ export function formatDateShort(iso: string): string {
   return format(parseISO(iso), 'EEE d MMM yyyy', { locale: enGB });
 }
 
+/** "22 Nov 2026", for narrow table columns */
+export function formatDateCompact(iso: string): string {
+  return format(parseISO(iso), 'd MMM yyyy', { locale: enGB });
+}
+
 /** "Sunday 22 November 2026" */
 export function formatDateWithDay(iso: string): string {
   return format(parseISO(iso), 'EEEE d MMMM yyyy', { locale: enGB });

@@ -32,7 +32,7 @@ export async function searchEvidence(db: Q, text: string, opts: { limit: number;
       'e.type',
       'e.received_on',
       sql<string>`highlight(evidence_fts, 1, ${MARK_START}, ${MARK_END})`.as('title_hl'),
-      sql<string>`snippet(evidence_fts, -1, ${MARK_START}, ${MARK_END}, '…', 18)`.as('snip'),
+      sql<string>`snippet(evidence_fts, 2, ${MARK_START}, ${MARK_END}, '…', 18)`.as('snip'),
     ])
     .where(sql<boolean>`evidence_fts match ${match}`)
     .where('e.archived_at', 'is', null);

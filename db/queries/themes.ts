@@ -250,7 +250,7 @@ export async function suggestEvidence(db: Q, themeId: number, limit: number): Pr
   const rows = await db
     .selectFrom('evidence_fts as f')
     .innerJoin('evidence as e', 'e.id', 'f.rowid')
-    .select(['e.id', 'e.ref', 'e.title', 'e.type', 'e.received_on', 'e.summary', sql<string>`snippet(evidence_fts, -1, ${MARK_START}, ${MARK_END}, '…', 14)`.as('snip')])
+    .select(['e.id', 'e.ref', 'e.title', 'e.type', 'e.received_on', 'e.summary', sql<string>`snippet(evidence_fts, 2, ${MARK_START}, ${MARK_END}, '…', 14)`.as('snip')])
     .where(sql<boolean>`evidence_fts match ${match}`)
     .where('e.archived_at', 'is', null)
     .where('e.id', 'not in', db.selectFrom('theme_evidence').select('evidence_id').where('theme_id', '=', themeId))

@@ -340,8 +340,8 @@ function build(type: EvidenceType, c: Ctx): EvidenceInput {
       const area = c.pick(AREAS);
       const coronerRef = `${c.year}-${String(4000 + Number(c.seq)).padStart(4, '0')}`;
       ref = `PFD ${coronerRef}`;
-      title = `Coroner’s report ${coronerRef}: ${c.finding}`;
-      summary = `Regulation 28 report from the coroner area of ${area}. The coroner is concerned that ${c.finding}.`;
+      title = cap(c.finding);
+      summary = `Regulation 28 report from the coroner area of ${area}. The coroner’s concern: ${c.finding}.`;
       details = {
         type: 'pfd',
         coronerRef,
@@ -352,7 +352,7 @@ function build(type: EvidenceType, c: Ctx): EvidenceInput {
         addressees: toDwp ? ['Department for Work and Pensions', 'NHS England'] : ['NHS England', 'Local authority'],
         addressedToDwp: toDwp,
         circumstances: 'The deceased had been in receipt of benefits; the inquest heard evidence about contact with the Department.',
-        concerns: `The coroner is concerned that ${c.finding}.`,
+        concerns: `Matter of concern: ${c.finding}.`,
         reportUrl: '',
       };
       personal = { personName: c.person, caseReference: '' };

@@ -41,7 +41,7 @@ export function pfdToEvidence(r: PfdReport, ref = `PFD ${r.ref}`): EvidenceValue
   const to = r.addressees.length ? r.addressees.join('; ') : 'no addressee recorded';
   return {
     ref,
-    title: clip(`Coroner’s report ${r.ref}: ${r.category || 'no category given'}${r.coronerArea ? ` (${r.coronerArea})` : ''}`, 200),
+    title: clip(`${r.category || 'No category given'}${r.coronerArea ? `, ${r.coronerArea}` : ''}`, 200),
     summary: clip(`Regulation 28 report of ${formatDateLong(r.reportDate)}${r.coronerArea ? ` from the coroner area of ${r.coronerArea}` : ''}, sent to ${to}.`, 8000),
     receivedOn: r.reportDate,
     benefitLines: [],

@@ -40,7 +40,8 @@ const MIME: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-const MAX_BODY = 4 * 1024 * 1024;
+// Large enough for the contract's biggest argument (a 60 MB import file), and no larger.
+const MAX_BODY = 64 * 1024 * 1024;
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -48,7 +48,8 @@ export interface E2E {
   opened: OpenedDatabase;
   ctx: HandlerContext;
   dbPath: string;
-  shot(name: string): Promise<string>;
+  /** Saves a screenshot: the whole page, or with `{ viewport: true }` only what the window shows. */
+  shot(name: string, opts?: { viewport?: boolean }): Promise<string>;
   /** Console errors the test provokes on purpose (e.g. a CSP refusal); any other error fails the run. */
   allowConsoleError(pattern: RegExp): void;
   consoleErrors: string[];
@@ -92,9 +93,9 @@ export async function startE2E(opts: { now?: Date; viewport?: { width: number; h
     dbPath,
     allowConsoleError: (p) => void allowed.push(p),
     consoleErrors,
-    shot: async (name) => {
+    shot: async (name, o) => {
       const file = join(SCREENSHOT_DIR, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage: !o?.viewport });
       return file;
     },
     close: async () => {

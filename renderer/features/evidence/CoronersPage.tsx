@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { CORONER_STATUS_LABELS } from '#shared/domain/evidence';
-import { formatDateShort } from '#shared/format';
+import { formatDateCompact } from '#shared/format';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useCoronerReports } from './hooks';
@@ -70,8 +70,8 @@ export function CoronersPage() {
                     <Link href={`/evidence/${r.evidenceId}`}>{r.ref}</Link>
                   </td>
                   <td>{r.coronerArea || '—'}</td>
-                  <td>{formatDateShort(r.reportDate)}</td>
-                  <td>{t ? formatDateShort(t.extendedTo ?? t.responseDue) + (t.extendedTo ? ' (extended)' : '') : 'Not addressed to DWP'}</td>
+                  <td>{formatDateCompact(r.reportDate)}</td>
+                  <td>{t ? formatDateCompact(t.extendedTo ?? t.responseDue) + (t.extendedTo ? ' (extended)' : '') : 'Not addressed to DWP'}</td>
                   <td>{t ? <span className={`badge badge--${t.status}`}>{CORONER_STATUS_LABELS[t.status]}</span> : '—'}</td>
                   <td className="num">{t?.daysRemaining ?? '—'}</td>
                 </tr>

@@ -2,7 +2,7 @@ import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPE_SHORT, type EvidenceFilter, type EvidenceRow, type EvidenceSort, type EvidenceType } from '#shared/domain/evidence';
-import { formatDateShort } from '#shared/format';
+import { formatDateCompact } from '#shared/format';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
@@ -11,6 +11,7 @@ import { useEvidenceLabels, useEvidencePages } from './hooks';
 
 const STORE = 'scp.evidence.filters';
 const ROW_HEIGHT = 44;
+const HEADER_HEIGHT = 46;
 const FALLBACK_RECT = { width: 1000, height: 640 };
 
 interface Filters {
@@ -65,7 +66,7 @@ const COLUMNS: { key: EvidenceSort | null; label: string; className: string }[] 
   { key: 'receivedOn', label: 'Received', className: 'col-date' },
   { key: 'region', label: 'Region or area', className: 'col-region' },
   { key: null, label: 'Themes', className: 'col-num' },
-  { key: null, label: 'Response due', className: 'col-date' },
+  { key: null, label: 'Reply due', className: 'col-date' },
 ];
 
 export function EvidenceListPage() {
@@ -253,6 +254,8 @@ function VirtualTable(props: {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // The sticky header sits above the first row inside the scroller.
+    scrollMargin: HEADER_HEIGHT,
     // Until the scroller has a measured height (and where layout reports none), draw a screenful.
     initialRect: FALLBACK_RECT,
     observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : FALLBACK_RECT)),
@@ -265,31 +268,32 @@ function VirtualTable(props: {
   const allOn = rows.length > 0 && rows.every((r) => props.selected.has(r.id));
 
   return (
-    <div className="vtable" role="table" aria-label="Evidence register" aria-rowcount={total + 1}>
-      <div role="rowgroup" className="vtable__head">
-        <div role="row" className="vtable__row" aria-rowindex={1}>
-          <div role="columnheader" className="col-check">
-            <input type="checkbox" aria-label="Select all loaded records" checked={allOn} onChange={(e) => props.onSelectAll(e.target.checked)} />
+    <div className="vtable">
+      {/* The header scrolls with the rows (sticky), so columns line up whatever the scrollbar. */}
+      <div ref={scroller} className="vtable__scroll" tabIndex={0} role="table" aria-label="Evidence register (scroll for more)" aria-rowcount={total + 1}>
+        <div role="rowgroup" className="vtable__head">
+          <div role="row" className="vtable__row" aria-rowindex={1}>
+            <div role="columnheader" className="col-check">
+              <input type="checkbox" aria-label="Select all loaded records" checked={allOn} onChange={(e) => props.onSelectAll(e.target.checked)} />
+            </div>
+            {COLUMNS.map((c) => {
+              const sorted = c.key && props.sort === c.key;
+              return (
+                <div role="columnheader" key={c.label} className={c.className} aria-sort={sorted ? (props.desc ? 'descending' : 'ascending') : undefined}>
+                  {c.key ? (
+                    <button type="button" className="th-sort" onClick={() => props.onSort(c.key as EvidenceSort)}>
+                      {c.label}
+                      <span aria-hidden="true">{sorted ? (props.desc ? ' ▼' : ' ▲') : ''}</span>
+                    </button>
+                  ) : (
+                    c.label
+                  )}
+                </div>
+              );
+            })}
           </div>
-          {COLUMNS.map((c) => {
-            const sorted = c.key && props.sort === c.key;
-            return (
-              <div role="columnheader" key={c.label} className={c.className} aria-sort={sorted ? (props.desc ? 'descending' : 'ascending') : undefined}>
-                {c.key ? (
-                  <button type="button" className="th-sort" onClick={() => props.onSort(c.key as EvidenceSort)}>
-                    {c.label}
-                    <span aria-hidden="true">{sorted ? (props.desc ? ' ▼' : ' ▲') : ''}</span>
-                  </button>
-                ) : (
-                  c.label
-                )}
-              </div>
-            );
-          })}
         </div>
-      </div>
-      <div ref={scroller} className="vtable__body" role="rowgroup" tabIndex={0} aria-label="Records (scroll for more)">
-        <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+        <div role="rowgroup" style={{ height: v.getTotalSize(), position: 'relative' }}>
           {items.map((it) => {
             const r = rows[it.index];
             return (
@@ -298,7 +302,7 @@ function VirtualTable(props: {
                 role="row"
                 aria-rowindex={it.index + 2}
                 className={`vtable__row${r && props.selected.has(r.id) ? ' is-selected' : ''}${r?.archived ? ' is-archived' : ''}`}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${it.start}px)` }}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${it.start - HEADER_HEIGHT}px)` }}
               >
                 {r ? <Row r={r} selected={props.selected.has(r.id)} onSelect={props.onSelect} /> : <div role="cell" className="col-loading">Loading…</div>}
               </div>
@@ -329,7 +333,7 @@ function Row({ r, selected, onSelect }: { r: EvidenceRow; selected: boolean; onS
         </span>
       </div>
       <div role="cell" className="col-date">
-        {formatDateShort(r.receivedOn)}
+        {formatDateCompact(r.receivedOn)}
       </div>
       <div role="cell" className="col-region" title={r.region}>
         {r.region || '—'}
@@ -338,7 +342,7 @@ function Row({ r, selected, onSelect }: { r: EvidenceRow; selected: boolean; onS
         {r.themeCount || '—'}
       </div>
       <div role="cell" className="col-date">
-        {r.openDeadline ? formatDateShort(r.openDeadline) : '—'}
+        {r.openDeadline ? formatDateCompact(r.openDeadline) : '—'}
       </div>
     </>
   );

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPE_LABELS } from '#shared/domain/evidence';
 import { THEME_STATUS_LABELS, type ThemeStatus } from '#shared/domain/themes';
-import { formatDateShort } from '#shared/format';
+import { formatDateCompact } from '#shared/format';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
 import { Page } from '../../ui/Page';
@@ -63,7 +63,7 @@ export function SearchPage() {
                   {h.ref}: <Highlighted text={h.title} />
                 </Link>{' '}
                 <span className="muted">
-                  · {h.type ? EVIDENCE_TYPE_LABELS[h.type] : ''} · {formatDateShort(h.date)}
+                  · {h.type ? EVIDENCE_TYPE_LABELS[h.type] : ''} · {formatDateCompact(h.date)}
                 </span>
                 <div className="snippet">
                   <Highlighted text={h.snippet} />

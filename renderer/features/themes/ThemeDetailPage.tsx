@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPE_LABELS, EVIDENCE_TYPE_SHORT } from '#shared/domain/evidence';
 import { THEME_STATUS_LABELS, type Theme, type ThemeLink } from '#shared/domain/themes';
-import { formatDateLong, formatDateShort } from '#shared/format';
+import { formatDateLong, formatDateCompact } from '#shared/format';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
 import { Dialog } from '../../ui/Dialog';
@@ -48,14 +48,32 @@ export function ThemeDetailPage({ id }: { id: number }) {
   );
 }
 
+/** The width an element is given by the layout, followed as the window resizes. */
+function useWidth<T extends HTMLElement>(fallback: number) {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setWidth(el.clientWidth > 0 ? el.clientWidth : fallback);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [fallback]);
+  return [ref, width] as const;
+}
+
 function Profile({ theme }: { theme: Theme }) {
   const p = theme.profile;
+  const [chartBox, chartWidth] = useWidth<HTMLDivElement>(480);
   if (theme.evidenceCount === 0) return null;
   const peak = p.byQuarter.reduce((m, q) => (q.count > m.count ? q : m), p.byQuarter[0]);
   return (
     <section aria-labelledby="profile-h" className="profile">
       <h2 id="profile-h">Evidence profile</h2>
-      <div className="columns">
+      <div className="columns columns--even">
         <div>
           <dl className="facts">
             <div className="facts__row">
@@ -89,7 +107,7 @@ function Profile({ theme }: { theme: Theme }) {
                   ? 'Not yet'
                   : p.panels.map((x) => (
                       <span key={`${x.panelId}-${x.itemTitle}`} className="tag">
-                        <Link href={`/panels/${x.panelId}`}>{formatDateShort(x.date)}</Link>
+                        <Link href={`/panels/${x.panelId}`}>{formatDateCompact(x.date)}</Link>
                       </span>
                     ))}
               </dd>
@@ -97,8 +115,9 @@ function Profile({ theme }: { theme: Theme }) {
           </dl>
         </div>
         <figure className="chart">
+          <div ref={chartBox}>
           <BarChart
-            width={Math.max(320, Math.min(640, p.byQuarter.length * 34 + 60))}
+            width={Math.max(240, chartWidth)}
             height={200}
             data={p.byQuarter.map((q) => ({ ...q, label: q.quarter.replace(/^20(\d\d)-(\d\d) /, '$1/$2 ') }))}
             role="img"
@@ -109,6 +128,7 @@ function Profile({ theme }: { theme: Theme }) {
             <YAxis allowDecimals={false} fontSize={11} width={28} />
             <Bar dataKey="count" fill="#1d5fa7" isAnimationActive={false} />
           </BarChart>
+          </div>
           <figcaption>Linked evidence by financial quarter (date received)</figcaption>
         </figure>
       </div>
@@ -148,7 +168,7 @@ function Links({ theme }: { theme: Theme }) {
                 </td>
                 <td>{l.title}</td>
                 <td>{EVIDENCE_TYPE_SHORT[l.type]}</td>
-                <td>{formatDateShort(l.receivedOn)}</td>
+                <td>{formatDateCompact(l.receivedOn)}</td>
                 <td>{l.note || <span className="muted">—</span>}</td>
                 <td className="actions">
                   <button type="button" className="button button--link" onClick={() => setNoting(l)}>
@@ -256,7 +276,7 @@ function Suggestions({ themeId }: { themeId: number }) {
           {s.data.map((x) => (
             <li key={x.evidenceId} className="suggestion">
               <div>
-                <Link href={`/evidence/${x.evidenceId}`}>{x.ref}</Link> · {EVIDENCE_TYPE_SHORT[x.type]} · {formatDateShort(x.receivedOn)}
+                <Link href={`/evidence/${x.evidenceId}`}>{x.ref}</Link> · {EVIDENCE_TYPE_SHORT[x.type]} · {formatDateCompact(x.receivedOn)}
                 <div className="suggestion__title">{x.title}</div>
                 <div className="snippet">
                   <Highlighted text={x.snippet} />

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { THEME_STATUSES, THEME_STATUS_LABELS, type ThemeStatus } from '#shared/domain/themes';
-import { formatDateShort } from '#shared/format';
+import { formatDateCompact } from '#shared/format';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useThemes } from './hooks';
@@ -97,7 +97,7 @@ export function ThemesPage() {
                 </td>
                 <td className="num">{t.evidenceCount}</td>
                 <td className="num">{t.evidenceThisQuarter || '—'}</td>
-                <td>{t.latestEvidence ? formatDateShort(t.latestEvidence) : '—'}</td>
+                <td>{t.latestEvidence ? formatDateCompact(t.latestEvidence) : '—'}</td>
               </tr>
             ))}
           </tbody>

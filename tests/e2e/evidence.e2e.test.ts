@@ -1,0 +1,144 @@
+// The evidence register, coroners' reports, themes, search and imports, driven in Chromium on the
+// demonstration data, with axe-core on every screen and screenshots to look at.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../electron/demo/demo';
+import { e2eAvailable, seriousA11yViolations, startE2E, type E2E } from './support';
+
+const PFD_FILE = fileURLToPath(new URL('../../../shared/data/pfd/reports-2024-03-24.csv', import.meta.url));
+
+describe.skipIf(!e2eAvailable)('evidence, coroners’ reports, themes and search in Chromium', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E({ now: new Date('2026-11-23T10:00:00Z') });
+    await loadDemo(e.ctx);
+    const { page } = e;
+    await page.goto(e.server.url);
+    await page.getByLabel('Your name').fill('Jamie Lewis');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.topbar__who').waitFor();
+  });
+  afterAll(async () => e?.close());
+
+  const nav = (name: string) => e.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+
+  it('lists the register in a virtualised table, filters it and keeps names out of view', async () => {
+    const { page } = e;
+    await nav('Evidence').click();
+    await page.getByRole('heading', { level: 1, name: 'Evidence register' }).waitFor();
+    const count = page.locator('.count');
+    await expect.poll(() => count.textContent()).toMatch(/^\d+ records$/);
+    const total = Number((await count.textContent())!.match(/^(\d+)/)![1]);
+    expect(total).toBeGreaterThan(250);
+    // Only a screenful of rows is in the page, however long the register.
+    const rendered = await page.locator('.vtable__scroll [role="rowgroup"]:not(.vtable__head) [role="row"]').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(60);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('20-evidence-register');
+    await page.getByLabel('Source').selectOption('pfd');
+    await page.getByLabel('Coroner response outstanding').check();
+    await expect.poll(() => count.textContent()).toMatch(/match the filters/);
+    await e.shot('21-evidence-filtered');
+    // The demo's restricted names never reach the list.
+    const names = e.opened.sqlite.prepare("select person_name from evidence_personal where person_name != ''").pluck().all() as string[];
+    const text = await page.locator('main').innerText();
+    expect(names.filter((n) => text.includes(n))).toEqual([]);
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+  });
+
+  it('shows a coroner’s report with its response tracking, and restricted fields only on request', async () => {
+    const { page } = e;
+    await nav('Coroners’ reports').click();
+    await page.getByRole('heading', { level: 1, name: 'Coroners’ reports' }).waitFor();
+    const firstRow = page.getByRole('table').getByRole('row').nth(1);
+    await expect.poll(() => firstRow.innerText()).toMatch(/Overdue/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('22-coroners-reports');
+    await page.getByRole('table').getByRole('row').filter({ hasText: 'Due within 14 days' }).first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Response to the coroner' }).waitFor();
+    await page.getByText(/days remaining/).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('23-evidence-detail-coroner');
+    await page.getByRole('button', { name: 'Show restricted fields' }).click();
+    await page.getByText('Name of the deceased').waitFor();
+    await page.getByRole('button', { name: 'Record an extension or the response' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Response sent on').fill('2026-11-20');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.deadline__status').getByText('Responded').waitFor();
+  });
+
+  it('flags personal data in panel-facing text as it is typed', async () => {
+    const { page } = e;
+    await nav('Evidence').click();
+    await page.getByRole('link', { name: 'Add evidence' }).click();
+    await page.getByRole('button', { name: 'Internal Process Review' }).click();
+    await page.getByLabel('Reference', { exact: true }).fill('IPR-2026-900');
+    await page.getByLabel(/^Title/).fill('Payment stopped after lost contact');
+    await page.getByLabel(/Panel-facing summary/).fill('Claimant (NI QQ 12 34 56 C, phone 07700 900123, born 12/03/1961) lost contact; see SW1A 2AA.');
+    await page.getByText('This panel-facing text seems to contain personal data:').waitFor();
+    for (const label of ['National Insurance number', 'Phone number', 'Date of birth', 'Postcode']) await page.locator('.pii__box').getByText(label).first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('24-evidence-form-pii');
+  });
+
+  it('shows a theme’s profile with its chart, links and suggestions', async () => {
+    const { page } = e;
+    await nav('Themes').click();
+    await page.getByRole('heading', { level: 1, name: 'Themes' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('25-themes');
+    await page.getByRole('link', { name: 'Contact lost with vulnerable claimants before payments are stopped' }).click();
+    await page.getByRole('heading', { name: 'Evidence profile' }).waitFor();
+    await page.locator('.chart svg').waitFor();
+    await page.getByText('On the agenda').first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('26-theme-detail', { viewport: true });
+    await page.getByRole('button', { name: 'Suggest evidence' }).click();
+    await page.locator('.suggestion').first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('heading', { name: 'Suggested evidence' }).scrollIntoViewIfNeeded();
+    await e.shot('26b-theme-suggestions', { viewport: true });
+    const before = await page.getByRole('heading', { name: /^Linked evidence/ }).textContent();
+    await page.locator('.suggestion').first().getByRole('button', { name: /^Accept/ }).click();
+    await expect.poll(() => page.getByRole('heading', { name: /^Linked evidence/ }).textContent()).not.toBe(before);
+  });
+
+  it('searches evidence and themes with highlighted matches', async () => {
+    const { page } = e;
+    await nav('Search').click();
+    await page.getByLabel('Search evidence and themes').fill('appointee');
+    await page.locator('mark').first().waitFor();
+    expect((await page.locator('mark').first().textContent())?.toLowerCase()).toContain('appointee');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('27-search');
+  });
+
+  it('imports the real Preventable Deaths Tracker file with progress and a summary', async () => {
+    const { page } = e;
+    await nav('Evidence').click();
+    await page.getByRole('link', { name: 'Import' }).click();
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles(PFD_FILE);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 90_000 });
+    await page.getByText('rows read').waitFor();
+    const stats = await page.locator('.import-summary .stat-row').innerText();
+    expect(stats).toMatch(/4,929\s*rows read/);
+    expect(stats).toMatch(/4,826\s*new/);
+    expect(stats).toMatch(/12\s*addressed to DWP/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('28-import-pfd');
+  }, 120_000);
+
+  it('stays usable in a small window', async () => {
+    const { page } = e;
+    await page.setViewportSize({ width: 760, height: 720 });
+    await nav('Evidence').click();
+    await page.getByRole('heading', { level: 1, name: 'Evidence register' }).waitFor();
+    await expect.poll(() => page.locator('.count').textContent()).toMatch(/records/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('29-evidence-register-small');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
