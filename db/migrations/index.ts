@@ -5,12 +5,14 @@ import * as m20261123members from './2026-11-23-01-members-panels-settings';
 import * as m20261123agenda from './2026-11-23-02-calendar-tor-agenda';
 import * as m20261123audit from './2026-11-23-03-audit-log';
 import * as m20261123evidence from './2026-11-23-04-evidence-themes';
+import * as m20261123indexes from './2026-11-23-05-evidence-indexes';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-members-panels-settings': m20261123members,
   '2026-11-23-02-calendar-tor-agenda': m20261123agenda,
   '2026-11-23-03-audit-log': m20261123audit,
   '2026-11-23-04-evidence-themes': m20261123evidence,
+  '2026-11-23-05-evidence-indexes': m20261123indexes,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -95,4 +95,14 @@ describe('migrations', () => {
     expect(new Set(audited.map((a) => a.table_name))).toEqual(new Set(['members', 'evidence', 'themes', 'theme_evidence', 'agenda_items']));
     expect((await sql`pragma foreign_key_check`.execute(db)).rows).toEqual([]);
   });
+
+  it('05 adds the register’s indexes to a database holding evidence, and lists use them', async () => {
+    await to('2026-11-23-04-evidence-themes');
+    const ev = { type: 'complaint', ref: 'C-1', title: 'Callbacks', received_on: '2026-05-01', sensitivity: 'official', details: '{}', created_at: now, updated_at: now };
+    await db.insertInto('evidence').values(ev).execute();
+    await to('2026-11-23-05-evidence-indexes');
+    const plan = await sql<{ detail: string }>`explain query plan select id from evidence where archived_at is null order by received_on desc, id desc limit 100`.execute(db);
+    expect(plan.rows.map((r) => r.detail).join()).toMatch(/evidence_live_received/);
+    expect((await db.selectFrom('evidence').select('ref').execute()).map((r) => r.ref)).toEqual(['C-1']);
+  });
 });
