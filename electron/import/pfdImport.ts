@@ -12,6 +12,14 @@ import { nowIso } from '../handlers/context';
 
 const CHUNK = 250;
 
+/** The parser's terse reasons, in words that say what to do. */
+function explain(message: string): string {
+  return message
+    .replace(/^no ref$/, 'The ref column is empty: add the report’s reference so it can be matched when the file is imported again.')
+    .replace(/^no ref; /, 'The ref column is empty; ')
+    .replace(/no usable date_of_report or date_added/, 'no readable date_of_report or date_added (write dates as 13/02/2024 or 13 February 2024)');
+}
+
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /**
@@ -63,7 +71,7 @@ const noControl: ImportControl = { progress: () => {}, checkpoint: async () => {
 export async function importPfd(ctx: HandlerContext, csv: string, control: ImportControl = noControl): Promise<PfdImportSummary> {
   control.progress(0, 0, 'Reading the file…');
   const parsed = parsePfdCsv(csv);
-  const summary: PfdImportSummary = { read: parsed.read, imported: 0, updated: 0, skipped: 0, addressedToDwp: 0, errors: [...parsed.errors] };
+  const summary: PfdImportSummary = { read: parsed.read, imported: 0, updated: 0, skipped: 0, addressedToDwp: 0, errors: parsed.errors.map((e) => ({ row: e.row, message: explain(e.message) })) };
   const total = parsed.reports.length;
   const now = nowIso(ctx);
   const seen = new Map<string, number>();

@@ -54,7 +54,7 @@ describe.skipIf(!e2eAvailable)('evidence, coroners’ reports, themes and search
     const firstRow = page.getByRole('table').getByRole('row').nth(1);
     await expect.poll(() => firstRow.innerText()).toMatch(/Overdue/);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await e.shot('22-coroners-reports');
+    await e.shot('22-coroners-reports', { viewport: true });
     await page.getByRole('table').getByRole('row').filter({ hasText: 'Due within 14 days' }).first().getByRole('link').click();
     await page.getByRole('heading', { name: 'Response to the coroner' }).waitFor();
     await page.getByText(/days remaining/).waitFor();
@@ -128,7 +128,9 @@ describe.skipIf(!e2eAvailable)('evidence, coroners’ reports, themes and search
     expect(stats).toMatch(/4,826\s*new/);
     expect(stats).toMatch(/12\s*addressed to DWP/);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await e.shot('28-import-pfd');
+    await page.getByRole('heading', { name: 'Rows not imported' }).waitFor();
+    expect(await page.getByRole('row').filter({ hasText: '4827–4929 (103 rows)' }).count()).toBe(1);
+    await e.shot('28-import-pfd', { viewport: true });
   }, 120_000);
 
   it('stays usable in a small window', async () => {

@@ -57,7 +57,7 @@ export function CoronersPage() {
               <th scope="col">Response due</th>
               <th scope="col">Status</th>
               <th scope="col" className="num">
-                Days remaining
+                Days
               </th>
             </tr>
           </thead>
@@ -66,14 +66,14 @@ export function CoronersPage() {
               const t = r.tracking;
               return (
                 <tr key={r.evidenceId}>
-                  <td>
+                  <td className="nowrap">
                     <Link href={`/evidence/${r.evidenceId}`}>{r.ref}</Link>
                   </td>
                   <td>{r.coronerArea || '—'}</td>
                   <td>{formatDateCompact(r.reportDate)}</td>
                   <td>{t ? formatDateCompact(t.extendedTo ?? t.responseDue) + (t.extendedTo ? ' (extended)' : '') : 'Not addressed to DWP'}</td>
                   <td>{t ? <span className={`badge badge--${t.status}`}>{CORONER_STATUS_LABELS[t.status]}</span> : '—'}</td>
-                  <td className="num">{t?.daysRemaining ?? '—'}</td>
+                  <td className="num nowrap">{t?.daysRemaining == null ? '—' : t.daysRemaining < 0 ? `${(-t.daysRemaining).toLocaleString('en-GB')} overdue` : `${t.daysRemaining} left`}</td>
                 </tr>
               );
             })}

@@ -10,6 +10,17 @@ import { CsvImport } from './CsvImport';
 
 const MAX_BYTES = 60_000_000;
 
+/** Runs of consecutive rows with the same problem read better as one line. */
+export function groupRows(errors: { row: number; message: string }[]): { from: number; to: number; message: string }[] {
+  const out: { from: number; to: number; message: string }[] = [];
+  for (const e of errors) {
+    const last = out.at(-1);
+    if (last && last.message === e.message && e.row === last.to + 1) last.to = e.row;
+    else out.push({ from: e.row, to: e.row, message: e.message });
+  }
+  return out.slice(0, 500);
+}
+
 function PfdImport() {
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<number | null>(null);
@@ -128,10 +139,10 @@ function PfdImport() {
                   </tr>
                 </thead>
                 <tbody>
-                  {summary.errors.slice(0, 500).map((e) => (
-                    <tr key={`${e.row}-${e.message}`}>
-                      <td>{e.row}</td>
-                      <td>{e.message}</td>
+                  {groupRows(summary.errors).map((g) => (
+                    <tr key={`${g.from}-${g.message}`}>
+                      <td className="nowrap">{g.from === g.to ? g.from : `${g.from}–${g.to} (${g.to - g.from + 1} rows)`}</td>
+                      <td>{g.message}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -30,7 +30,7 @@ export function SearchPage() {
       {r.isError && <ErrorState error={r.error} />}
       {q && r.data && (
         <p role="status" className="count">
-          {n === 0 ? `Nothing found for “${q}”.` : `${r.data.themes.length} themes and ${r.data.evidence.length}${r.data.evidence.length === 50 ? '+' : ''} evidence records for “${q}”.`}
+          {n === 0 ? `Nothing found for “${q}”.` : `${r.data.themes.length} ${r.data.themes.length === 1 ? 'theme' : 'themes'} and ${r.data.evidence.length}${r.data.evidence.length === 50 ? '+' : ''} evidence ${r.data.evidence.length === 1 ? 'record' : 'records'} for “${q}”.`}
         </p>
       )}
       {r.data && r.data.themes.length > 0 && (
