@@ -68,6 +68,8 @@ export function applyPragmas(sqlite: Database.Database, busyTimeoutMs = 5000): v
   }
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // Freed space is overwritten, so erased personal detail does not linger in the file.
+  sqlite.pragma('secure_delete = ON');
 }
 
 function appliedMigrationNames(sqlite: Database.Database): string[] {

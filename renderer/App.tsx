@@ -19,6 +19,7 @@ import { EvidenceDetailPage } from './features/evidence/EvidenceDetailPage';
 import { EvidenceListPage } from './features/evidence/EvidenceListPage';
 import { ImportPage } from './features/evidence/ImportPage';
 import { SearchPage } from './features/search/SearchPage';
+import { RetentionReviewPage } from './features/retention/RetentionReviewPage';
 import { EditThemePage, NewThemePage } from './features/themes/ThemeForm';
 import { ThemeDetailPage } from './features/themes/ThemeDetailPage';
 import { ThemesPage } from './features/themes/ThemesPage';
@@ -71,6 +72,7 @@ function Routes() {
         <Route path="/themes/:id/edit">{(p) => <EditThemePage id={Number(p.id)} />}</Route>
         <Route path="/themes/:id">{(p) => <ThemeDetailPage id={Number(p.id)} />}</Route>
         <Route path="/search" component={SearchPage} />
+        <Route path="/retention" component={RetentionReviewPage} />
         <Route path="/recommendations">{() => <ComingSoonPage section="Recommendations" />}</Route>
         <Route path="/documents">{() => <ComingSoonPage section="Documents" />}</Route>
         <Route path="/settings" component={SettingsPage} />

@@ -6,6 +6,7 @@ import * as m20261123agenda from './2026-11-23-02-calendar-tor-agenda';
 import * as m20261123audit from './2026-11-23-03-audit-log';
 import * as m20261123evidence from './2026-11-23-04-evidence-themes';
 import * as m20261123indexes from './2026-11-23-05-evidence-indexes';
+import * as m20261123retention from './2026-11-23-06-retention';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-members-panels-settings': m20261123members,
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-03-audit-log': m20261123audit,
   '2026-11-23-04-evidence-themes': m20261123evidence,
   '2026-11-23-05-evidence-indexes': m20261123indexes,
+  '2026-11-23-06-retention': m20261123retention,
 };
 
 export const migrationProvider: MigrationProvider = {

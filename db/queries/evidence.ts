@@ -146,8 +146,9 @@ export async function findEvidenceIdByRef(db: Q, ref: string): Promise<number | 
   return r?.id;
 }
 
-export async function findEvidenceIdBySourceKey(db: Q, key: string): Promise<number | undefined> {
-  return (await db.selectFrom('evidence').select('id').where('source_key', '=', key).executeTakeFirst())?.id;
+export async function findEvidenceBySourceKey(db: Q, key: string): Promise<{ id: number; erased: boolean } | undefined> {
+  const r = await db.selectFrom('evidence').select(['id', 'erased_at']).where('source_key', '=', key).executeTakeFirst();
+  return r ? { id: r.id, erased: r.erased_at !== null } : undefined;
 }
 
 export async function findPersonal(db: Q, id: number): Promise<EvidencePersonal> {
@@ -194,6 +195,7 @@ export async function findEvidence(db: Q, id: number, today: string): Promise<Ev
     sensitivity: r.sensitivity as Sensitivity,
     details: JSON.parse(r.details) as EvidenceDetails,
     archivedAt: r.archived_at,
+    erasedAt: r.erased_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     coroner: trackingOf(c, today),

@@ -20,6 +20,8 @@ export interface EvidenceTable {
   search_text: string;
   source_key: string | null;
   archived_at: string | null;
+  /** when the personal detail was erased at the end of its retention */
+  erased_at: string | null;
   created_at: string;
   updated_at: string;
 }

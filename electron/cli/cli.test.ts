@@ -187,4 +187,22 @@ describe('scp audit verify', () => {
       names.close();
     }
   });
+
+  it('retention run lists what is due with --dry-run, then erases it', async () => {
+    await cli('--db', db, 'demo');
+    const dry = await cli('--db', db, 'retention', 'run', '--today', '2026-11-23', '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    const listed = dry.json();
+    expect(listed).toMatchObject({ today: '2026-11-23', dryRun: true, erased: 0 });
+    expect(listed.due.length).toBeGreaterThan(0);
+    expect(Object.keys(listed.due[0])).toEqual(['id', 'ref', 'type', 'rule', 'basis', 'retentionDate', 'holds']);
+    expect(listed.due.every((d: { retentionDate: string }) => d.retentionDate <= '2026-11-23')).toBe(true);
+    const run = (await cli('--db', db, 'retention', 'run', '--today', '2026-11-23', '--json')).json();
+    expect(run.erased).toBe(listed.due.length);
+    expect((await cli('--db', db, 'retention', 'run', '--json')).json()).toMatchObject({ due: [], erased: 0 });
+    const future = await cli('--db', db, 'retention', 'run', '--today', '2030-01-01');
+    expect(future.code).toBe(1);
+    expect(future.err.join()).toMatch(/in the future/);
+    expect((await cli('--db', db, 'retention', 'run', '--today', 'yesterday')).code).toBe(2);
+  });
 });

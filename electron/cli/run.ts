@@ -11,12 +11,13 @@ import { demoCommand } from './commands/demo';
 import { doctorCommand } from './commands/doctor';
 import { exportAgendaCommand, exportTorCommand } from './commands/export';
 import { coronerListCommand, importPfdCommand } from './commands/evidence';
+import { retentionRunCommand } from './commands/retention';
 import { initCommand } from './commands/init';
 import { panelsListCommand } from './commands/panels';
 import { CliError, UsageError, type CliCommand, type CliIO } from './types';
 
 /** Every command, by its words. Later features add a file and a line here. */
-export const COMMANDS: CliCommand[] = [initCommand, doctorCommand, demoCommand, panelsListCommand, calendarCommand, exportAgendaCommand, exportTorCommand, backupCommand, restoreCommand, auditVerifyCommand, importPfdCommand, coronerListCommand];
+export const COMMANDS: CliCommand[] = [initCommand, doctorCommand, demoCommand, panelsListCommand, calendarCommand, exportAgendaCommand, exportTorCommand, backupCommand, restoreCommand, auditVerifyCommand, importPfdCommand, coronerListCommand, retentionRunCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

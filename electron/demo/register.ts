@@ -242,6 +242,16 @@ export async function loadDemoRegister(api: ScpApi, today: string, dgIds: Map<st
     toDwp++;
     links += unwrap(await api.linkEvidence({ themeId: themeIds[topicIndex], evidenceIds: [e.id], note: 'Recent coroner’s report on the same failure.' }), 'recent link').linked;
   }
+  // Older reviews, for the retention review: two past six years from their final report, one not yet.
+  for (const [i, yearsAgo] of [7, 6.4, 5.5].entries()) {
+    const date = addCalendarDays(today, -Math.round(yearsAgo * 365.25));
+    const topic = DEMO_TOPICS[i];
+    const built = build('ipr', { seq: String(800 + i), year: date.slice(0, 4), date, finding: topic.findings[1], benefit: topic.benefits[0], region: pick(REGIONS), person: `${pick(FORENAMES)} ${pick(SURNAMES)}`, topic, today, rnd, pick });
+    if (built.details.type === 'ipr') built.details.suicideOrSelfHarm = true;
+    const e = unwrap(await api.createEvidence(built), `evidence ${built.ref}`);
+    evidence++;
+    links += unwrap(await api.linkEvidence({ themeId: themeIds[i], evidenceIds: [e.id], note: 'An earlier review of the same failure.' }), 'old link').linked;
+  }
   return { evidence, themes: themeIds.length, links, coronerReportsToDwp: toDwp, themeIds };
 }
 

@@ -40,6 +40,14 @@ export const evidenceHandlers = {
   updateEvidence: async (ctx, { id, ...v }) => {
     await currentUser(ctx);
     const before = await load(ctx, id);
+    if (before.erasedAt) {
+      const d = v.details;
+      if (v.personal.personName || v.personal.caseReference || (d.type === 'pfd' && (d.circumstances || d.reportUrl))) {
+        throw new UserFacingError('invalid-argument', `${before.ref}’s personal detail was erased at the end of its retention period and cannot be entered again.`, {
+          'personal.personName': 'Erased at the end of retention',
+        });
+      }
+    }
     if (before.type !== v.details.type) {
       throw new UserFacingError('invalid-argument', `This record is a ${before.type.toUpperCase()} record; its type cannot be changed. Archive it and add a new record instead.`);
     }

@@ -11,6 +11,7 @@ import { memberHandlers } from './members';
 import { panelHandlers } from './panels';
 import { evidenceHandlers } from './evidence';
 import { themeHandlers } from './themes';
+import { retentionHandlers } from './retention';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
@@ -25,4 +26,5 @@ export const handlers: HandlerTable = {
   ...backupHandlers,
   ...evidenceHandlers,
   ...themeHandlers,
+  ...retentionHandlers,
 };

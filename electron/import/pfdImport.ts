@@ -6,7 +6,7 @@ import { formatDateLong } from '#shared/format';
 import { parsePfdCsv, type PfdReport } from '#shared/import/pfd';
 import type { EvidenceDetails } from '#shared/domain/evidence';
 import type { PfdImportSummary } from '#shared/domain/jobs';
-import { findEvidenceIdBySourceKey, insertEvidence, markCoronerResponded, updateEvidenceRow, type EvidenceValues } from '#db/queries/evidence';
+import { findEvidenceBySourceKey, insertEvidence, markCoronerResponded, updateEvidenceRow, type EvidenceValues } from '#db/queries/evidence';
 import type { HandlerContext } from '../handlers/context';
 import { nowIso } from '../handlers/context';
 
@@ -97,13 +97,17 @@ export async function importPfd(ctx: HandlerContext, csv: string, control: Impor
       if (r.addressedToDwp) summary.addressedToDwp++;
       try {
         const values = pfdToEvidence(r, registerRef);
-        const existing = await findEvidenceIdBySourceKey(tx, key);
+        const existing = await findEvidenceBySourceKey(tx, key);
         let id: number;
         if (existing === undefined) {
           id = await insertEvidence(tx, values, now, key);
           summary.imported++;
+        } else if (existing.erased) {
+          // Its personal detail was erased at the end of retention: importing must not bring it back.
+          summary.skipped++;
+          continue;
         } else {
-          id = existing;
+          id = existing.id;
           const outcome = await updateEvidenceRow(tx, id, values, now);
           summary[outcome === 'updated' ? 'updated' : 'skipped']++;
         }

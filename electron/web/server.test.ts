@@ -93,7 +93,7 @@ describe('web preview server', () => {
     const huge = await raw(`/t/${server.token}/api/listMembers`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ x: 'a'.repeat(5 * 1024 * 1024) }),
+      body: JSON.stringify({ x: 'a'.repeat(65 * 1024 * 1024) }),
     });
     expect(huge.status).toBe(413);
   });

@@ -160,6 +160,8 @@ export interface Evidence {
   sensitivity: Sensitivity;
   details: EvidenceDetails;
   archivedAt: string | null;
+  /** personal detail erased at the end of its retention; it cannot be entered again */
+  erasedAt: string | null;
   createdAt: string;
   updatedAt: string;
   /** Coroner response tracking, for reports addressed to DWP. */

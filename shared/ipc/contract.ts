@@ -26,6 +26,7 @@ import {
 } from '../domain/evidence';
 import { linkNote, themeInput, themeUpdate, type Theme, type ThemeSuggestion, type ThemeSummary } from '../domain/themes';
 import type { JobStatus } from '../domain/jobs';
+import { retentionSettingsInput, type RetentionDue, type RetentionSettings } from '../domain/retention';
 
 interface ChannelSpec<I extends z.ZodType, R> {
   input: I;
@@ -239,6 +240,13 @@ export const contract = {
   ).returns<JobStatus>(),
   getJob: channel(byId).returns<JobStatus>(),
   cancelJob: channel(byId).returns<JobStatus>(),
+
+  getRetentionSettings: channel(noArgs).returns<RetentionSettings>(),
+  setRetentionSettings: channel(retentionSettingsInput).returns<RetentionSettings>(),
+  listRetentionDue: channel(z.strictObject({ today: isoDate('Today').optional() })).returns<RetentionDue[]>(),
+  erasePersonalDetail: channel(
+    z.strictObject({ ids: z.array(recordId, { error: 'Choose the records' }).min(1, 'Choose at least one record').max(10_000), today: isoDate('Today').optional() }),
+  ).returns<{ erased: number }>(),
 
   listThemes: channel(noArgs).returns<ThemeSummary[]>(),
   getTheme: channel(byId).returns<Theme>(),

@@ -115,6 +115,26 @@ describe.skipIf(!e2eAvailable)('evidence, coroners’ reports, themes and search
     await e.shot('27-search');
   });
 
+  it('reviews records past their retention date and erases their personal detail after a confirmation', async () => {
+    const { page } = e;
+    await nav('Settings').click();
+    await page.getByRole('heading', { name: 'Retention of personal detail' }).waitFor();
+    await page.getByRole('link', { name: /Review 2 records due for erasure/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Retention review' }).waitFor();
+    expect(await page.getByRole('row').count()).toBe(3);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('30-retention-review', { viewport: true });
+    const names = e.opened.sqlite.prepare("select p.person_name from evidence_personal p join evidence e on e.id = p.evidence_id where e.ref like 'IPR-%-80%'").pluck().all() as string[];
+    expect(names.filter(Boolean)).toHaveLength(3);
+    await page.getByRole('button', { name: 'Erase personal detail of 2 records' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Erase personal detail of 2 records?' });
+    await dialog.getByText('This cannot be undone.').waitFor();
+    await dialog.getByRole('button', { name: 'Erase for good' }).click();
+    await page.getByRole('heading', { name: 'Nothing is due for erasure' }).waitFor();
+    const after = e.opened.sqlite.prepare("select p.person_name from evidence_personal p join evidence e on e.id = p.evidence_id where e.ref like 'IPR-%-80%'").pluck().all() as string[];
+    expect(after.filter(Boolean)).toHaveLength(1);
+  });
+
   it('imports the real Preventable Deaths Tracker file with progress and a summary', async () => {
     const { page } = e;
     await nav('Evidence').click();

@@ -155,7 +155,9 @@ export function EvidenceDetailPage({ id }: { id: number }) {
             </ul>
           )}
           <h2>Restricted fields</h2>
-          {showPersonal ? (
+          {r.erasedAt ? (
+            <p>Erased on {formatDateLong(r.erasedAt.slice(0, 10))} at the end of the retention period. The anonymised record, its learning and its links stay.</p>
+          ) : showPersonal ? (
             <Personal id={r.id} label={PERSON_NAME_LABEL[r.type]} onHide={() => setShowPersonal(false)} />
           ) : (
             <p>

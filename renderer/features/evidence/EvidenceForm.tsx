@@ -254,8 +254,8 @@ function EvidenceFormPage({ type, record, personal }: { type: EvidenceType; reco
         {text('addressees', 'Sent to', { hint: 'Separate addressees with semicolons.' })}
         {check('addressedToDwp', 'Addressed to DWP (a response is due 56 days after the date of the report)')}
         {text('concerns', 'Matters of concern', { long: true, pii: true })}
-        {text('circumstances', 'Circumstances of the death', { long: true, hint: 'Shown on the record only; never in packs.' })}
-        {text('reportUrl', 'Link to the published report')}
+        {!record?.erasedAt && text('circumstances', 'Circumstances of the death', { long: true, hint: 'Shown on the record only; never in packs. Erased at the end of retention.' })}
+        {!record?.erasedAt && text('reportUrl', 'Link to the published report', { hint: 'It usually names the person, so it is erased at the end of retention.' })}
       </>
     ),
     sar: (
@@ -325,9 +325,13 @@ function EvidenceFormPage({ type, record, personal }: { type: EvidenceType; reco
           <legend>{EVIDENCE_TYPE_LABELS[type]}</legend>
           {specific[type]}
         </fieldset>
-        <fieldset className="restricted">
+        <fieldset className="restricted" disabled={Boolean(record?.erasedAt)}>
           <legend>Restricted: identifies a person</legend>
-          <p className="field__hint">Kept apart from the panel-facing record. Never shown in lists, packs or minutes, and erased at the end of the retention period.</p>
+          <p className="field__hint">
+            {record?.erasedAt
+              ? `Erased on ${record.erasedAt.slice(0, 10)} at the end of the retention period; it cannot be entered again.`
+              : 'Kept apart from the panel-facing record. Never shown in lists, packs or minutes, and erased at the end of the retention period.'}
+          </p>
           <div className="form__row">
             <Field label={PERSON_NAME_LABEL[type]} error={errors['personal.personName']}>
               {(p) => <input {...p} type="text" autoComplete="off" value={values.personal.personName} onChange={(e) => setP('personName', e.target.value)} />}

@@ -10,6 +10,7 @@ import { IdentityForm } from '../identity/IdentityForm';
 import { CalendarSettings } from './CalendarSettings';
 import { DocumentSettingsForm } from './DocumentSettings';
 import { BackupSettings } from './BackupSettings';
+import { RetentionSettings } from '../retention/RetentionSettings';
 
 export function SettingsPage() {
   const identity = useIdentity();
@@ -37,6 +38,7 @@ export function SettingsPage() {
       <DocumentSettingsForm />
       <CalendarSettings />
       <BackupSettings />
+      <RetentionSettings />
       <section aria-labelledby="about">
         <h2 id="about">About this copy of the app</h2>
         {info.isPending ? (

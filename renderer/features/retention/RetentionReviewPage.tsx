@@ -1,0 +1,123 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { EVIDENCE_TYPE_SHORT } from '#shared/domain/evidence';
+import { RETENTION_RULE_LABELS } from '#shared/domain/retention';
+import { formatDateCompact } from '#shared/format';
+import { call } from '../../api/client';
+import { keys } from '../../api/keys';
+import { Dialog } from '../../ui/Dialog';
+import { Page } from '../../ui/Page';
+import { EmptyState, ErrorState, Loading } from '../../ui/States';
+import { useToast } from '../../ui/Toast';
+import { RETENTION_KEY } from './RetentionSettings';
+
+/** The secretariat confirms which records past their retention date lose their personal detail. */
+export function RetentionReviewPage() {
+  const qc = useQueryClient();
+  const due = useQuery({ queryKey: [...RETENTION_KEY, 'due'], queryFn: () => call('listRetentionDue', {}) });
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const toast = useToast();
+  useEffect(() => {
+    if (due.data) setChosen(new Set(due.data.map((d) => d.evidenceId)));
+  }, [due.data]);
+  const erase = useMutation({
+    mutationFn: (ids: number[]) => call('erasePersonalDetail', { ids }),
+    onSuccess: (r) => {
+      toast.notify(`Personal detail erased from ${r.erased} ${r.erased === 1 ? 'record' : 'records'}`);
+      setConfirming(false);
+      void qc.invalidateQueries({ queryKey: RETENTION_KEY });
+      void qc.invalidateQueries({ queryKey: keys.evidence.all });
+    },
+  });
+  return (
+    <Page title="Retention review" back={<Link href="/settings">Back to Settings</Link>}>
+      <p className="lead">Records past their retention date that still hold personal detail. Erasing removes it from the database file for good; the anonymised record, its learning and its links stay.</p>
+      {due.isPending ? (
+        <Loading what="records due" />
+      ) : due.isError ? (
+        <ErrorState error={due.error} onRetry={() => due.refetch()} />
+      ) : due.data.length === 0 ? (
+        <EmptyState title="Nothing is due for erasure">
+          <p>When a record passes its retention period (set in Settings) it will be listed here for you to confirm.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <table className="table">
+            <caption className="visually-hidden">Records due for erasure of personal detail</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label="Choose all"
+                    checked={chosen.size === due.data.length}
+                    onChange={(e) => setChosen(e.target.checked ? new Set(due.data.map((d) => d.evidenceId)) : new Set())}
+                  />
+                </th>
+                <th scope="col">Record</th>
+                <th scope="col">Rule</th>
+                <th scope="col">Counted from</th>
+                <th scope="col">Retention ended</th>
+                <th scope="col">Will erase</th>
+              </tr>
+            </thead>
+            <tbody>
+              {due.data.map((d) => (
+                <tr key={d.evidenceId}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Choose ${d.ref}`}
+                      checked={chosen.has(d.evidenceId)}
+                      onChange={(e) => {
+                        const n = new Set(chosen);
+                        if (e.target.checked) n.add(d.evidenceId);
+                        else n.delete(d.evidenceId);
+                        setChosen(n);
+                      }}
+                    />
+                  </td>
+                  <td className="nowrap">
+                    <Link href={`/evidence/${d.evidenceId}`}>{d.ref}</Link> <span className="muted">{EVIDENCE_TYPE_SHORT[d.type]}</span>
+                  </td>
+                  <td>{RETENTION_RULE_LABELS[d.rule]}</td>
+                  <td className="nowrap">{formatDateCompact(d.basis)}</td>
+                  <td className="nowrap">{formatDateCompact(d.retentionDate)}</td>
+                  <td>{d.holds.join('; ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="form__actions">
+            <button type="button" className="button button--danger" disabled={chosen.size === 0} onClick={() => setConfirming(true)}>
+              Erase personal detail of {chosen.size} {chosen.size === 1 ? 'record' : 'records'}
+            </button>
+          </div>
+        </>
+      )}
+      {confirming && due.data && (
+        <Dialog title={`Erase personal detail of ${chosen.size} ${chosen.size === 1 ? 'record' : 'records'}?`} onClose={() => setConfirming(false)}>
+          <p>
+            This cannot be undone. The names, case references and coroners’ accounts of the circumstances of {chosen.size === 1 ? 'this record' : 'these records'} will be removed
+            from the database file; backups made before today still hold them until they expire.
+          </p>
+          {erase.error && (
+            <p className="field__error" role="alert">
+              {erase.error instanceof Error ? erase.error.message : 'Nothing was erased.'}
+            </p>
+          )}
+          <div className="form__actions">
+            <button type="button" className="button button--danger" disabled={erase.isPending} onClick={() => erase.mutate([...chosen])}>
+              Erase for good
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+              Keep for now
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </Page>
+  );
+}
