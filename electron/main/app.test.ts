@@ -19,6 +19,7 @@ beforeEach(() => {
   writeFileSync(join(dir, 'secret.txt'), 'secret');
 });
 afterEach(async () => {
+  await running?.backup;
   await running?.opened?.close();
   running = null;
   rmSync(dir, { recursive: true, force: true });
@@ -155,15 +156,18 @@ describe('Electron main', () => {
     let fake = await start();
     fake.calls.windows[0].bounds = { x: 100, y: 80, width: 1000, height: 700 };
     fake.calls.windows[0].onClose!();
-    await running?.opened?.close();
+    await running?.backup;
+  await running?.opened?.close();
     fake = await start();
     expect(fake.calls.windows[0].options).toMatchObject({ x: 100, y: 80, width: 1000, height: 700 });
-    await running?.opened?.close();
+    await running?.backup;
+  await running?.opened?.close();
 
     writeFileSync(join(dir, 'userData', 'window-state.json'), JSON.stringify({ x: 5000, y: 5000, width: 1000, height: 700, maximized: false }));
     fake = await start();
     expect(fake.calls.windows[0].options.x).toBeUndefined();
-    await running?.opened?.close();
+    await running?.backup;
+  await running?.opened?.close();
 
     writeFileSync(join(dir, 'userData', 'window-state.json'), '{not json');
     fake = await start();

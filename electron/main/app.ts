@@ -27,6 +27,8 @@ export interface StartOptions {
 export interface RunningApp {
   window: BrowserWindowLike | null;
   opened: OpenedDatabase | null;
+  /** the day's automatic backup, settled (never rejected) when it ends */
+  backup: Promise<unknown>;
 }
 
 /** Must run before the app is ready: privileged schemes can only be registered then. */
@@ -36,7 +38,7 @@ export function registerSchemes(electron: ElectronLike): void {
 
 export async function startApp(electron: ElectronLike, options: StartOptions): Promise<RunningApp> {
   const { app } = electron;
-  const running: RunningApp = { window: null, opened: null };
+  const running: RunningApp = { window: null, opened: null, backup: Promise.resolve() };
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return running;
@@ -57,7 +59,8 @@ export async function startApp(electron: ElectronLike, options: StartOptions): P
     if ((options.platform ?? process.platform) !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
-    void running.opened?.close();
+    // Closing under a running backup would abort it; let it finish first.
+    void running.backup.finally(() => running.opened?.close());
   });
 
   await app.whenReady();
@@ -73,7 +76,7 @@ export async function startApp(electron: ElectronLike, options: StartOptions): P
   }
   const opened = running.opened;
   // The day's automatic backup, kept with rotation; a failure is reported, never fatal.
-  dailyBackup(opened.sqlite, join(userData, 'backups'), londonToday(new Date())).catch((err: unknown) =>
+  running.backup = dailyBackup(opened.sqlite, join(userData, 'backups'), londonToday(new Date())).catch((err: unknown) =>
     console.error('Automatic backup failed:', err instanceof Error ? err.message : err),
   );
   const sqliteVersion = String(opened.sqlite.prepare('select sqlite_version()').pluck().get());
