@@ -9,6 +9,7 @@ import { StatusBadge, where } from '../panels/PanelBits';
 import { Milestones } from '../panels/Milestones';
 import { useAgenda } from '../agenda/hooks';
 import { AGENDA_STATE_LABELS } from '#shared/domain/agenda';
+import { CoronerTile, RetentionTile, ThemesTile } from './RegisterTiles';
 
 export function DashboardPage() {
   const panels = usePanels();
@@ -46,6 +47,9 @@ export function DashboardPage() {
             </>
           )}
         </section>
+        <CoronerTile />
+        <ThemesTile />
+        <RetentionTile />
         <section className="tile" aria-labelledby="members-tile">
           <h2 id="members-tile">Members</h2>
           {members.isPending ? (

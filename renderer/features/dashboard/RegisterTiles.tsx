@@ -1,0 +1,96 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'wouter';
+import { formatDateCompact } from '#shared/format';
+import { call } from '../../api/client';
+import { ErrorState, Loading } from '../../ui/States';
+import { useCoronerReports } from '../evidence/hooks';
+import { useThemes } from '../themes/hooks';
+import { RETENTION_KEY } from '../retention/RetentionSettings';
+
+/** Coroner responses overdue or due within 14 days: the Focal Point's most urgent work. */
+export function CoronerTile() {
+  const q = useCoronerReports(false);
+  const urgent = (q.data ?? []).filter((r) => r.tracking && (r.tracking.status === 'overdue' || r.tracking.status === 'due-within-14-days'));
+  const overdue = urgent.filter((r) => r.tracking?.status === 'overdue').length;
+  return (
+    <section className="tile" aria-labelledby="coroner-tile">
+      <h2 id="coroner-tile">Coroner responses</h2>
+      {q.isPending ? (
+        <Loading what="coroners’ reports" />
+      ) : q.isError ? (
+        <ErrorState error={q.error} />
+      ) : urgent.length === 0 ? (
+        <p>None overdue or due in the next 14 days. <Link href="/coroners">All coroners’ reports</Link></p>
+      ) : (
+        <>
+          <p className="tile__headline">
+            {overdue} overdue, {urgent.length - overdue} due within 14 days
+          </p>
+          <ul className="plain-list">
+            {urgent.slice(0, 5).map((r) => (
+              <li key={r.evidenceId}>
+                <Link href={`/evidence/${r.evidenceId}`}>{r.ref}</Link>{' '}
+                <span className={r.tracking!.status === 'overdue' ? 'text-danger' : 'muted'}>
+                  {r.tracking!.daysRemaining! < 0 ? `${-r.tracking!.daysRemaining!} days overdue` : `due ${formatDateCompact(r.tracking!.extendedTo ?? r.tracking!.responseDue)}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/coroners">All coroners’ reports</Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Themes that gained evidence this financial quarter, most first. */
+export function ThemesTile() {
+  const q = useThemes();
+  const growing = (q.data ?? []).filter((t) => t.evidenceThisQuarter > 0).sort((a, b) => b.evidenceThisQuarter - a.evidenceThisQuarter || a.title.localeCompare(b.title));
+  return (
+    <section className="tile" aria-labelledby="themes-tile">
+      <h2 id="themes-tile">Themes gaining evidence this quarter</h2>
+      {q.isPending ? (
+        <Loading what="themes" />
+      ) : q.isError ? (
+        <ErrorState error={q.error} />
+      ) : growing.length === 0 ? (
+        <p>
+          No theme has new evidence this quarter. <Link href="/themes">All themes</Link>
+        </p>
+      ) : (
+        <>
+          <ul className="plain-list">
+            {growing.slice(0, 5).map((t) => (
+              <li key={t.id}>
+                <Link href={`/themes/${t.id}`}>{t.title}</Link> <span className="muted">+{t.evidenceThisQuarter}</span>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/themes">All themes</Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Shown only when records are past their retention date. */
+export function RetentionTile() {
+  const q = useQuery({ queryKey: [...RETENTION_KEY, 'due'], queryFn: () => call('listRetentionDue', {}) });
+  if (!q.data || q.data.length === 0) return null;
+  return (
+    <section className="tile" aria-labelledby="retention-tile">
+      <h2 id="retention-tile">Retention</h2>
+      <p className="tile__headline">
+        {q.data.length} {q.data.length === 1 ? 'record is' : 'records are'} past {q.data.length === 1 ? 'its' : 'their'} retention date
+      </p>
+      <p>
+        <Link href="/retention">Review and erase their personal detail</Link>
+      </p>
+    </section>
+  );
+}

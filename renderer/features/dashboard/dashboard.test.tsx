@@ -1,0 +1,43 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EvidenceInput } from '#shared/domain/evidence';
+import { renderApp } from '../../../tests/support/renderApp';
+import type { Harness } from '../../../tests/support/harness';
+
+let harness: Harness | null = null;
+afterEach(async () => harness?.close());
+
+const pfd = (ref: string, reportDate: string): EvidenceInput => ({
+  ref: `PFD ${ref}`,
+  title: `Report ${ref}`,
+  summary: '',
+  receivedOn: reportDate,
+  region: '',
+  sensitivity: 'official',
+  details: { type: 'pfd', coronerRef: ref, reportDate, coronerName: '', coronerArea: '', category: '', addressees: ['DWP'], addressedToDwp: true, circumstances: '', concerns: '', reportUrl: '' },
+  personal: { personName: 'Pat Example', caseReference: '' },
+});
+
+describe('dashboard', () => {
+  it('shows urgent coroner responses, themes gaining evidence and records due for erasure', async () => {
+    const app = await renderApp({
+      setup: async (h) => {
+        await h.api.createEvidence(pfd('2026-0001', '2026-08-01')); // overdue
+        await h.api.createEvidence(pfd('2026-0002', '2026-10-05')); // due 30 Nov
+        const recent = await h.api.createEvidence({ ...pfd('2026-0003', '2026-11-01'), details: { ...pfd('2026-0003', '2026-11-01').details, addressedToDwp: false } as EvidenceInput['details'] });
+        await h.api.createEvidence(pfd('2019-0001', '2019-01-10')); // past six years, holds a name
+        const t = await h.api.createTheme({ title: 'Letters unread', description: '', status: 'emerging', tags: [] });
+        if (t.ok && recent.ok) await h.api.linkEvidence({ themeId: t.value.id, evidenceIds: [recent.value.id], note: '' });
+      },
+    });
+    harness = app.harness;
+    const coroner = (await screen.findByRole('heading', { name: 'Coroner responses' })).closest('section')!;
+    expect(await within(coroner).findByText('2 overdue, 1 due within 14 days')).toBeInTheDocument();
+    expect(within(coroner).getByRole('link', { name: '2026-0001' })).toBeInTheDocument();
+    expect(within(coroner).getByText('58 days overdue')).toBeInTheDocument(); // due 26 September, today 23 November
+    const themes = screen.getByRole('heading', { name: 'Themes gaining evidence this quarter' }).closest('section')!;
+    expect(await within(themes).findByRole('link', { name: 'Letters unread' })).toBeInTheDocument();
+    expect(within(themes).getByText('+1')).toBeInTheDocument();
+    expect(await screen.findByText('1 record is past its retention date')).toBeInTheDocument();
+  });
+});
