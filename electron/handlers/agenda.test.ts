@@ -24,6 +24,19 @@ async function newPanel() {
 const titles = (a: Agenda) => a.items.map((i) => i.title);
 
 describe('agenda builder', () => {
+  it('links a theme item to its theme, shows it in the theme’s profile, and refuses an unknown theme', async () => {
+    const p = await newPanel();
+    const t = ok(await h.api.createTheme({ title: 'Appointee arrangements', description: '', status: 'scheduled', tags: [] }));
+    const a = ok(await h.api.addAgendaItem({ panelId: p.id, title: 'Theme: appointees', purpose: 'decision', presenterId: null, minutes: 20, themeId: t.id }));
+    const item = a.items.find((i) => i.title === 'Theme: appointees')!;
+    expect(item).toMatchObject({ themeId: t.id, themeTitle: 'Appointee arrangements' });
+    expect(ok(await h.api.getTheme({ id: t.id })).profile.panels).toEqual([{ panelId: p.id, date: '2027-02-10', itemTitle: 'Theme: appointees' }]);
+    const bad = await h.api.updateAgendaItem({ id: item.id, title: 'Theme: appointees', purpose: 'decision', presenterId: null, minutes: 20, themeId: 999 });
+    expect(bad.ok || bad.error.fields).toMatchObject({ themeId: expect.any(String) });
+    const unlinked = ok(await h.api.updateAgendaItem({ id: item.id, title: 'Theme: appointees', purpose: 'decision', presenterId: null, minutes: 20, themeId: null }));
+    expect(unlinked.items.find((i) => i.id === item.id)?.themeId).toBeNull();
+  });
+
   it('starts a new panel from the standing items with running times', async () => {
     const p = await newPanel();
     const a = ok(await h.api.getAgenda({ panelId: p.id }));

@@ -2,6 +2,8 @@ import { getSetting, putSetting } from '#db/queries/settings';
 import type { Identity } from '#shared/domain/identity';
 import { DEFAULT_MARKING, type DocumentSettings } from '#shared/domain/documentSettings';
 import { IDENTITY_KEY, nowIso, type HandlerContext } from './context';
+import { isAllowedExternal } from '#shared/links';
+import { UserFacingError } from '#shared/ipc/result';
 import type { HandlerTable } from './types';
 
 const DOCUMENT_SETTINGS_KEY = 'documents';
@@ -27,6 +29,16 @@ export const appHandlers = {
       .limit(200)
       .execute();
     return rows.map((r) => ({ id: r.id, action: r.action, changedFields: JSON.parse(r.changed_fields) as string[], actor: r.actor, at: r.at }));
+  },
+  openExternal: async (ctx, { url }) => {
+    if (!isAllowedExternal(url)) {
+      throw new UserFacingError('invalid-argument', 'Only e-mail links and https links to gov.uk or judiciary.uk can be opened from the app. Copy the link if you need it.', {
+        url: 'This link cannot be opened from the app',
+      });
+    }
+    if (!ctx.openExternal) return { opened: false };
+    await ctx.openExternal(url);
+    return { opened: true };
   },
   getDocumentSettings: async (ctx) => getDocumentSettings(ctx),
   setDocumentSettings: async (ctx, arg) => {

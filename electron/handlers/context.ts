@@ -16,6 +16,8 @@ export interface HandlerContext {
   info: Omit<AppInfo, 'transport'>;
   /** Folder for files the app keeps beside its database (papers attached to agenda items, exports). */
   dataDir: string;
+  /** Hands an allow-listed link to the operating system; only the desktop app has one. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export const IDENTITY_KEY = 'identity';

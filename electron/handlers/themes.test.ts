@@ -93,6 +93,8 @@ describe('themes', () => {
     expect(r.evidence).toHaveLength(1);
     expect(r.evidence[0].title).toContain('\uE000arrears\uE001');
     expect(r.themes).toHaveLength(1);
+    expect(ok(await h.api.search({ text: 'arrears', types: ['ipr'] })).evidence).toEqual([]);
+    expect(ok(await h.api.search({ text: 'arrears', types: ['complaint'], themes: false }))).toMatchObject({ evidence: [{ ref: 'C-1' }], themes: [] });
     for (const hostile of ['"', 'NEAR(a b)', 'title:x', '*', 'a OR', '-', '(((', "'; drop table themes; --"]) {
       expect((await h.api.search({ text: hostile })).ok).toBe(true);
     }

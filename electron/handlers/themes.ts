@@ -73,9 +73,10 @@ export const themeHandlers = {
     await rejectSuggestion(ctx.db, themeId, evidenceId, who.name, nowIso(ctx));
     return suggestEvidence(ctx.db, themeId, 15);
   },
-  search: async (ctx, { text, limit }) => {
+  search: async (ctx, { text, limit, types, themes: includeThemes }) => {
     const n = limit ?? 50;
-    const [evidence, themes] = await Promise.all([searchEvidence(ctx.db, text, { limit: n }), searchThemes(ctx.db, text, { limit: Math.min(n, 20) })]);
+    const evidence = await searchEvidence(ctx.db, text, { limit: n, types });
+    const themes = includeThemes === false ? [] : await searchThemes(ctx.db, text, { limit: Math.min(n, 20) });
     return { evidence, themes };
   },
 } satisfies Partial<HandlerTable>;

@@ -128,6 +128,18 @@ describe('Electron main', () => {
     expect(calls.ipc.size).toBe(0);
   });
 
+  it('hands only allow-listed links to the operating system', async () => {
+    const { calls } = await start();
+    const open = calls.ipc.get(ipcName('openExternal'))!;
+    const own = { senderFrame: { url: 'app://scp/index.html' } };
+    expect(await open(own, { url: 'https://www.judiciary.uk/prevention-of-future-death-reports/x/' })).toEqual({ ok: true, value: { opened: true } });
+    for (const url of ['file:///etc/passwd', 'https://evil.example/', 'javascript:alert(1)', 'http://www.gov.uk/']) {
+      expect(await open(own, { url })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    }
+    expect(await open({ senderFrame: { url: 'https://evil.example/' } }, { url: 'https://www.gov.uk/' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(calls.openedExternal).toEqual(['https://www.judiciary.uk/prevention-of-future-death-reports/x/']);
+  });
+
   it('focuses the existing window when a second copy starts', async () => {
     const { calls } = await start();
     calls.appListeners.get('second-instance')!();

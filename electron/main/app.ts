@@ -86,6 +86,8 @@ export async function startApp(electron: ElectronLike, options: StartOptions): P
     now: options.now ?? (() => new Date()),
     info: { version: app.getVersion(), dbPath, schemaVersion: opened.schemaVersion, sqliteVersion },
     dataDir: userData,
+    // The handler checks the allow-list first; this is the only place a link leaves the app.
+    openExternal: (url) => electron.shell.openExternal(url),
   };
 
   electron.protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, options.rendererDir));

@@ -32,13 +32,4 @@ export function hardenContents(contents: WebContentsLike): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** Only these schemes may be handed to the operating system (e.g. a mailto: link). */
-export const EXTERNAL_SCHEMES = new Set(['mailto:', 'https:']);
-export function isAllowedExternal(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return EXTERNAL_SCHEMES.has(u.protocol) && (u.protocol !== 'https:' || u.hostname.endsWith('.gov.uk'));
-  } catch {
-    return false;
-  }
-}
+export { EXTERNAL_SCHEMES, isAllowedExternal } from '#shared/links';

@@ -16,6 +16,7 @@ const api = {
   setIdentity: (arg) => invoke('setIdentity', arg),
   getRecordHistory: (arg) => invoke('getRecordHistory', arg),
   backupNow: (arg) => invoke('backupNow', arg),
+  openExternal: (arg) => invoke('openExternal', arg),
   listBackups: (arg) => invoke('listBackups', arg),
   getDocumentSettings: (arg) => invoke('getDocumentSettings', arg),
   setDocumentSettings: (arg) => invoke('setDocumentSettings', arg),

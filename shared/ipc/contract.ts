@@ -155,6 +155,7 @@ export const contract = {
     z.strictObject({ table: z.enum(AUDITED_TABLES, { error: 'Unknown kind of record' }), key: z.string({ error: 'Give the record’s key' }).min(1).max(100) }),
   ).returns<HistoryEntry[]>(),
   backupNow: channel(noArgs).returns<BackupInfo & { integrity: string }>(),
+  openExternal: channel(z.strictObject({ url: z.string({ error: 'Give the link to open' }).min(1, 'Give the link to open').max(2000, 'That link is too long') })).returns<{ opened: boolean }>(),
   listBackups: channel(noArgs).returns<{ folder: string; backups: BackupInfo[] }>(),
   getDocumentSettings: channel(noArgs).returns<DocumentSettings>(),
   setDocumentSettings: channel(documentSettingsInput).returns<DocumentSettings>(),
@@ -257,7 +258,14 @@ export const contract = {
   unlinkEvidence: channel(z.strictObject({ themeId: recordId, evidenceId: recordId })).returns<Theme>(),
   suggestEvidence: channel(z.strictObject({ themeId: recordId, limit: z.number().int().min(1).max(100).optional() })).returns<ThemeSuggestion[]>(),
   rejectSuggestion: channel(z.strictObject({ themeId: recordId, evidenceId: recordId })).returns<ThemeSuggestion[]>(),
-  search: channel(z.strictObject({ text: trimmed('Search words', 0, 200), limit: z.number().int().min(1).max(200).optional() })).returns<{ evidence: SearchHit[]; themes: SearchHit[] }>(),
+  search: channel(
+    z.strictObject({
+      text: trimmed('Search words', 0, 200),
+      limit: z.number().int().min(1).max(200).optional(),
+      types: z.array(z.enum(EVIDENCE_TYPES, { error: 'Unknown evidence type' })).max(EVIDENCE_TYPES.length).optional(),
+      themes: z.boolean().optional(),
+    }),
+  ).returns<{ evidence: SearchHit[]; themes: SearchHit[] }>(),
 
   exportAgenda: channel(byPanel).returns<ExportedFile>(),
   exportTor: channel(z.strictObject({ id: recordId.optional() })).returns<ExportedFile>(),

@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { CORONER_STATUS_LABELS, EVIDENCE_TYPE_LABELS, PERSON_NAME_LABEL, SENSITIVITY_LABELS, type Evidence, type EvidenceDetails } from '#shared/domain/evidence';
 import { formatDateLong } from '#shared/format';
-import { ApiError } from '../../api/client';
+import { ApiError, call } from '../../api/client';
+import { isAllowedExternal } from '#shared/links';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { FormErrorSummary } from '../../ui/FormErrors';
@@ -68,7 +69,7 @@ function detailRows(x: EvidenceDetails): [string, ReactNode][] {
         ['Addressed to DWP', x.addressedToDwp ? 'Yes' : 'No'],
         ['Matters of concern', <p className="prose">{x.concerns || '—'}</p>],
         ['Circumstances', <p className="prose">{x.circumstances || '—'}</p>],
-        ['Published report', x.reportUrl ? <span className="mono">{x.reportUrl}</span> : '—'],
+        ['Published report', x.reportUrl ? <ExternalLink url={x.reportUrl} /> : '—'],
       ];
     case 'sar':
       return [
@@ -82,6 +83,37 @@ function detailRows(x: EvidenceDetails): [string, ReactNode][] {
         ['Detail', x.sourceDetail],
       ];
   }
+}
+
+/** Opens an allow-listed link in the system browser (desktop app); elsewhere shows it to copy. */
+function ExternalLink({ url }: { url: string }) {
+  const [note, setNote] = useState<string | null>(null);
+  if (!isAllowedExternal(url)) return <span className="mono">{url}</span>;
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--link"
+        onClick={async () => {
+          try {
+            const r = await call('openExternal', { url });
+            setNote(r.opened ? 'Opened in your browser.' : 'Links open in your browser in the desktop app; copy it from here.');
+          } catch (e) {
+            setNote(e instanceof Error ? e.message : 'The link could not be opened.');
+          }
+        }}
+      >
+        Open the published report
+      </button>
+      <span className="mono"> {url}</span>
+      {note && (
+        <span role="status" className="muted">
+          {' '}
+          {note}
+        </span>
+      )}
+    </>
+  );
 }
 
 export function EvidenceDetailPage({ id }: { id: number }) {

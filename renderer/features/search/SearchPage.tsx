@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { EVIDENCE_TYPE_LABELS } from '#shared/domain/evidence';
+import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, type EvidenceType } from '#shared/domain/evidence';
 import { THEME_STATUS_LABELS, type ThemeStatus } from '#shared/domain/themes';
 import { formatDateCompact } from '#shared/format';
 import { call } from '../../api/client';
@@ -14,11 +14,17 @@ import { Highlighted } from './Highlighted';
 export function SearchPage() {
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
+  const [type, setType] = useState<EvidenceType | ''>('');
   useEffect(() => {
     const t = setTimeout(() => setQ(text.trim()), 150);
     return () => clearTimeout(t);
   }, [text]);
-  const r = useQuery({ queryKey: keys.search(q), queryFn: () => call('search', { text: q, limit: 50 }), enabled: q.length > 0, placeholderData: (prev) => prev });
+  const r = useQuery({
+    queryKey: [...keys.search(q), type],
+    queryFn: () => call('search', { text: q, limit: 50, ...(type ? { types: [type], themes: false } : {}) }),
+    enabled: q.length > 0,
+    placeholderData: (prev) => prev,
+  });
   const n = (r.data?.evidence.length ?? 0) + (r.data?.themes.length ?? 0);
   return (
     <Page title="Search">
@@ -26,6 +32,15 @@ export function SearchPage() {
         <label htmlFor="q">Search evidence and themes</label>
         <input id="q" type="search" autoFocus value={text} onChange={(e) => setText(e.target.value)} placeholder="For example: appointee, arrears, lost contact" />
         <p className="field__hint">Every word must appear; word endings are ignored (payment finds payments).</p>
+        <label htmlFor="search-type">Look in</label>
+        <select id="search-type" value={type} onChange={(e) => setType(e.target.value as EvidenceType | '')}>
+          <option value="">Themes and all evidence</option>
+          {EVIDENCE_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {EVIDENCE_TYPE_LABELS[t]} only
+            </option>
+          ))}
+        </select>
       </form>
       {r.isError && <ErrorState error={r.error} />}
       {q && r.data && (
