@@ -5,6 +5,7 @@ import type { PanelsTable } from './tables/panels';
 import type { SettingsTable } from './tables/settings';
 import type { TorSectionsTable, TorVersionsTable } from './tables/tor';
 import type { AuditLogTable } from './tables/audit';
+import type { ExportLogTable } from './tables/exports';
 import type { CoronerReportsTable, EvidenceFtsTable, EvidenceLabelsTable, EvidencePersonalTable, EvidenceTable } from './tables/evidence';
 import type { ThemeEvidenceTable, ThemeRejectionsTable, ThemesFtsTable, ThemesTable } from './tables/themes';
 
@@ -19,6 +20,7 @@ export interface DB {
   agenda_papers: AgendaPapersTable;
   agenda_reviews: AgendaReviewsTable;
   audit_log: AuditLogTable;
+  export_log: ExportLogTable;
   evidence: EvidenceTable;
   evidence_personal: EvidencePersonalTable;
   evidence_labels: EvidenceLabelsTable;

@@ -19,6 +19,7 @@ import { EvidenceDetailPage } from './features/evidence/EvidenceDetailPage';
 import { EvidenceListPage } from './features/evidence/EvidenceListPage';
 import { ImportPage } from './features/evidence/ImportPage';
 import { SearchPage } from './features/search/SearchPage';
+import { DocumentsPage } from './features/documents/DocumentsPage';
 import { RetentionReviewPage } from './features/retention/RetentionReviewPage';
 import { EditThemePage, NewThemePage } from './features/themes/ThemeForm';
 import { ThemeDetailPage } from './features/themes/ThemeDetailPage';
@@ -74,7 +75,7 @@ function Routes() {
         <Route path="/search" component={SearchPage} />
         <Route path="/retention" component={RetentionReviewPage} />
         <Route path="/recommendations">{() => <ComingSoonPage section="Recommendations" />}</Route>
-        <Route path="/documents">{() => <ComingSoonPage section="Documents" />}</Route>
+        <Route path="/documents" component={DocumentsPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route>
           {() => (

@@ -105,4 +105,17 @@ describe('migrations', () => {
     expect(plan.rows.map((r) => r.detail).join()).toMatch(/evidence_live_received/);
     expect((await db.selectFrom('evidence').select('ref').execute()).map((r) => r.ref)).toEqual(['C-1']);
   });
+
+  it('06 and 07 mark erasure and log exports on a database holding evidence and panels', async () => {
+    await to('2026-11-23-05-evidence-indexes');
+    await db.insertInto('panels').values({ date: '2027-01-13', start_time: '10:00', end_time: '12:00', format: 'online', status: 'planned', created_at: now, updated_at: now }).execute();
+    await db.insertInto('evidence').values({ type: 'complaint', ref: 'C-1', title: 'Callbacks', received_on: '2026-05-01', sensitivity: 'official', details: '{}', created_at: now, updated_at: now }).execute();
+    await to('2026-11-23-07-export-log');
+    expect((await db.selectFrom('evidence').select(['ref', 'erased_at']).executeTakeFirstOrThrow())).toEqual({ ref: 'C-1', erased_at: null });
+    const log = { kind: 'agenda', panel_id: 1, title: 'a.docx', path: '/x/a.docx', bytes: 10, sha256: 'ab', marking: 'OFFICIAL', actor: 'A', at: now };
+    await db.insertInto('export_log').values(log).execute();
+    await expect(db.updateTable('export_log').set({ actor: 'B' }).execute()).rejects.toThrow(/cannot be changed/);
+    await db.deleteFrom('panels').execute();
+    expect((await db.selectFrom('export_log').select('panel_id').executeTakeFirstOrThrow()).panel_id).toBeNull();
+  });
 });

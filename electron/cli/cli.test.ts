@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './run';
+import { registerAuditFunctions } from '#db/audit';
 
 let dir: string;
 let db: string;
@@ -205,4 +206,29 @@ describe('scp audit verify', () => {
     expect(future.err.join()).toMatch(/in the future/);
     expect((await cli('--db', db, 'retention', 'run', '--today', 'yesterday')).code).toBe(2);
   });
+
+  it('export exits 3 with the findings when a document would carry personal data, unless a reason is given', async () => {
+    await cli('--db', db, 'demo');
+    const raw = new Database(db);
+    registerAuditFunctions(raw);
+    try {
+      raw.prepare("update agenda_items set title = 'Call the claimant on 07700 900123' where id = (select min(i.id) from agenda_items i join panels p on p.id = i.panel_id where p.date >= '2026-11-23')").run();
+    } finally {
+      raw.close();
+    }
+    const out = join(dir, 'agenda.docx');
+    const stopped = await cli('--db', db, 'export', 'agenda', '--panel', 'next', '--out', out, '--json');
+    expect(stopped.code).toBe(3);
+    expect(stopped.json()).toEqual({ error: 'personal-data', findings: [{ kind: 'phone', recordType: 'agenda_item', recordId: expect.any(Number), field: 'title' }] });
+    expect(existsSync(out)).toBe(false);
+    const allowed = await cli('--db', db, 'export', 'agenda', '--panel', 'next', '--out', out, '--allow-findings', 'The DWP switchboard, agreed with the chair', '--json');
+    expect(allowed.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const log = new Database(db, { readonly: true });
+    try {
+      expect(log.prepare('select actor, override_reason from export_log').get()).toEqual({ actor: 'unnamed user (command line)', override_reason: 'The DWP switchboard, agreed with the chair' });
+    } finally {
+      log.close();
+    }
+  }, 120_000);
 });

@@ -15,6 +15,7 @@ import { retentionRunCommand } from './commands/retention';
 import { initCommand } from './commands/init';
 import { panelsListCommand } from './commands/panels';
 import { CliError, UsageError, type CliCommand, type CliIO } from './types';
+import { PersonalDataError } from '#shared/ipc/result';
 
 /** Every command, by its words. Later features add a file and a line here. */
 export const COMMANDS: CliCommand[] = [initCommand, doctorCommand, demoCommand, panelsListCommand, calendarCommand, exportAgendaCommand, exportTorCommand, backupCommand, restoreCommand, auditVerifyCommand, importPfdCommand, coronerListCommand, retentionRunCommand];
@@ -72,6 +73,12 @@ export async function runCli(argv: string[], io: CliIO, opts: RunOptions = {}): 
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`${(err as Error).message}\n\n${usage()}`);
       return 2;
+    }
+    if (err instanceof PersonalDataError) {
+      // Exit 3: the document would carry personal data; the findings say where, never what.
+      io.stderr(err.message);
+      io.stdout(JSON.stringify({ error: 'personal-data', findings: err.findings.map((f) => ({ kind: f.kind, recordType: f.recordType, recordId: f.recordId, field: f.field })) }));
+      return 3;
     }
     const message = err instanceof DatabaseOpenError || err instanceof CliError || err instanceof UserFacingError ? err.message : `Unexpected error: ${String((err as Error).stack ?? err)}`;
     io.stderr(message);

@@ -12,11 +12,17 @@ import { loadAgenda } from '../handlers/agenda';
 import { getDocumentSettings } from '../handlers/app';
 import type { HandlerContext } from '../handlers/context';
 import { safeFileName } from './files';
+import type { GateSource, RestrictedValue } from '#shared/pii/gate';
+import { restrictedForThemes } from '#db/queries/gate';
 
 export interface BuiltDocument {
   doc: Document;
   /** a suggested file name */
   fileName: string;
+  /** the panel-facing text the document was built from, for the personal-data gate */
+  sources: GateSource[];
+  /** restricted values of the records it draws on, which must not appear in it */
+  restricted: RestrictedValue[];
 }
 
 export async function agendaDocument(ctx: HandlerContext, panelId: number): Promise<BuiltDocument> {
@@ -40,7 +46,22 @@ export async function agendaDocument(ctx: HandlerContext, panelId: number): Prom
     invited,
     items: agenda.items,
   });
-  return { doc, fileName: safeFileName(`Agenda - Serious Case Panel ${panel.quarter} - ${panel.date}${agenda.state === 'approved' ? '' : ' - DRAFT'}.docx`) };
+  const sources: GateSource[] = [
+    { recordType: 'panel', recordId: panel.id, field: 'location', text: panel.location },
+    ...agenda.items.flatMap((i) => [
+      { recordType: 'agenda_item', recordId: i.id, field: 'title', text: i.title },
+      { recordType: 'agenda_item', recordId: i.id, field: 'notes', text: i.notes },
+      ...i.papers.map((p) => ({ recordType: 'agenda_paper', recordId: p.id, field: 'file name', text: p.fileName })),
+    ]),
+    ...invited.map((m, n) => ({ recordType: 'member', recordId: null, field: `invited member ${n + 1}`, text: `${m.name} ${m.organisation}` })),
+  ];
+  const themeIds = agenda.items.map((i) => i.themeId).filter((x): x is number => x !== null);
+  return {
+    doc,
+    fileName: safeFileName(`Agenda - Serious Case Panel ${panel.quarter} - ${panel.date}${agenda.state === 'approved' ? '' : ' - DRAFT'}.docx`),
+    sources,
+    restricted: await restrictedForThemes(ctx.db, themeIds),
+  };
 }
 
 export async function torDocument(ctx: HandlerContext, ref: { id?: number; version?: number }): Promise<BuiltDocument> {
@@ -53,6 +74,8 @@ export async function torDocument(ctx: HandlerContext, ref: { id?: number; versi
   }
   const { marking } = await getDocumentSettings(ctx);
   return {
+    sources: tor.sections.map((sec) => ({ recordType: 'tor_version', recordId: tor.id, field: `section “${sec.heading}”`, text: `${sec.heading}\n${sec.body}` })),
+    restricted: [],
     doc: buildTermsOfReference({ tor, marking }),
     fileName: safeFileName(`Terms of Reference - Serious Case Panel - version ${tor.version}${tor.status === 'draft' ? ' - DRAFT' : ''}.docx`),
   };

@@ -18,6 +18,8 @@ export interface HandlerContext {
   dataDir: string;
   /** Hands an allow-listed link to the operating system; only the desktop app has one. */
   openExternal?: (url: string) => Promise<void>;
+  /** Opens a file the app wrote (an export) with the system's default program. */
+  openPath?: (path: string) => Promise<string>;
 }
 
 export const IDENTITY_KEY = 'identity';

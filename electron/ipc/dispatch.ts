@@ -1,7 +1,7 @@
 // Validation, error shaping and logging for every call, whichever transport carried it.
 import type { z } from 'zod';
 import { contract, type Channel } from '#shared/ipc/contract';
-import { UserFacingError, type ApiErrorBody, type Result } from '#shared/ipc/result';
+import { PersonalDataError, UserFacingError, type ApiErrorBody, type Result } from '#shared/ipc/result';
 import type { HandlerContext } from '../handlers/context';
 import type { HandlerTable } from '../handlers/types';
 
@@ -48,6 +48,7 @@ export async function dispatch(
 
 function toErrorBody(err: unknown, channel: string, log: Logger): ApiErrorBody {
   if (err instanceof UserFacingError) {
+    if (err instanceof PersonalDataError) return { code: err.code, message: err.message, findings: err.findings };
     return err.fields ? { code: err.code, message: err.message, fields: err.fields } : { code: err.code, message: err.message };
   }
   log({ channel, error: err });

@@ -88,6 +88,8 @@ export async function startApp(electron: ElectronLike, options: StartOptions): P
     dataDir: userData,
     // The handler checks the allow-list first; this is the only place a link leaves the app.
     openExternal: (url) => electron.shell.openExternal(url),
+    // Only paths from the export log reach this (the handler looks the id up).
+    openPath: (path) => electron.shell.openPath(path),
   };
 
   electron.protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, options.rendererDir));

@@ -100,5 +100,5 @@ export interface ElectronLike {
   };
   screen: { getAllDisplays(): { workArea: Rect }[] };
   dialog: { showErrorBox(title: string, content: string): void };
-  shell: { openExternal(url: string): Promise<void> };
+  shell: { openExternal(url: string): Promise<void>; openPath(path: string): Promise<string> };
 }

@@ -89,6 +89,8 @@ const api = {
   search: (arg) => invoke('search', arg),
   exportAgenda: (arg) => invoke('exportAgenda', arg),
   exportTor: (arg) => invoke('exportTor', arg),
+  listExports: (arg) => invoke('listExports', arg),
+  openExport: (arg) => invoke('openExport', arg),
 } satisfies ScpApi;
 
 contextBridge.exposeInMainWorld('scp', api);

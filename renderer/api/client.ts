@@ -6,11 +6,13 @@ import type { ApiErrorBody, ErrorCode, Result } from '#shared/ipc/result';
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  readonly findings?: ApiErrorBody['findings'];
   constructor(body: ApiErrorBody) {
     super(body.message);
     this.name = 'ApiError';
     this.code = body.code;
     this.fields = body.fields;
+    this.findings = body.findings;
   }
 }
 

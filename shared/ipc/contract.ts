@@ -56,7 +56,28 @@ export type TorVersionSummary = Omit<TorVersion, 'sections'>;
 export interface ExportedFile {
   path: string;
   bytes: number;
+  sha256: string;
+  logId: number;
 }
+
+export interface ExportLogEntry {
+  id: number;
+  kind: string;
+  panelId: number | null;
+  title: string;
+  path: string;
+  bytes: number;
+  sha256: string;
+  marking: string;
+  actor: string;
+  at: string;
+  overridden: { kind: string; recordType: string; recordId: number | null; field: string; masked: string }[];
+  overrideReason: string | null;
+  /** whether the file is still where it was written */
+  present: boolean;
+}
+
+const allowFindings = z.strictObject({ reason: trimmed('Reason for exporting despite the findings', 10, 1000) });
 
 const byPanel = z.strictObject({ panelId: recordId });
 const comment = (label: string, min: number) => trimmed(label, min, 4000);
@@ -267,8 +288,10 @@ export const contract = {
     }),
   ).returns<{ evidence: SearchHit[]; themes: SearchHit[] }>(),
 
-  exportAgenda: channel(byPanel).returns<ExportedFile>(),
-  exportTor: channel(z.strictObject({ id: recordId.optional() })).returns<ExportedFile>(),
+  exportAgenda: channel(z.strictObject({ panelId: recordId, allowFindings: allowFindings.optional() })).returns<ExportedFile>(),
+  exportTor: channel(z.strictObject({ id: recordId.optional(), allowFindings: allowFindings.optional() })).returns<ExportedFile>(),
+  listExports: channel(z.strictObject({ limit: z.number().int().min(1).max(1000).optional() })).returns<ExportLogEntry[]>(),
+  openExport: channel(byId).returns<{ opened: boolean; path: string }>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -25,6 +25,7 @@ export function makeFakeElectron(opts: { lock?: boolean; displays?: Rect[]; user
   const calls = {
     quit: 0,
     openedExternal: [] as string[],
+    openedPaths: [] as string[],
     exit: [] as number[],
     schemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
     protocolHandlers: new Map<string, (r: { url: string }) => Promise<Response> | Response>(),
@@ -109,7 +110,7 @@ export function makeFakeElectron(opts: { lock?: boolean; displays?: Rect[]; user
     Menu: { buildFromTemplate: (t) => t, setApplicationMenu: (m) => void (calls.menu = m as MenuItemLike[]) },
     screen: { getAllDisplays: () => (opts.displays ?? [{ x: 0, y: 0, width: 1920, height: 1080 }]).map((workArea) => ({ workArea })) },
     dialog: { showErrorBox: (title, content) => void calls.errors.push({ title, content }) },
-    shell: { openExternal: async (url: string) => void calls.openedExternal.push(url) },
+    shell: { openExternal: async (url: string) => void calls.openedExternal.push(url), openPath: async (path: string) => (calls.openedPaths.push(path), '') },
   };
   return { electron, calls };
 }

@@ -1,0 +1,60 @@
+// The one way a document leaves the app: packed, read back and passed through the personal-data
+// gate, written atomically, then logged with its SHA-256, marking, author and any overrides.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { packDocx } from '#templates/style/pack';
+import { gateFindings } from '#shared/pii/gate';
+import { PersonalDataError, UserFacingError } from '#shared/ipc/result';
+import { getDocumentSettings } from '../handlers/app';
+import { currentUser, nowIso, type HandlerContext } from '../handlers/context';
+import { docxParts } from './gate';
+import { writeDocument } from './files';
+import type { BuiltDocument } from './planningDocs';
+
+export interface ExportOptions {
+  kind: 'agenda' | 'tor';
+  panelId: number | null;
+  path: string;
+  /** proceed despite findings; recorded in the export log with who and when */
+  allowFindings?: { reason: string };
+  /** the CLI has no signed-in person: the log names it */
+  actor?: string;
+}
+
+export interface ExportResult {
+  path: string;
+  bytes: number;
+  sha256: string;
+  logId: number;
+}
+
+export async function exportDocument(ctx: HandlerContext, built: BuiltDocument, o: ExportOptions): Promise<ExportResult> {
+  const bytes = await packDocx(built.doc);
+  const findings = gateFindings(built.sources, docxParts(bytes), built.restricted);
+  if (findings.length && !o.allowFindings) throw new PersonalDataError(findings);
+  if (o.allowFindings && o.allowFindings.reason.trim().length < 10) {
+    throw new UserFacingError('invalid-argument', 'Give a reason of at least a few words for exporting despite the findings; it is recorded with your name.', { reason: 'Say why' });
+  }
+  const actor = o.actor ?? (await currentUser(ctx)).name;
+  const written = writeDocument(o.path, bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { marking } = await getDocumentSettings(ctx);
+  const row = await ctx.db
+    .insertInto('export_log')
+    .values({
+      kind: o.kind,
+      panel_id: o.panelId,
+      title: basename(o.path),
+      path: written.path,
+      bytes: written.bytes,
+      sha256,
+      marking,
+      actor,
+      at: nowIso(ctx),
+      overridden: JSON.stringify(o.allowFindings ? findings : []),
+      override_reason: o.allowFindings && findings.length ? o.allowFindings.reason.trim() : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { ...written, sha256, logId: row.id };
+}

@@ -1,0 +1,99 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { formatTimestamp } from '#shared/format';
+import { call } from '../../api/client';
+import { Page } from '../../ui/Page';
+import { EmptyState, ErrorState, Loading } from '../../ui/States';
+import { EXPORTS_KEY } from './ExportButton';
+
+const KIND_LABELS: Record<string, string> = { agenda: 'Agenda', tor: 'Terms of Reference' };
+
+/** Every document written, newest first, with its hash, marking, author and any overrides. */
+export function DocumentsPage() {
+  const q = useQuery({ queryKey: EXPORTS_KEY, queryFn: () => call('listExports', {}) });
+  const [note, setNote] = useState<string | null>(null);
+  return (
+    <Page title="Documents">
+      <p className="lead">Every Word document the app has written: where it went, its SHA-256, the marking it carried, who wrote it and when, and any personal-data findings exported anyway with the reason given.</p>
+      {note && (
+        <p role="status" className="notice">
+          {note}
+        </p>
+      )}
+      {q.isPending ? (
+        <Loading what="the export log" />
+      ) : q.isError ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : q.data.length === 0 ? (
+        <EmptyState title="No documents written yet">
+          <p>
+            Export an agenda from a <Link href="/panels">panel’s page</Link>, or the <Link href="/tor">Terms of Reference</Link>.
+          </p>
+        </EmptyState>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Documents written, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Document</th>
+              <th scope="col">Written</th>
+              <th scope="col">Marking</th>
+              <th scope="col">Size</th>
+              <th scope="col">Personal-data findings</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.data.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <strong>{KIND_LABELS[e.kind] ?? e.kind}</strong>
+                  {e.panelId && (
+                    <>
+                      {' '}
+                      · <Link href={`/panels/${e.panelId}`}>panel</Link>
+                    </>
+                  )}
+                  <div className="mono">{e.path}</div>
+                  <div className="muted mono" title="SHA-256">
+                    {e.sha256.slice(0, 16)}…
+                  </div>
+                </td>
+                <td>
+                  {formatTimestamp(e.at)}
+                  <div className="muted">{e.actor}</div>
+                </td>
+                <td>{e.marking}</td>
+                <td className="nowrap">{Math.max(1, Math.round(e.bytes / 1024))} KB</td>
+                <td>{e.overridden.length === 0 ? 'None' : <>{e.overridden.length} exported anyway: “{e.overrideReason}”</>}</td>
+                <td>
+                  {e.present ? (
+                    <button
+                      type="button"
+                      className="button button--link"
+                      onClick={async () => {
+                        try {
+                          const r = await call('openExport', { id: e.id });
+                          setNote(r.opened ? `Opened ${r.path}.` : `Open ${r.path} from your file manager (the desktop app opens it for you).`);
+                        } catch (err) {
+                          setNote(err instanceof Error ? err.message : 'The file could not be opened.');
+                        }
+                      }}
+                    >
+                      Open <span className="visually-hidden">{e.title}</span>
+                    </button>
+                  ) : (
+                    <span className="muted">Moved or deleted</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,85 @@
+// The personal-data gate every document passes before it is written. It scans the panel-facing
+// text that went into the document (so a finding names its record and field) and then every part
+// of the finished file (body, headers, footers, properties), and looks for the restricted personal
+// values of the records the document draws on, verbatim.
+import { PII_KIND_LABELS, scanForPersonalData, type PiiKind } from './scan';
+
+/** One piece of panel-facing text the document was built from. */
+export interface GateSource {
+  recordType: string;
+  recordId: number | null;
+  field: string;
+  text: string;
+}
+
+/** A restricted value (a name, a case reference) that must never appear in the document. */
+export interface RestrictedValue {
+  recordType: string;
+  recordId: number;
+  field: string;
+  value: string;
+}
+
+export interface DocumentPart {
+  /** e.g. "body", "header", "footer", "document properties" */
+  part: string;
+  text: string;
+}
+
+export type FindingKind = PiiKind | 'restricted';
+
+export interface Finding {
+  kind: FindingKind;
+  /** what was found, masked so the finding itself does not spread it */
+  masked: string;
+  recordType: string;
+  recordId: number | null;
+  field: string;
+}
+
+export const FINDING_LABELS: Record<FindingKind, string> = { ...PII_KIND_LABELS, restricted: 'Restricted personal detail' };
+
+const PLACEHOLDERS = new Set(['redacted', '[redacted]', 'unknown', 'n/a', 'none']);
+
+function maskValue(v: string): string {
+  return v
+    .split(/\s+/)
+    .map((w) => (w.length <= 1 ? '•' : `${w[0]}${'•'.repeat(Math.min(6, w.length - 1))}`))
+    .join(' ');
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+
+export function gateFindings(sources: GateSource[], parts: DocumentPart[], restricted: RestrictedValue[]): Finding[] {
+  const findings: Finding[] = [];
+  const attributed = new Set<string>();
+  for (const s of sources) {
+    for (const m of scanForPersonalData(s.text)) {
+      findings.push({ kind: m.kind, masked: m.masked, recordType: s.recordType, recordId: s.recordId, field: s.field });
+      attributed.add(`${m.kind}:${norm(m.text)}`);
+    }
+  }
+  // Anything in the finished file that no source explains (a header, a property, a default the
+  // document library filled in) is reported against the part it sits in.
+  for (const p of parts) {
+    for (const m of scanForPersonalData(p.text)) {
+      const key = `${m.kind}:${norm(m.text)}`;
+      if (attributed.has(key)) continue;
+      attributed.add(key);
+      findings.push({ kind: m.kind, masked: m.masked, recordType: 'document', recordId: null, field: p.part });
+    }
+  }
+  const whole = parts.map((p) => norm(p.text)).join('\n');
+  const seen = new Set<string>();
+  for (const r of restricted) {
+    const v = norm(r.value.trim());
+    if (v.length < 4 || PLACEHOLDERS.has(v)) continue;
+    const key = `${r.recordType}:${r.recordId}:${r.field}`;
+    if (seen.has(key)) continue;
+    if (whole.includes(v)) {
+      seen.add(key);
+      findings.push({ kind: 'restricted', masked: maskValue(r.value.trim()), recordType: r.recordType, recordId: r.recordId, field: r.field });
+    }
+  }
+  return findings;
+}
