@@ -3,6 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../electron/demo/demo';
+import { handlers } from '../../electron/handlers/index';
+import { dispatch } from '../../electron/ipc/dispatch';
 import { e2eAvailable, seriousA11yViolations, startE2E, type E2E } from './support';
 
 const PFD_FILE = fileURLToPath(new URL('../../../shared/data/pfd/reports-2024-03-24.csv', import.meta.url));
@@ -20,6 +22,11 @@ describe.skipIf(!e2eAvailable)('evidence, coroners’ reports, themes and search
   });
   afterAll(async () => e?.close());
 
+  const handlersCall = async (channel: string, arg: unknown) => {
+    const r = await dispatch(handlers, e.ctx, channel, arg);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
   const nav = (name: string) => e.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
   it('lists the register in a virtualised table, filters it and keeps names out of view', async () => {
@@ -133,6 +140,26 @@ describe.skipIf(!e2eAvailable)('evidence, coroners’ reports, themes and search
     await page.getByRole('heading', { name: 'Nothing is due for erasure' }).waitFor();
     const after = e.opened.sqlite.prepare("select p.person_name from evidence_personal p join evidence e on e.id = p.evidence_id where e.ref like 'IPR-%-80%'").pluck().all() as string[];
     expect(after.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('stops an export that would carry personal data, exports with a reason, and logs it in Documents', async () => {
+    const { page } = e;
+    const item = e.opened.sqlite.prepare("select i.id, i.panel_id from agenda_items i join panels p on p.id = i.panel_id where p.date >= '2026-11-23' and i.standing_key is null order by p.date limit 1").get() as { id: number; panel_id: number };
+    await handlersCall('updateAgendaItem', { id: item.id, title: 'Theme: lost contact (the claimant on 07700 900123)', purpose: 'decision', presenterId: null, minutes: 30 });
+    await page.goto(`${e.server.url}#/panels/${item.panel_id}`);
+    await page.getByRole('button', { name: 'Export agenda (Word)' }).click();
+    await page.getByText(/The document was not written/).waitFor();
+    await page.locator('.findings').getByText('Phone number').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.locator('.findings').scrollIntoViewIfNeeded();
+    await e.shot('31-export-findings', { viewport: true });
+    await page.getByLabel('Export anyway: why is this acceptable?').fill('The public DWP switchboard, agreed with the chair');
+    await page.getByRole('button', { name: 'Export anyway, with this reason' }).click();
+    await page.getByText(/It is listed in Documents/).waitFor();
+    await nav('Documents').click();
+    await page.getByRole('table', { name: 'Documents written, newest first' }).getByText(/1 exported anyway/).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('32-documents', { viewport: true });
   });
 
   it('imports the real Preventable Deaths Tracker file with progress and a summary', async () => {
