@@ -6,8 +6,8 @@ import type {
   EvidenceDetails,
   EvidencePage,
   EvidencePersonal,
+  EvidenceListParsed,
   EvidenceRow,
-  EvidenceSort,
   EvidenceType,
   Sensitivity,
 } from '#shared/domain/evidence';
@@ -203,23 +203,8 @@ export async function findEvidence(db: Q, id: number, today: string): Promise<Ev
   };
 }
 
-export interface ListOptions {
-  filter: {
-    types?: EvidenceType[];
-    from?: string;
-    to?: string;
-    benefitLine?: string;
-    tag?: string;
-    themeId?: number;
-    openDeadline?: boolean;
-    includeArchived?: boolean;
-    text?: string;
-  };
-  sort: EvidenceSort;
-  desc: boolean;
-  offset: number;
-  limit: number;
-}
+/** The register's list request, as the contract's schema leaves it (defaults filled in). */
+export type ListOptions = EvidenceListParsed;
 
 const SORT_COLUMN = { receivedOn: 'e.received_on', ref: 'e.ref', title: 'e.title', type: 'e.type', region: 'e.region' } as const;
 

@@ -222,6 +222,15 @@ export async function loadDemoRegister(api: ScpApi, today: string, dgIds: Map<st
       links += unwrap(await api.linkEvidence({ themeId: themeIds[ti - 1], evidenceIds: linked.slice(0, 2), note: 'Also relevant to this theme.' }), 'cross links').linked;
     }
   }
+  /** One hand-placed record, linked to its topic's theme. */
+  const place = async (type: 'pfd' | 'ipr', seq: number, date: string, topicIndex: number, adjust: (b: EvidenceInput) => void, note: string) => {
+    const topic = DEMO_TOPICS[topicIndex];
+    const built = build(type, { seq: String(seq), year: date.slice(0, 4), date, finding: topic.findings[type === 'pfd' ? 0 : 1], benefit: topic.benefits[0], region: pick(REGIONS), person: `${pick(FORENAMES)} ${pick(SURNAMES)}`, topic, today, rnd, pick });
+    adjust(built);
+    const e = unwrap(await api.createEvidence(built), `evidence ${built.ref}`);
+    evidence++;
+    links += unwrap(await api.linkEvidence({ themeId: themeIds[topicIndex], evidenceIds: [e.id], note }), 'placed link').linked;
+  };
   // The Focal Point's current workload: reports received in the last two months.
   for (const [i, [ago, topicIndex]] of [
     [50, 0],
@@ -230,27 +239,18 @@ export async function loadDemoRegister(api: ScpApi, today: string, dgIds: Map<st
     [12, 3],
     [70, 9],
   ].entries()) {
-    const date = addCalendarDays(today, -ago);
-    const topic = DEMO_TOPICS[topicIndex];
-    const built = build('pfd', { seq: String(900 + i), year: date.slice(0, 4), date, finding: topic.findings[0], benefit: topic.benefits[0], region: pick(REGIONS), person: `${pick(FORENAMES)} ${pick(SURNAMES)}`, topic, today, rnd, pick });
-    if (built.details.type === 'pfd') {
-      built.details.addressedToDwp = true;
-      built.details.addressees = ['Department for Work and Pensions', 'Secretary of State for Health and Social Care'];
-    }
-    const e = unwrap(await api.createEvidence(built), `evidence ${built.ref}`);
-    evidence++;
+    await place('pfd', 900 + i, addCalendarDays(today, -ago), topicIndex, (b) => {
+      if (b.details.type !== 'pfd') return;
+      b.details.addressedToDwp = true;
+      b.details.addressees = ['Department for Work and Pensions', 'Secretary of State for Health and Social Care'];
+    }, 'Recent coroner’s report on the same failure.');
     toDwp++;
-    links += unwrap(await api.linkEvidence({ themeId: themeIds[topicIndex], evidenceIds: [e.id], note: 'Recent coroner’s report on the same failure.' }), 'recent link').linked;
   }
   // Older reviews, for the retention review: two past six years from their final report, one not yet.
   for (const [i, yearsAgo] of [7, 6.4, 5.5].entries()) {
-    const date = addCalendarDays(today, -Math.round(yearsAgo * 365.25));
-    const topic = DEMO_TOPICS[i];
-    const built = build('ipr', { seq: String(800 + i), year: date.slice(0, 4), date, finding: topic.findings[1], benefit: topic.benefits[0], region: pick(REGIONS), person: `${pick(FORENAMES)} ${pick(SURNAMES)}`, topic, today, rnd, pick });
-    if (built.details.type === 'ipr') built.details.suicideOrSelfHarm = true;
-    const e = unwrap(await api.createEvidence(built), `evidence ${built.ref}`);
-    evidence++;
-    links += unwrap(await api.linkEvidence({ themeId: themeIds[i], evidenceIds: [e.id], note: 'An earlier review of the same failure.' }), 'old link').linked;
+    await place('ipr', 800 + i, addCalendarDays(today, -Math.round(yearsAgo * 365.25)), i, (b) => {
+      if (b.details.type === 'ipr') b.details.suicideOrSelfHarm = true;
+    }, 'An earlier review of the same failure.');
   }
   return { evidence, themes: themeIds.length, links, coronerReportsToDwp: toDwp, themeIds };
 }

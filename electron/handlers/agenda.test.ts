@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHarness, type Harness } from '../../tests/support/harness';
+import { makeHarness, ok, type Harness } from '../../tests/support/harness';
 import type { Agenda } from '#shared/domain/agenda';
-import type { Result } from '#shared/ipc/result';
 
 let h: Harness;
 beforeEach(async () => {
@@ -12,10 +11,6 @@ beforeEach(async () => {
 });
 afterEach(async () => h.close());
 
-function ok<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 async function newPanel() {
   return ok(await h.api.createPanel({ date: '2027-02-10', startTime: '10:00', endTime: '12:00', format: 'online', location: '', notes: '' }));

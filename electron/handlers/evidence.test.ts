@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EvidenceInput } from '#shared/domain/evidence';
-import type { Result } from '#shared/ipc/result';
-import { makeHarness, type Harness } from '../../tests/support/harness';
+import { makeHarness, ok, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -10,10 +9,6 @@ beforeEach(async () => {
 });
 afterEach(async () => h.close());
 
-function ok<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 const ipr: EvidenceInput = {
   ref: 'IPR-2025-014',

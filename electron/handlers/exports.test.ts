@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '#shared/ipc/result';
-import { makeHarness, type Harness } from '../../tests/support/harness';
+import { makeHarness, ok, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -11,10 +10,6 @@ beforeEach(async () => {
 });
 afterEach(async () => h.close());
 
-function ok<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 async function panelWithItem(title: string) {
   const p = ok(await h.api.createPanel({ date: '2027-02-10', startTime: '10:00', endTime: '12:00', format: 'online', location: '', notes: '' }));

@@ -1,8 +1,7 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobStatus } from '#shared/domain/jobs';
-import type { Result } from '#shared/ipc/result';
-import { makeHarness, type Harness } from '../../tests/support/harness';
+import { makeHarness, ok, type Harness } from '../../tests/support/harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -11,10 +10,6 @@ beforeEach(async () => {
 });
 afterEach(async () => h.close());
 
-function ok<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 export async function finished(api: Harness['api'], job: JobStatus): Promise<JobStatus> {
   let s = job;

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHarness, type Harness } from '../../tests/support/harness';
-import type { Result } from '#shared/ipc/result';
+import { makeHarness, ok, type Harness } from '../../tests/support/harness';
 import { describeQuorum } from '#shared/domain/tor';
 
 let h: Harness;
@@ -9,10 +8,6 @@ beforeEach(async () => {
 });
 afterEach(async () => h.close());
 
-function ok<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 describe('Terms of Reference', () => {
   it('needs to know who is acting', async () => {

@@ -214,6 +214,7 @@ export const evidenceListInput = z.strictObject({
   limit: z.number().int().min(1).max(500).default(100),
 });
 export type EvidenceListInput = z.input<typeof evidenceListInput>;
+export type EvidenceListParsed = z.output<typeof evidenceListInput>;
 
 export interface EvidencePage {
   total: number;

@@ -4,13 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EvidenceInput } from '#shared/domain/evidence';
-import type { Result } from '#shared/ipc/result';
-import { makeHarness, type Harness } from '../support/harness';
+import { makeHarness, ok, type Harness } from '../support/harness';
 
-function ok<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 const MARKER = 'Zebedee-Quixotic-7731';
 const CASE_MARKER = 'CASEREF-Ω-5512';

@@ -4,15 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays } from '#shared/calendar/workingDays';
 import type { JobStatus, PfdImportSummary } from '#shared/domain/jobs';
-import type { Result } from '#shared/ipc/result';
-import { makeHarness, type Harness } from '../support/harness';
+import { makeHarness, ok, type Harness } from '../support/harness';
 
 const FILE = fileURLToPath(new URL('../../../shared/data/pfd/reports-2024-03-24.csv', import.meta.url));
 
-function ok<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
 
 async function run(h: Harness, csv: string): Promise<PfdImportSummary> {
   let s: JobStatus = ok(await h.api.startPfdImport({ csv, fileName: 'reports.csv' }));

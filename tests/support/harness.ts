@@ -7,6 +7,7 @@ import { handlers } from '../../electron/handlers/index';
 import type { HandlerContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { CHANNELS, type ScpApi } from '#shared/ipc/contract';
+import type { Result } from '#shared/ipc/result';
 
 export interface Harness {
   opened: OpenedDatabase;
@@ -44,4 +45,10 @@ export async function makeHarness(opts: { now?: string; file?: boolean } = {}): 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Unwraps a result envelope in a test, failing with the server's own words. */
+export function ok<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
 }
