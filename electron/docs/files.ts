@@ -17,10 +17,14 @@ export function writeDocument(path: string, bytes: Uint8Array): { path: string; 
     writeFileSync(partial, bytes, { flush: true });
     renameSync(partial, path);
   } catch (err) {
-    rmSync(partial, { force: true });
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // The folder itself is the problem (e.g. not a folder); there is no partial file to remove.
+    }
     const code = (err as { code?: string }).code;
     if (code === 'ENOSPC') throw new UserFacingError('database', `The disk is full, so ${basename(path)} was not written. Free some space and export again; nothing in the app was changed.`);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR' || code === 'EEXIST') {
       throw new UserFacingError('forbidden', `The folder ${dir} cannot be written to, so ${basename(path)} was not saved. Choose another folder.`);
     }
     if (code === 'EISDIR') throw new UserFacingError('invalid-argument', `${path} is a folder; give a file name ending in .docx.`);

@@ -1,11 +1,52 @@
-// Manual backups from Settings, into the same folder as the automatic daily ones.
+// Manual backups and restores from Settings, in the same folder as the automatic daily backups.
+import { existsSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { backupTo, BackupError, listBackups } from '#db/backup';
+import { backupTo, BackupError, listBackups, restoreFrom } from '#db/backup';
+import { openDatabase } from '#db/open';
 import { UserFacingError } from '#shared/ipc/result';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './types';
 
 export const backupsDir = (ctx: HandlerContext) => join(ctx.dataDir, 'backups');
+
+/**
+ * Puts a backup in place of the open database: the connection is closed, the current file is
+ * kept aside (never deleted), the backup is copied in, and the database is opened again (and
+ * migrated, if the backup is older). If the restored file cannot be opened, the kept-aside file
+ * goes back and is reopened, so the app is never left without its data.
+ */
+async function restoreInPlace(ctx: HandlerContext, backupPath: string) {
+  const dbPath = ctx.info.dbPath;
+  if (dbPath === ':memory:' || !existsSync(dbPath)) throw new UserFacingError('conflict', 'This database is not a file, so it cannot be replaced by a backup.');
+  const stamp = ctx.now().toISOString().replace(/[:.]/g, '-');
+  await ctx.db.destroy();
+  let result: { restored: string; keptAside: string | null };
+  try {
+    result = restoreFrom(backupPath, dbPath, stamp);
+  } catch (err) {
+    await reopen(ctx, dbPath);
+    throw new UserFacingError('invalid-argument', err instanceof BackupError ? err.message : `The backup could not be restored (${String(err)}); nothing was changed.`);
+  }
+  try {
+    await reopen(ctx, dbPath);
+  } catch (err) {
+    if (result.keptAside) {
+      renameSync(result.keptAside, dbPath);
+      for (const ext of ['-wal', '-shm']) if (existsSync(result.keptAside + ext)) renameSync(result.keptAside + ext, dbPath + ext);
+    }
+    await reopen(ctx, dbPath);
+    throw new UserFacingError('database', `The restored file could not be opened (${(err as Error).message}); the database you had is back in place.`);
+  }
+  return { restored: basename(backupPath), keptAside: result.keptAside, schemaVersion: ctx.info.schemaVersion };
+}
+
+async function reopen(ctx: HandlerContext, dbPath: string) {
+  const opened = await openDatabase(dbPath);
+  ctx.db = opened.db;
+  ctx.sqlite = opened.sqlite;
+  ctx.info = { ...ctx.info, schemaVersion: opened.schemaVersion };
+  ctx.onDatabaseReplaced?.(opened);
+}
 
 export const backupHandlers = {
   backupNow: async (ctx) => {
@@ -18,4 +59,10 @@ export const backupHandlers = {
     }
   },
   listBackups: async (ctx) => ({ folder: backupsDir(ctx), backups: listBackups(backupsDir(ctx)) }),
+  restoreBackup: async (ctx, { name }) => {
+    // Only a backup the app itself lists can be restored from the app: no path comes from outside.
+    const backup = listBackups(backupsDir(ctx)).find((b) => b.name === name);
+    if (!backup) throw new UserFacingError('not-found', `There is no backup called ${name} in ${backupsDir(ctx)}. Refresh the list and choose again.`);
+    return restoreInPlace(ctx, backup.path);
+  },
 } satisfies Partial<HandlerTable>;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '#db/schema';
+import type { OpenedDatabase } from '#db/open';
 import { getSetting } from '#db/queries/settings';
 import type { Identity } from '#shared/domain/identity';
 import type { AppInfo } from '#shared/ipc/contract';
@@ -18,6 +19,8 @@ export interface HandlerContext {
   dataDir: string;
   /** Hands an allow-listed link to the operating system; only the desktop app has one. */
   openExternal?: (url: string) => Promise<void>;
+  /** Told when a restore replaced the open database, so whoever closes it on quit closes the new one. */
+  onDatabaseReplaced?: (opened: OpenedDatabase) => void;
   /** Opens a file the app wrote (an export) with the system's default program. */
   openPath?: (path: string) => Promise<string>;
 }

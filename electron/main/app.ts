@@ -90,6 +90,9 @@ export async function startApp(electron: ElectronLike, options: StartOptions): P
     openExternal: (url) => electron.shell.openExternal(url),
     // Only paths from the export log reach this (the handler looks the id up).
     openPath: (path) => electron.shell.openPath(path),
+    onDatabaseReplaced: (o) => {
+      running.opened = o;
+    },
   };
 
   electron.protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, options.rendererDir));

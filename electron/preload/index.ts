@@ -18,6 +18,7 @@ const api = {
   backupNow: (arg) => invoke('backupNow', arg),
   openExternal: (arg) => invoke('openExternal', arg),
   listBackups: (arg) => invoke('listBackups', arg),
+  restoreBackup: (arg) => invoke('restoreBackup', arg),
   getDocumentSettings: (arg) => invoke('getDocumentSettings', arg),
   setDocumentSettings: (arg) => invoke('setDocumentSettings', arg),
   listMembers: (arg) => invoke('listMembers', arg),

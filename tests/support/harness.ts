@@ -33,7 +33,7 @@ export async function makeHarness(opts: { now?: string; file?: boolean } = {}): 
   const api = Object.fromEntries(
     CHANNELS.map((c) => [c, (arg: unknown) => dispatch(handlers, ctx, c, arg)]),
   ) as unknown as ScpApi;
-  return {
+  const harness: Harness = {
     opened,
     ctx,
     api,
@@ -41,10 +41,15 @@ export async function makeHarness(opts: { now?: string; file?: boolean } = {}): 
       now = new Date(iso);
     },
     close: async () => {
-      await opened.close();
+      await harness.opened.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  // A restore swaps the open database; the harness follows it, as main does.
+  ctx.onDatabaseReplaced = (o) => {
+    harness.opened = o;
+  };
+  return harness;
 }
 
 /** Unwraps a result envelope in a test, failing with the server's own words. */

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useToast } from '../../ui/Toast';
+import { Dialog } from '../../ui/Dialog';
 
 const KEY = ['backups'] as const;
 
@@ -10,6 +11,16 @@ export function BackupSettings() {
   const list = useQuery({ queryKey: KEY, queryFn: () => call('listBackups', {}) });
   const toast = useToast();
   const [error, setError] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState<string | null>(null);
+  const restore = useMutation({
+    mutationFn: (name: string) => call('restoreBackup', { name }),
+    onSuccess: (r) => {
+      setRestoring(null);
+      toast.notify(`Restored ${r.restored}; the database you had is kept as ${r.keptAside ?? 'nothing (there was none)'}`);
+      // Everything on screen came from the old file.
+      void qc.invalidateQueries();
+    },
+  });
   const backup = useMutation({
     mutationFn: () => call('backupNow', {}),
     onSuccess: (r) => {
@@ -23,7 +34,8 @@ export function BackupSettings() {
       <h2 id="backups">Backups</h2>
       <p className="muted">
         The app backs up automatically on its first start each day and before any upgrade, keeping daily copies for two weeks and weekly copies for three
-        months. To restore one, use <code>npm run -s scp -- restore --from FILE</code> with the app closed.
+        months. Restoring one keeps the current database aside first (it is never deleted). A backup elsewhere can be restored with{' '}
+        <code>npm run -s scp -- restore --from FILE</code> with the app closed.
       </p>
       {error && (
         <div className="error-summary" role="alert">
@@ -44,12 +56,36 @@ export function BackupSettings() {
             <ul className="backups">
               {list.data.backups.slice(0, 10).map((b) => (
                 <li key={b.name}>
-                  {b.name} <span className="muted">({Math.max(1, Math.round(b.bytes / 1024))} KB)</span>
+                  {b.name} <span className="muted">({Math.max(1, Math.round(b.bytes / 1024))} KB)</span>{' '}
+                  <button type="button" className="button button--link" onClick={() => setRestoring(b.name)}>
+                    Restore <span className="visually-hidden">{b.name}</span>
+                  </button>
                 </li>
               ))}
             </ul>
           )}
         </>
+      )}
+      {restoring && (
+        <Dialog title={`Restore ${restoring}?`} onClose={() => setRestoring(null)}>
+          <p>
+            The database will be replaced by this backup. Anything entered since it was taken will not be in the restored database; it stays in the current file, which is
+            kept aside beside it, not deleted.
+          </p>
+          {restore.error && (
+            <p className="field__error" role="alert">
+              {restore.error instanceof Error ? restore.error.message : 'Nothing was restored.'}
+            </p>
+          )}
+          <div className="form__actions">
+            <button type="button" className="button button--danger" disabled={restore.isPending} onClick={() => restore.mutate(restoring)}>
+              {restore.isPending ? 'Restoring…' : 'Restore this backup'}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setRestoring(null)}>
+              Keep the current database
+            </button>
+          </div>
+        </Dialog>
       )}
     </section>
   );
