@@ -5,9 +5,10 @@ import { crashRounds } from './crash';
 describe('durability under SIGKILL', () => {
   it('keeps every acknowledged write, with integrity and foreign keys intact, over 50 kills', async () => {
     const r = await crashRounds(50, 7);
-    console.info(`crash harness: ${r.rounds} rounds, ${r.acknowledged} acknowledged writes, ${r.lost.length} lost`);
+    console.info(`crash harness: ${r.rounds} rounds, ${r.acknowledged} acknowledged writes (${JSON.stringify(r.byKind)}), ${r.lost.length} lost`);
     expect(r.rounds).toBe(50);
     expect(r.acknowledged).toBeGreaterThan(50);
+    expect(Object.keys(r.byKind).sort()).toEqual(['evidence', 'item', 'link', 'member']);
     expect(r.integrity).toEqual([]);
     expect(r.foreignKeyProblems).toBe(0);
     expect(r.lost).toEqual([]);

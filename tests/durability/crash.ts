@@ -12,6 +12,8 @@ import { verifyAuditLog } from '#db/audit';
 export interface CrashReport {
   rounds: number;
   acknowledged: number;
+  /** acknowledged writes of each kind (member, item, evidence, link) */
+  byKind: Record<string, number>;
   lost: string[];
   integrity: string[];
   foreignKeyProblems: number;
@@ -57,7 +59,7 @@ export async function crashRounds(rounds: number, seed = 1): Promise<CrashReport
   const dbPath = join(dir, 'scp.sqlite3');
   let rnd = seed;
   const random = () => ((rnd = (rnd * 1103515245 + 12345) % 2147483648), rnd / 2147483648);
-  const report: CrashReport = { rounds: 0, acknowledged: 0, lost: [], integrity: [], foreignKeyProblems: 0, auditBroken: 0 };
+  const report: CrashReport = { rounds: 0, acknowledged: 0, byKind: {}, lost: [], integrity: [], foreignKeyProblems: 0, auditBroken: 0 };
   try {
     const setup = await openDatabase(dbPath);
     setup.sqlite.prepare("insert into panels (date, start_time, end_time, format, location, status, notes, created_at, updated_at) values ('2027-02-10','10:00','12:00','online','','planned','', 'x', 'x')").run();
@@ -71,16 +73,25 @@ export async function crashRounds(rounds: number, seed = 1): Promise<CrashReport
       const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((x) => x.integrity_check).join('; ');
       if (integrity !== 'ok') report.integrity.push(`round ${r}: ${integrity}`);
       report.foreignKeyProblems += (db.pragma('foreign_key_check') as unknown[]).length;
-      const members = new Set(db.prepare('select name from members').pluck().all() as string[]);
-      const items = new Set(db.prepare('select title from agenda_items').pluck().all() as string[]);
+      const present: Record<string, Set<string>> = {
+        member: new Set(db.prepare('select name from members').pluck().all() as string[]),
+        item: new Set(db.prepare('select title from agenda_items').pluck().all() as string[]),
+        evidence: new Set(db.prepare("select e.ref from evidence e join evidence_personal p on p.evidence_id = e.id where p.person_name = 'Person ' || e.ref").pluck().all() as string[]),
+        link: new Set(db.prepare('select e.ref from theme_evidence l join evidence e on e.id = l.evidence_id').pluck().all() as string[]),
+      };
       for (const a of acked) {
         const [kind, key] = a.split(' ');
-        if (!(kind === 'member' ? members : items).has(key)) report.lost.push(a);
+        if (!present[kind]?.has(key)) report.lost.push(a);
       }
+      // The search index must agree with the table it indexes.
+      const ftsRows = db.prepare("select count(*) from evidence_fts where evidence_fts match 'crash'").pluck().get() as number;
+      const crashRows = db.prepare("select count(*) from evidence where tags like '%crash%'").pluck().get() as number;
+      if (ftsRows !== crashRows) report.integrity.push(`round ${r}: search index has ${ftsRows} of ${crashRows} records`);
       if (!verifyAuditLog(db).ok) report.auditBroken++;
       db.close();
     }
     report.acknowledged = acked.length;
+    for (const a of acked) report.byKind[a.split(' ')[0]] = (report.byKind[a.split(' ')[0]] ?? 0) + 1;
     return report;
   } finally {
     rmSync(dir, { recursive: true, force: true });
