@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { USER_ROLE_LABELS, type Identity } from '#shared/domain/identity';
+import { GlobalShortcuts } from './features/palette/CommandPalette';
 
 export const SECTIONS = [
   { href: '/', label: 'Dashboard' },
@@ -30,7 +31,7 @@ export function Layout({ identity, children }: { identity: Identity; children: R
       <header className="topbar">
         <p className="topbar__brand">Serious Case Panel</p>
         <p className="topbar__who">
-          Signed in as <strong>{identity.name}</strong> ({USER_ROLE_LABELS[identity.role]})
+          Signed in as <strong>{identity.name}</strong> ({USER_ROLE_LABELS[identity.role]}) <span className="topbar__hint">· Ctrl+K to go anywhere · ? for shortcuts</span>
         </p>
       </header>
       <div className="app__body">
@@ -48,6 +49,7 @@ export function Layout({ identity, children }: { identity: Identity; children: R
         <main id="main" tabIndex={-1} className="main">
           {children}
         </main>
+        <GlobalShortcuts />
       </div>
     </div>
   );

@@ -180,6 +180,20 @@ describe.skipIf(!e2eAvailable)('evidence, coroners’ reports, themes and search
     await e.shot('28-import-pfd', { viewport: true });
   }, 120_000);
 
+  it('goes anywhere from the keyboard with Ctrl+K', async () => {
+    const { page } = e;
+    await nav('Dashboard').click();
+    await page.keyboard.press('Control+k');
+    const box = page.getByRole('combobox', { name: 'Page, panel, theme or evidence' });
+    await box.waitFor();
+    await page.keyboard.type('appointee');
+    await page.getByRole('option').filter({ hasText: 'Evidence' }).first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('33-command-palette', { viewport: true });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Appointee/ }).waitFor();
+  });
+
   it('stays usable in a small window', async () => {
     const { page } = e;
     await page.setViewportSize({ width: 760, height: 720 });

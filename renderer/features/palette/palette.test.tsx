@@ -1,0 +1,54 @@
+import { screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../../../tests/support/renderApp';
+import type { Harness } from '../../../tests/support/harness';
+
+let harness: Harness | null = null;
+afterEach(async () => harness?.close());
+
+describe('command palette and shortcuts', () => {
+  it('opens with Ctrl+K and goes to a record found by words, by keyboard alone', async () => {
+    const app = await renderApp({
+      setup: async (h) => {
+        await h.api.createTheme({ title: 'Appointee arrangements', description: '', status: 'emerging', tags: [] });
+        await h.api.createEvidence({
+          ref: 'CMP-2026-001',
+          title: 'Appointee letters sent to the claimant',
+          summary: '',
+          receivedOn: '2026-05-01',
+          region: '',
+          sensitivity: 'official',
+          details: { type: 'complaint', serviceArea: '', periodFrom: null, periodTo: null, complaintCount: 4 },
+        });
+      },
+    });
+    harness = app.harness;
+    await screen.findByRole('heading', { level: 1, name: 'Dashboard' });
+    await app.user.keyboard('{Control>}k{/Control}');
+    const box = await screen.findByRole('combobox', { name: 'Page, panel, theme or evidence' });
+    expect(box).toHaveFocus();
+    await app.user.type(box, 'appointee');
+    await screen.findByRole('option', { name: /CMP-2026-001/ });
+    expect(screen.getByRole('option', { name: /Themes.*Appointee.*arrangements/ })).toHaveAttribute('aria-selected', 'true');
+    await app.user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('option', { name: /CMP-2026-001/ })).toHaveAttribute('aria-selected', 'true');
+    await app.user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: /CMP-2026-001/ })).toBeInTheDocument();
+    expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
+  });
+
+  it('goes to a page by name, and ? lists the shortcuts', async () => {
+    const app = await renderApp();
+    harness = app.harness;
+    await screen.findByRole('heading', { level: 1, name: 'Dashboard' });
+    await app.user.keyboard('{Control>}k{/Control}');
+    await app.user.type(await screen.findByRole('combobox'), 'coroner');
+    await app.user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Coroners’ reports' })).toBeInTheDocument();
+    await app.user.keyboard('?');
+    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(help).toHaveTextContent('Ctrl+K');
+    await app.user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+});
