@@ -1,7 +1,7 @@
 import { getSetting, putSetting } from '#db/queries/settings';
 import type { Identity } from '#shared/domain/identity';
 import { DEFAULT_MARKING, type DocumentSettings } from '#shared/domain/documentSettings';
-import { IDENTITY_KEY, nowIso, type HandlerContext } from './context';
+import { currentUser, IDENTITY_KEY, nowIso, type HandlerContext } from './context';
 import { isAllowedExternal } from '#shared/links';
 import { UserFacingError } from '#shared/ipc/result';
 import type { HandlerTable } from './types';
@@ -39,6 +39,12 @@ export const appHandlers = {
     if (!ctx.openExternal) return { opened: false };
     await ctx.openExternal(url);
     return { opened: true };
+  },
+  loadDemoData: async (ctx) => {
+    await currentUser(ctx);
+    // Imported lazily: the demonstration builder calls back into this handler table.
+    const { loadDemo } = await import('../demo/demo');
+    return { ...(await loadDemo(ctx)) };
   },
   getDocumentSettings: async (ctx) => getDocumentSettings(ctx),
   setDocumentSettings: async (ctx, arg) => {

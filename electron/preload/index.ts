@@ -19,6 +19,7 @@ const api = {
   openExternal: (arg) => invoke('openExternal', arg),
   listBackups: (arg) => invoke('listBackups', arg),
   restoreBackup: (arg) => invoke('restoreBackup', arg),
+  loadDemoData: (arg) => invoke('loadDemoData', arg),
   getDocumentSettings: (arg) => invoke('getDocumentSettings', arg),
   setDocumentSettings: (arg) => invoke('setDocumentSettings', arg),
   listMembers: (arg) => invoke('listMembers', arg),

@@ -179,6 +179,7 @@ export const contract = {
   openExternal: channel(z.strictObject({ url: z.string({ error: 'Give the link to open' }).min(1, 'Give the link to open').max(2000, 'That link is too long') })).returns<{ opened: boolean }>(),
   listBackups: channel(noArgs).returns<{ folder: string; backups: BackupInfo[] }>(),
   restoreBackup: channel(z.strictObject({ name: z.string({ error: 'Choose a backup from the list' }).min(1, 'Choose a backup from the list').max(200) })).returns<{ restored: string; keptAside: string | null; schemaVersion: number }>(),
+  loadDemoData: channel(noArgs).returns<Record<string, number>>(),
   getDocumentSettings: channel(noArgs).returns<DocumentSettings>(),
   setDocumentSettings: channel(documentSettingsInput).returns<DocumentSettings>(),
 

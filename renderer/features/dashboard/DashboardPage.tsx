@@ -10,6 +10,7 @@ import { Milestones } from '../panels/Milestones';
 import { useAgenda } from '../agenda/hooks';
 import { AGENDA_STATE_LABELS } from '#shared/domain/agenda';
 import { CoronerTile, RetentionTile, ThemesTile } from './RegisterTiles';
+import { GettingStarted } from './GettingStarted';
 
 export function DashboardPage() {
   const panels = usePanels();
@@ -18,6 +19,7 @@ export function DashboardPage() {
   return (
     <Page title="Dashboard">
       <div className="tiles">
+        <GettingStarted />
         <section className="tile tile--wide" aria-labelledby="next-panel">
           <h2 id="next-panel">Next panel</h2>
           {panels.isPending ? (

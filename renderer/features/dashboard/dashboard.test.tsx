@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EvidenceInput } from '#shared/domain/evidence';
 import { renderApp } from '../../../tests/support/renderApp';
@@ -40,4 +40,18 @@ describe('dashboard', () => {
     expect(within(themes).getByText('+1')).toBeInTheDocument();
     expect(await screen.findByText('1 record is past its retention date')).toBeInTheDocument();
   });
+
+  it('offers demonstration data on an empty database, says where the file is, and loads it', async () => {
+    const app = await renderApp();
+    harness = app.harness;
+    const start = (await screen.findByRole('heading', { name: 'Getting started' })).closest('section')!;
+    expect(start).toHaveTextContent(':memory:');
+    await app.user.click(within(start).getByRole('button', { name: 'Load demonstration data' }));
+    expect(await screen.findByText(/^Demonstration data loaded: 14 members, 4 panels/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Getting started' })).not.toBeInTheDocument());
+    expect(await screen.findByRole('link', { name: /Serious Case Panel 2026-27 Q4/ })).toBeInTheDocument();
+    // The person using the app is still who they said they were.
+    const who = await app.harness.api.getIdentity({});
+    expect(who.ok && who.value?.name).toBe('Sam Secretariat');
+  }, 20_000);
 });
