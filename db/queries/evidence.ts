@@ -7,6 +7,7 @@ import type {
   EvidencePage,
   EvidencePersonal,
   EvidenceListParsed,
+  EvidenceParsed,
   EvidenceRow,
   EvidenceType,
   Sensitivity,
@@ -17,18 +18,8 @@ import { ftsQuery } from './search';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-export interface EvidenceValues {
-  ref: string;
-  title: string;
-  summary: string;
-  receivedOn: string;
-  benefitLines: string[];
-  region: string;
-  tags: string[];
-  sensitivity: Sensitivity;
-  details: EvidenceDetails;
-  personal: EvidencePersonal;
-}
+/** A record as the contract's schema leaves it (defaults filled in). */
+export type EvidenceValues = EvidenceParsed;
 
 /** The type's own panel-facing text, indexed for search (restricted fields never are). */
 export function searchTextOf(d: EvidenceDetails): string {
@@ -139,11 +130,6 @@ export async function updateEvidenceRow(db: Q, id: number, v: EvidenceValues, no
 
 export async function setEvidenceArchived(db: Q, id: number, archivedAt: string | null, now: string): Promise<void> {
   await db.updateTable('evidence').set({ archived_at: archivedAt, updated_at: now }).where('id', '=', id).execute();
-}
-
-export async function findEvidenceIdByRef(db: Q, ref: string): Promise<number | undefined> {
-  const r = await db.selectFrom('evidence').select('id').where(sql<boolean>`ref = ${ref} collate nocase`).executeTakeFirst();
-  return r?.id;
 }
 
 export async function findEvidenceBySourceKey(db: Q, key: string): Promise<{ id: number; erased: boolean } | undefined> {

@@ -1,19 +1,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { financialQuarterOf, fyLabel } from '#shared/calendar/financialYear';
 import type { EvidenceType } from '#shared/domain/evidence';
-import type { Theme, ThemeLink, ThemeProfile, ThemeStatus, ThemeSuggestion, ThemeSummary } from '#shared/domain/themes';
+import type { Theme, ThemeLink, ThemeParsed, ThemeProfile, ThemeStatus, ThemeSuggestion, ThemeSummary } from '#shared/domain/themes';
 import type { DB } from '../schema';
 import { ftsQuery, MARK_END, MARK_START } from './search';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-export interface ThemeValues {
-  title: string;
-  description: string;
-  ownerId: number | null;
-  status: ThemeStatus;
-  tags: string[];
-}
+export type ThemeValues = ThemeParsed;
 
 const cols = (v: ThemeValues, now: string) => ({
   title: v.title,
@@ -36,11 +30,6 @@ export async function insertTheme(db: Q, v: ThemeValues, now: string): Promise<n
 export async function updateThemeRow(db: Q, id: number, v: ThemeValues, now: string): Promise<boolean> {
   const r = await db.updateTable('themes').set(cols(v, now)).where('id', '=', id).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
-}
-
-export async function deleteThemeRow(db: Q, id: number): Promise<boolean> {
-  const r = await db.deleteFrom('themes').where('id', '=', id).executeTakeFirst();
-  return Number(r.numDeletedRows) === 1;
 }
 
 function quarterStart(today: string): string {

@@ -7,7 +7,7 @@ import { BENEFIT_LINES, type EvidenceParsed, type EvidenceType } from '#shared/d
 import { THEME_STATUSES } from '#shared/domain/themes';
 import { londonToday } from '#shared/format';
 import { nowIso, type HandlerContext } from '../handlers/context';
-import { DEMO_TOPICS, seeded } from './register';
+import { DEMO_TOPICS, REGIONS, seeded } from './register';
 
 export interface LargeScale {
   evidence: number;
@@ -20,7 +20,6 @@ export const LARGE: LargeScale = { evidence: 100_000, themes: 2_000, links: 300_
 
 const TYPES: EvidenceType[] = ['ipr', 'ipr', 'ipr', 'complaint', 'complaint', 'frontline', 'frontline', 'ice', 'pfd', 'pfd', 'sar', 'other'];
 const PREFIX: Record<EvidenceType, string> = { ipr: 'IPR', complaint: 'CMP', frontline: 'FLF', ice: 'ICE', pfd: 'PFD', sar: 'SAR', other: 'OTH' };
-const REGIONS = ['North East', 'North West', 'Yorkshire and the Humber', 'East Midlands', 'West Midlands', 'East of England', 'London', 'South East', 'South West', 'Wales', 'Scotland'];
 const CONTEXT = [
   'The claimant had told the Department about a mental-health condition earlier in the claim.',
   'Staff followed the process as written, but the process did not ask them to check for vulnerability.',

@@ -142,7 +142,7 @@ export const DEMO_TOPICS: Topic[] = [
   },
 ];
 
-const REGIONS = ['North East', 'North West', 'Yorkshire and the Humber', 'East Midlands', 'West Midlands', 'East of England', 'London', 'South East', 'South West', 'Wales', 'Scotland'];
+export const REGIONS = ['North East', 'North West', 'Yorkshire and the Humber', 'East Midlands', 'West Midlands', 'East of England', 'London', 'South East', 'South West', 'Wales', 'Scotland'];
 const AREAS = ['Surrey', 'Manchester North', 'West Yorkshire (Eastern)', 'Inner London South', 'Avon', 'Gwent', 'Birmingham and Solihull', 'Norfolk', 'Cumbria', 'Essex', 'Nottinghamshire', 'Derby and Derbyshire'];
 const FORENAMES = ['Alex', 'Sam', 'Jordan', 'Chris', 'Robin', 'Morgan', 'Jamie', 'Casey', 'Taylor', 'Riley'];
 const SURNAMES = ['Ashdown', 'Brierley', 'Coverdale', 'Dunmore', 'Ellerby', 'Fairlie', 'Garside', 'Hebden', 'Ingleby', 'Jessop'];

@@ -5,7 +5,7 @@ import { mapRows, readCsv, suggestMapping, targetFields, type ColumnMapping } fr
 import type { CsvPreview } from '#shared/ipc/contract';
 import { UserFacingError } from '#shared/ipc/result';
 import { nowIso, type HandlerContext } from '../handlers/context';
-import type { ImportControl } from './pfdImport';
+import type { JobControl } from '../jobs/registry';
 
 
 async function validate(ctx: HandlerContext, csv: string, type: EvidenceType, given: ColumnMapping | undefined) {
@@ -47,7 +47,7 @@ export async function previewEvidenceCsv(ctx: HandlerContext, csv: string, type:
   };
 }
 
-export async function importEvidenceCsv(ctx: HandlerContext, csv: string, type: EvidenceType, mapping: ColumnMapping, control: ImportControl): Promise<{ imported: number }> {
+export async function importEvidenceCsv(ctx: HandlerContext, csv: string, type: EvidenceType, mapping: ColumnMapping, control: JobControl): Promise<{ imported: number }> {
   control.progress(0, 0, 'Checking the file…');
   const v = await validate(ctx, csv, type, mapping);
   if (v.problems.length) throw new Error(`${v.problems.length} problems in the file (the first at row ${v.problems[0].row}: ${v.problems[0].message}). Nothing was imported; correct the file and preview again.`);

@@ -37,6 +37,12 @@ export const keys = {
     detail: (id: number) => ['themes', 'detail', id] as const,
     suggestions: (id: number) => ['themes', 'suggestions', id] as const,
   },
+  retention: {
+    all: ['retention'] as const,
+    rules: ['retention', 'rules'] as const,
+    due: ['retention', 'due'] as const,
+  },
+  exports: ['exports'] as const,
   search: (text: string) => ['search', text] as const,
   job: (id: number) => ['job', id] as const,
 };

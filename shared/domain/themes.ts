@@ -23,6 +23,7 @@ const themeFields = {
 };
 export const themeInput = z.strictObject(themeFields);
 export type ThemeInput = z.input<typeof themeInput>;
+export type ThemeParsed = z.output<typeof themeInput>;
 export const themeUpdate = z.strictObject({ id: recordId, ...themeFields });
 export type ThemeUpdate = z.input<typeof themeUpdate>;
 

@@ -1,11 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { formatDateCompact } from '#shared/format';
-import { call } from '../../api/client';
 import { ErrorState, Loading } from '../../ui/States';
 import { useCoronerReports } from '../evidence/hooks';
 import { useThemes } from '../themes/hooks';
-import { RETENTION_KEY } from '../retention/RetentionSettings';
+import { useRetentionDue } from '../retention/hooks';
 
 /** Coroner responses overdue or due within 14 days: the Focal Point's most urgent work. */
 export function CoronerTile() {
@@ -80,7 +78,7 @@ export function ThemesTile() {
 
 /** Shown only when records are past their retention date. */
 export function RetentionTile() {
-  const q = useQuery({ queryKey: [...RETENTION_KEY, 'due'], queryFn: () => call('listRetentionDue', {}) });
+  const q = useRetentionDue();
   if (!q.data || q.data.length === 0) return null;
   return (
     <section className="tile" aria-labelledby="retention-tile">

@@ -5,13 +5,13 @@ import { formatTimestamp } from '#shared/format';
 import { call } from '../../api/client';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
-import { EXPORTS_KEY } from './ExportButton';
+import { keys } from '../../api/keys';
 
 const KIND_LABELS: Record<string, string> = { agenda: 'Agenda', tor: 'Terms of Reference' };
 
 /** Every document written, newest first, with its hash, marking, author and any overrides. */
 export function DocumentsPage() {
-  const q = useQuery({ queryKey: EXPORTS_KEY, queryFn: () => call('listExports', {}) });
+  const q = useQuery({ queryKey: keys.exports, queryFn: () => call('listExports', {}) });
   const [note, setNote] = useState<string | null>(null);
   return (
     <Page title="Documents">

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { FINDING_LABELS, type Finding } from '#shared/pii/gate';
 import { ApiError, call } from '../../api/client';
-
-export const EXPORTS_KEY = ['exports'] as const;
+import { keys } from '../../api/keys';
 
 const RECORD_LABELS: Record<string, string> = {
   agenda_item: 'Agenda item',
@@ -50,7 +49,7 @@ export function ExportButton({ kind, panelId, torId, label }: { kind: 'agenda' |
       setFindings(null);
       setReason('');
       setMessage({ ok: true, text: `Saved ${f.path} (${Math.round(f.bytes / 1024)} KB). It is listed in Documents.` });
-      void qc.invalidateQueries({ queryKey: EXPORTS_KEY });
+      void qc.invalidateQueries({ queryKey: keys.exports });
     },
     onError: (err) => {
       if (err instanceof ApiError && err.code === 'personal-data' && err.findings) {

@@ -6,6 +6,7 @@ import { formatDateCompact } from '#shared/format';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
+import { useDebounced } from '../../ui/useDebounced';
 import { useLinkEvidence, useThemes } from '../themes/hooks';
 import { useEvidenceLabels, useEvidencePages } from './hooks';
 
@@ -33,16 +34,6 @@ function loadFilters(): Filters {
   } catch {
     return EMPTY;
   }
-}
-
-/** Waits for typing to pause before searching. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
 }
 
 function toFilter(f: Filters, text: string): EvidenceFilter {

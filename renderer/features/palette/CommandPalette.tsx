@@ -7,6 +7,7 @@ import { formatDateCompact } from '#shared/format';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
 import { Dialog } from '../../ui/Dialog';
+import { useDebounced } from '../../ui/useDebounced';
 import { SECTIONS } from '../../Layout';
 import { usePanels } from '../panels/hooks';
 import { Highlighted } from '../search/Highlighted';
@@ -44,15 +45,11 @@ export function GlobalShortcuts() {
 
 export function CommandPalette({ onClose }: { onClose(): void }) {
   const [text, setText] = useState('');
-  const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
   const [, navigate] = useLocation();
   const listId = useId();
   const panels = usePanels();
-  useEffect(() => {
-    const t = setTimeout(() => setQ(text.trim()), 120);
-    return () => clearTimeout(t);
-  }, [text]);
+  const q = useDebounced(text.trim(), 120);
   const hits = useQuery({ queryKey: [...keys.search(q), 'palette'], queryFn: () => call('search', { text: q, limit: 8 }), enabled: q.length > 1, placeholderData: (p) => p });
 
   const choices = useMemo(() => {

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPE_SHORT } from '#shared/domain/evidence';
@@ -10,12 +10,12 @@ import { Dialog } from '../../ui/Dialog';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
-import { RETENTION_KEY } from './RetentionSettings';
+import { useRetentionDue } from './hooks';
 
 /** The secretariat confirms which records past their retention date lose their personal detail. */
 export function RetentionReviewPage() {
   const qc = useQueryClient();
-  const due = useQuery({ queryKey: [...RETENTION_KEY, 'due'], queryFn: () => call('listRetentionDue', {}) });
+  const due = useRetentionDue();
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const toast = useToast();
@@ -27,7 +27,7 @@ export function RetentionReviewPage() {
     onSuccess: (r) => {
       toast.notify(`Personal detail erased from ${r.erased} ${r.erased === 1 ? 'record' : 'records'}`);
       setConfirming(false);
-      void qc.invalidateQueries({ queryKey: RETENTION_KEY });
+      void qc.invalidateQueries({ queryKey: keys.retention.all });
       void qc.invalidateQueries({ queryKey: keys.evidence.all });
     },
   });

@@ -1,19 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { RETENTION_RULES, RETENTION_RULE_LABELS, retentionSettingsInput, type RetentionSettings as Rules } from '#shared/domain/retention';
 import { call } from '../../api/client';
+import { keys } from '../../api/keys';
+import { useRetentionDue, useRetentionRules } from './hooks';
 import { Field } from '../../ui/Field';
 import { FormErrorSummary } from '../../ui/FormErrors';
 import { useToast } from '../../ui/Toast';
 
-export const RETENTION_KEY = ['retention'] as const;
-
 /** Settings: how many years personal detail is kept, per kind of evidence. */
 export function RetentionSettings() {
   const qc = useQueryClient();
-  const rules = useQuery({ queryKey: [...RETENTION_KEY, 'rules'], queryFn: () => call('getRetentionSettings', {}) });
-  const due = useQuery({ queryKey: [...RETENTION_KEY, 'due'], queryFn: () => call('listRetentionDue', {}) });
+  const rules = useRetentionRules();
+  const due = useRetentionDue();
   const toast = useToast();
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -24,7 +24,7 @@ export function RetentionSettings() {
     mutationFn: (v: Rules) => call('setRetentionSettings', v),
     onSuccess: () => {
       toast.notify('Retention periods saved');
-      void qc.invalidateQueries({ queryKey: RETENTION_KEY });
+      void qc.invalidateQueries({ queryKey: keys.retention.all });
     },
   });
   return (

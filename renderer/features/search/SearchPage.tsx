@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, type EvidenceType } from '#shared/domain/evidence';
 import { THEME_STATUS_LABELS, type ThemeStatus } from '#shared/domain/themes';
@@ -9,16 +9,13 @@ import { keys } from '../../api/keys';
 import { Page } from '../../ui/Page';
 import { ErrorState } from '../../ui/States';
 import { Highlighted } from './Highlighted';
+import { useDebounced } from '../../ui/useDebounced';
 
 /** Full-text search across evidence and themes, as you type. */
 export function SearchPage() {
   const [text, setText] = useState('');
-  const [q, setQ] = useState('');
   const [type, setType] = useState<EvidenceType | ''>('');
-  useEffect(() => {
-    const t = setTimeout(() => setQ(text.trim()), 150);
-    return () => clearTimeout(t);
-  }, [text]);
+  const q = useDebounced(text.trim(), 150);
   const r = useQuery({
     queryKey: [...keys.search(q), type],
     queryFn: () => call('search', { text: q, limit: 50, ...(type ? { types: [type], themes: false } : {}) }),
