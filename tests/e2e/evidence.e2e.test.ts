@@ -1,5 +1,8 @@
 // The evidence register, coroners' reports, themes, search and imports, driven in Chromium on the
 // demonstration data, with axe-core on every screen and screenshots to look at.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../electron/demo/demo';
@@ -179,6 +182,40 @@ describe.skipIf(!e2eAvailable)('evidence, coroners’ reports, themes and search
     expect(await page.getByRole('row').filter({ hasText: '4827–4929 (103 rows)' }).count()).toBe(1);
     await e.shot('28-import-pfd', { viewport: true });
   }, 120_000);
+
+  it('maps a CSV file’s columns and shows the validation report before importing', async () => {
+    const { page } = e;
+    const csv = join(mkdtempSync(join(tmpdir(), 'scp-csv-')), 'complaints.csv');
+    writeFileSync(csv, 'Reference,Subject,Date,Count\nCMP-X-1,Callbacks not made,13/02/2026,12\nCMP-X-2,Letters unread,31/02/2026,4\n');
+    await nav('Evidence').click();
+    await page.getByRole('link', { name: 'Import' }).click();
+    await page.getByLabel(/Any type of evidence/).check();
+    await page.getByLabel('Type of evidence in the file').selectOption('complaint');
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles(csv);
+    await page.getByRole('button', { name: 'Read the file' }).click();
+    await page.getByText(/2 rows read/).waitFor();
+    expect(await page.getByRole('button', { name: 'Import 1 records' }).isDisabled()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('34-import-csv-mapping');
+  });
+
+  it('adds a theme through its form, and lists the shortcuts on ?', async () => {
+    const { page } = e;
+    await nav('Themes').click();
+    await page.getByRole('link', { name: 'Add a theme' }).click();
+    await page.getByLabel(/^Title/).fill('Deaths after a sanction');
+    await page.getByLabel('Owner (a Director General)').selectOption({ label: 'Tom Okafor (Work and Health Services)' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('35-theme-form', { viewport: true });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Deaths after a sanction' }).waitFor();
+    await page.locator('main').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('36-shortcuts', { viewport: true });
+    await page.keyboard.press('Escape');
+  });
 
   it('goes anywhere from the keyboard with Ctrl+K', async () => {
     const { page } = e;
