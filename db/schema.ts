@@ -7,6 +7,19 @@ import type { TorSectionsTable, TorVersionsTable } from './tables/tor';
 import type { AuditLogTable } from './tables/audit';
 import type { ExportLogTable } from './tables/exports';
 import type { CoronerReportsTable, EvidenceFtsTable, EvidenceLabelsTable, EvidencePersonalTable, EvidenceTable } from './tables/evidence';
+import type {
+  ActionsTable,
+  DecisionsTable,
+  MeetingAttendanceTable,
+  MeetingDeclarationsTable,
+  MeetingItemsTable,
+  MeetingStateTable,
+  MinutesVersionsTable,
+  RecommendationThemesTable,
+  RecommendationUpdatesTable,
+  RecommendationsTable,
+  RefCountersTable,
+} from './tables/meetings';
 import type { ThemeEvidenceTable, ThemeRejectionsTable, ThemesFtsTable, ThemesTable } from './tables/themes';
 
 export interface DB {
@@ -30,4 +43,15 @@ export interface DB {
   theme_evidence: ThemeEvidenceTable;
   theme_rejections: ThemeRejectionsTable;
   themes_fts: ThemesFtsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_declarations: MeetingDeclarationsTable;
+  meeting_items: MeetingItemsTable;
+  meeting_state: MeetingStateTable;
+  decisions: DecisionsTable;
+  actions: ActionsTable;
+  ref_counters: RefCountersTable;
+  recommendations: RecommendationsTable;
+  recommendation_themes: RecommendationThemesTable;
+  recommendation_updates: RecommendationUpdatesTable;
+  minutes_versions: MinutesVersionsTable;
 }

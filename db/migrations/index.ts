@@ -8,6 +8,7 @@ import * as m20261123evidence from './2026-11-23-04-evidence-themes';
 import * as m20261123indexes from './2026-11-23-05-evidence-indexes';
 import * as m20261123retention from './2026-11-23-06-retention';
 import * as m20261123exports from './2026-11-23-07-export-log';
+import * as m20261123meetings from './2026-11-23-08-meetings-recommendations';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-members-panels-settings': m20261123members,
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-05-evidence-indexes': m20261123indexes,
   '2026-11-23-06-retention': m20261123retention,
   '2026-11-23-07-export-log': m20261123exports,
+  '2026-11-23-08-meetings-recommendations': m20261123meetings,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,6 +12,8 @@ import { panelHandlers } from './panels';
 import { evidenceHandlers } from './evidence';
 import { themeHandlers } from './themes';
 import { retentionHandlers } from './retention';
+import { meetingHandlers } from './meeting';
+import { recommendationHandlers } from './recommendations';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
@@ -27,4 +29,6 @@ export const handlers: HandlerTable = {
   ...evidenceHandlers,
   ...themeHandlers,
   ...retentionHandlers,
+  ...meetingHandlers,
+  ...recommendationHandlers,
 };

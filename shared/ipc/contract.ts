@@ -26,6 +26,25 @@ import {
 } from '../domain/evidence';
 import { linkNote, themeInput, themeUpdate, type Theme, type ThemeSuggestion, type ThemeSummary } from '../domain/themes';
 import type { JobStatus } from '../domain/jobs';
+import {
+  actionInput,
+  actionPatch,
+  actionStatusInput,
+  ACTION_STATUSES,
+  approveMinutesInput,
+  attendanceInput,
+  correctionInput,
+  declarationInput,
+  declarationPatch,
+  decisionPatch,
+  itemNotesInput,
+  quorumSettingInput,
+  recommendationInput,
+  type Meeting,
+  type MeetingAction,
+} from '../domain/meeting';
+import { recEscalateInput, recFilter, recPatch, recUpdateInput, type Recommendation, type RecommendationSummary } from '../domain/recommendations';
+import type { Quorum } from '../domain/tor';
 import { retentionSettingsInput, type RetentionDue, type RetentionSettings } from '../domain/retention';
 
 interface ChannelSpec<I extends z.ZodType, R> {
@@ -118,7 +137,20 @@ export const AUDITED_TABLES = [
   'themes',
   'theme_evidence',
   'theme_rejections',
+  'meeting_attendance',
+  'meeting_declarations',
+  'meeting_items',
+  'meeting_state',
+  'decisions',
+  'actions',
+  'recommendations',
+  'recommendation_themes',
+  'minutes_versions',
 ] as const;
+
+export interface Saved {
+  savedAt: string;
+}
 
 export interface SearchHit {
   kind: 'evidence' | 'theme';
@@ -294,6 +326,39 @@ export const contract = {
   exportTor: channel(z.strictObject({ id: recordId.optional(), allowFindings: allowFindings.optional() })).returns<ExportedFile>(),
   listExports: channel(z.strictObject({ limit: z.number().int().min(1).max(1000).optional() })).returns<ExportLogEntry[]>(),
   openExport: channel(byId).returns<{ opened: boolean; path: string }>(),
+
+  getMeeting: channel(byPanel).returns<Meeting>(),
+  startMeeting: channel(byPanel).returns<Meeting>(),
+  setCurrentItem: channel(z.strictObject({ panelId: recordId, itemId: recordId })).returns<Saved>(),
+  setAttendance: channel(attendanceInput).returns<Meeting>(),
+  addDeclaration: channel(declarationInput).returns<Meeting>(),
+  updateDeclaration: channel(declarationPatch).returns<Saved>(),
+  removeDeclaration: channel(byId).returns<Meeting>(),
+  saveItemNotes: channel(itemNotesInput).returns<Saved>(),
+  startItemTimer: channel(z.strictObject({ itemId: recordId })).returns<Meeting>(),
+  stopItemTimer: channel(z.strictObject({ itemId: recordId })).returns<Meeting>(),
+  addDecision: channel(z.strictObject({ itemId: recordId, text: trimmed('Decision', 0, 4000).optional() })).returns<Meeting>(),
+  updateDecision: channel(decisionPatch).returns<Saved>(),
+  removeDecision: channel(byId).returns<Meeting>(),
+  addAction: channel(actionInput).returns<Meeting>(),
+  updateAction: channel(actionPatch).returns<Saved>(),
+  removeAction: channel(byId).returns<Meeting>(),
+  setActionStatus: channel(actionStatusInput).returns<MeetingAction>(),
+  listActions: channel(z.strictObject({ status: z.enum(ACTION_STATUSES, { error: 'Choose open, done or dropped' }).optional(), panelId: recordId.optional() })).returns<(MeetingAction & { panelDate: string })[]>(),
+  addRecommendation: channel(recommendationInput).returns<Meeting>(),
+  updateRecommendation: channel(recPatch).returns<Saved>(),
+  removeRecommendation: channel(byId).returns<Meeting>(),
+  endMeeting: channel(byPanel).returns<Meeting>(),
+  approveMinutes: channel(approveMinutesInput).returns<Meeting>(),
+  startMinutesCorrection: channel(correctionInput).returns<Meeting>(),
+  getQuorumRule: channel(noArgs).returns<{ rule: Quorum; source: string }>(),
+  setQuorumRule: channel(quorumSettingInput).returns<{ rule: Quorum; source: string }>(),
+
+  listRecommendations: channel(recFilter).returns<RecommendationSummary[]>(),
+  getRecommendation: channel(byId).returns<Recommendation>(),
+  addRecommendationUpdate: channel(recUpdateInput).returns<Recommendation>(),
+  escalateRecommendation: channel(recEscalateInput).returns<Recommendation>(),
+  recommendationsForEvidence: channel(z.strictObject({ evidenceId: recordId })).returns<RecommendationSummary[]>(),
 } as const;
 
 export type Contract = typeof contract;
