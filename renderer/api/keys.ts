@@ -43,6 +43,15 @@ export const keys = {
     due: ['retention', 'due'] as const,
   },
   exports: ['exports'] as const,
+  meeting: (panelId: number) => ['meeting', panelId] as const,
+  quorumRule: ['quorumRule'] as const,
+  recommendations: {
+    all: ['recommendations'] as const,
+    list: (filter: unknown) => ['recommendations', 'list', filter] as const,
+    detail: (id: number) => ['recommendations', 'detail', id] as const,
+    forEvidence: (evidenceId: number) => ['recommendations', 'forEvidence', evidenceId] as const,
+  },
+  actions: (filter: unknown) => ['actions', filter] as const,
   search: (text: string) => ['search', text] as const,
   job: (id: number) => ['job', id] as const,
 };
