@@ -27,10 +27,10 @@ async function buildWriter(dir: string): Promise<string> {
   return out;
 }
 
-function runAndKill(writer: string, dbPath: string, prefix: string, killAfterMs: number): Promise<string[]> {
+function runAndKill(writer: string, dbPath: string, prefix: string, killAfterMs: number, env: Record<string, string>): Promise<string[]> {
   return new Promise((ok, fail) => {
     // One plain node process, so SIGKILL stops the very process that writes.
-    const child = spawn(process.execPath, [writer, dbPath, prefix], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_PATH: resolve('node_modules') } });
+    const child = spawn(process.execPath, [writer, dbPath, prefix], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, NODE_PATH: resolve('node_modules') } });
     const acks: string[] = [];
     let buffer = '';
     let err = '';
@@ -63,11 +63,19 @@ export async function crashRounds(rounds: number, seed = 1): Promise<CrashReport
   try {
     const setup = await openDatabase(dbPath);
     setup.sqlite.prepare("insert into panels (date, start_time, end_time, format, location, status, notes, created_at, updated_at) values ('2027-02-10','10:00','12:00','online','','planned','', 'x', 'x')").run();
+    // A meeting under way: approved agenda with one item, started; and a Director General to own recommendations.
+    const meetingPanel = Number(
+      setup.sqlite.prepare("insert into panels (date, start_time, end_time, format, location, status, notes, agenda_state, created_at, updated_at) values ('2026-11-11','10:00','12:00','online','','held','','approved','x','x')").run().lastInsertRowid,
+    );
+    const item = setup.sqlite.prepare("insert into agenda_items (panel_id, position, title, purpose, minutes, created_at, updated_at) values (?, 1, 'Theme item', 'decision', 30, 'x', 'x')").run(meetingPanel).lastInsertRowid;
+    setup.sqlite.prepare("insert into meeting_state (panel_id, current_item_id, started_at, updated_at) values (?, ?, '2026-11-11T10:00:00Z', 'x')").run(meetingPanel, item);
+    const dg = setup.sqlite.prepare("insert into members (name, role, active_from, created_at, updated_at) values ('Crash DG', 'director-general', '2025-04-01', 'x', 'x')").run().lastInsertRowid;
     await setup.close();
+    const env = { SCP_CRASH_MEETING: String(meetingPanel), SCP_CRASH_DG: String(dg) };
     const writer = await buildWriter(dir);
     const acked: string[] = [];
     for (let r = 0; r < rounds; r++) {
-      acked.push(...(await runAndKill(writer, dbPath, `r${r}`, Math.floor(random() * 80))));
+      acked.push(...(await runAndKill(writer, dbPath, `r${r}`, Math.floor(random() * 80), env)));
       report.rounds++;
       const db = new Database(dbPath);
       const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((x) => x.integrity_check).join('; ');
@@ -78,6 +86,14 @@ export async function crashRounds(rounds: number, seed = 1): Promise<CrashReport
         item: new Set(db.prepare('select title from agenda_items').pluck().all() as string[]),
         evidence: new Set(db.prepare("select e.ref from evidence e join evidence_personal p on p.evidence_id = e.id where p.person_name = 'Person ' || e.ref").pluck().all() as string[]),
         link: new Set(db.prepare('select e.ref from theme_evidence l join evidence e on e.id = l.evidence_id').pluck().all() as string[]),
+        note: new Set(((db.prepare('select notes from meeting_items').pluck().all() as string[]).join('\n')).split('\n')),
+        decision: new Set(db.prepare('select text from decisions').pluck().all() as string[]),
+        rec: new Set(
+          db
+            .prepare("select r.text from recommendations r join recommendation_updates u on u.recommendation_id = r.id and u.narrative = 'update ' || r.text where r.status = 'accepted'")
+            .pluck()
+            .all() as string[],
+        ),
       };
       for (const a of acked) {
         const [kind, key] = a.split(' ');
