@@ -1,6 +1,6 @@
 // Small builders every document composes: title block, paragraphs and the house table.
-import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
-import { COLOUR } from './theme';
+import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, ShadingType, TabStopType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { COLOUR, SIZE } from './theme';
 
 export function titleBlock(title: string, subtitle: string[], draftNote?: string): Paragraph[] {
   const out = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] })];
@@ -56,3 +56,55 @@ export function cellLines(lines: { text: string; bold?: boolean; muted?: boolean
     (l) => new Paragraph({ style: 'TableText', alignment: AlignmentType.LEFT, children: [new TextRun({ text: l.text, bold: l.bold, color: l.muted ? COLOUR.muted : undefined })] }),
   );
 }
+
+export const bullets = (items: string[]) => items.map((text) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(text)] }));
+
+/** A numbered heading whose second line lines up with the first line's words, not its number. */
+export const h1Numbered = (n: number, text: string) =>
+  new Paragraph({ heading: HeadingLevel.HEADING_1, tabStops: [{ type: TabStopType.LEFT, position: 567 }], indent: { left: 567, hanging: 567 }, children: [new TextRun(`${n}.\t${text}`)] });
+
+/** Cuts long text at a word boundary, for headings and narrow cells; the full text lives in the app. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/** A cell whose colour carries meaning; its words must say the same, so colour is never alone. */
+export interface Shaded {
+  text: string;
+  fill: string;
+  ink: string;
+}
+
+const isShaded = (c: Cell | Shaded): c is Shaded => typeof c === 'object' && !Array.isArray(c);
+
+function shadedCell(s: Shaded, width: number): TableCell {
+  return new TableCell({
+    children: [new Paragraph({ style: 'TableText', children: [new TextRun({ text: s.text, bold: true, color: s.ink })] })],
+    width: { size: width, type: WidthType.PERCENTAGE },
+    verticalAlign: VerticalAlign.TOP,
+    margins: { top: 60, bottom: 60, left: 100, right: 100 },
+    shading: { type: ShadingType.CLEAR, color: 'auto', fill: s.fill },
+  });
+}
+
+/** The house table, where some cells are shaded (a RAG rating, a key). */
+export function houseTableShaded(headers: string[], rows: (Cell | Shaded)[][], widths: number[]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, true, widths[i])) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => (isShaded(c) ? shadedCell(c, widths[i]) : cell(c, false, widths[i]))) })),
+    ],
+  });
+}
+
+/**
+ * A reference such as SCP-2026-27-Q3-R04 in a table, a size smaller so that it fits its column on
+ * one line: a reference broken at a hyphen cannot be found by searching the page.
+ */
+export const refCell = (ref: string): Paragraph[] => [new Paragraph({ style: 'TableText', children: [new TextRun({ text: ref, size: SIZE.small })] })];
