@@ -6,6 +6,7 @@ import { notFound, UserFacingError } from '#shared/ipc/result';
 import type { ExportLogEntry } from '#shared/ipc/contract';
 import { exportDocument } from '../docs/exportDocument';
 import { agendaDocument, torDocument } from '../docs/planningDocs';
+import { boardReportDocument, minutesDocument, trackerDocument } from '../docs/meetingDocs';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './types';
 
@@ -21,6 +22,18 @@ export const exportHandlers = {
   exportTor: async (ctx, { id, allowFindings }) => {
     const built = await torDocument(ctx, { id });
     return exportDocument(ctx, built, { kind: 'tor', panelId: null, path: join(exportsDir(ctx), built.fileName), allowFindings });
+  },
+  exportMinutes: async (ctx, { panelId, allowFindings }) => {
+    const built = await minutesDocument(ctx, panelId);
+    return exportDocument(ctx, built, { kind: 'minutes', panelId, path: join(exportsDir(ctx), built.fileName), allowFindings });
+  },
+  exportTracker: async (ctx, { allowFindings }) => {
+    const built = await trackerDocument(ctx);
+    return exportDocument(ctx, built, { kind: 'tracker', panelId: null, path: join(exportsDir(ctx), built.fileName), allowFindings });
+  },
+  exportBoardReport: async (ctx, { quarter, allowFindings }) => {
+    const built = await boardReportDocument(ctx, quarter);
+    return exportDocument(ctx, built, { kind: 'board-report', panelId: null, path: join(exportsDir(ctx), built.fileName), allowFindings });
   },
   listExports: async (ctx, { limit }) => {
     const rows = await ctx.db.selectFrom('export_log').selectAll().orderBy('id', 'desc').limit(limit ?? 200).execute();

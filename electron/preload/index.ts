@@ -123,6 +123,9 @@ const api = {
   getRecommendation: (arg) => invoke('getRecommendation', arg),
   addRecommendationUpdate: (arg) => invoke('addRecommendationUpdate', arg),
   escalateRecommendation: (arg) => invoke('escalateRecommendation', arg),
+  exportMinutes: (arg) => invoke('exportMinutes', arg),
+  exportTracker: (arg) => invoke('exportTracker', arg),
+  exportBoardReport: (arg) => invoke('exportBoardReport', arg),
   recommendationsForEvidence: (arg) => invoke('recommendationsForEvidence', arg),
 } satisfies ScpApi;
 

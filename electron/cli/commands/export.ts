@@ -5,6 +5,7 @@ import { getSetting } from '#db/queries/settings';
 import type { Identity } from '#shared/domain/identity';
 import { exportDocument, type ExportOptions } from '../../docs/exportDocument';
 import { agendaDocument, torDocument, type BuiltDocument } from '../../docs/planningDocs';
+import { boardReportDocument, minutesDocument, trackerDocument } from '../../docs/meetingDocs';
 import { countPages } from '../../docs/files';
 import { IDENTITY_KEY } from '../../handlers/context';
 import { withSession, type Session } from '../session';
@@ -12,7 +13,12 @@ import { CliError, emit, UsageError, type CliCommand, type CommandContext } from
 
 async function panelRef(s: Session, ref: string, now: Date): Promise<number> {
   if (/^\d+$/.test(ref)) return Number(ref);
-  if (ref !== 'next') throw new UsageError(`--panel must be a panel id or "next", not "${ref}".`);
+  if (ref === 'latest') {
+    const latest = await s.ctx.db.selectFrom('panels').select('id').where('status', 'in', ['minutes-draft', 'minutes-approved']).orderBy('date', 'desc').executeTakeFirst();
+    if (!latest) throw new CliError('No panel has minutes yet. Record a meeting and end it, or give --panel with an id.');
+    return latest.id;
+  }
+  if (ref !== 'next') throw new UsageError(`--panel must be a panel id, "next" or "latest", not "${ref}".`);
   const next = await s.ctx.db
     .selectFrom('panels')
     .select('id')
@@ -65,5 +71,42 @@ export const exportTorCommand: CliCommand = {
       const built = await torDocument(s.ctx, { version: values.version === undefined ? undefined : Number(values.version) });
       return write(cmd, s, built, { kind: 'tor', panelId: null, out: values.out!, allow: values['allow-findings'] });
     });
+  },
+};
+
+export const exportMinutesCommand: CliCommand = {
+  name: 'export minutes',
+  summary: 'Write a panel’s minutes (draft or approved) as a Word file',
+  usage: 'export minutes --panel <id|latest> --out FILE.docx [--allow-findings "reason"] [--json]',
+  run: async (cmd) => {
+    const { values } = parseArgs({ args: cmd.args, options: { panel: { type: 'string' }, out: { type: 'string' }, 'allow-findings': { type: 'string' } }, strict: true });
+    if (!values.panel || !values.out) throw new UsageError('Give --panel and --out.');
+    return withSession(cmd, async (s) => {
+      const panelId = await panelRef(s, values.panel!, cmd.now());
+      return write(cmd, s, await minutesDocument(s.ctx, panelId), { kind: 'minutes', panelId, out: values.out!, allow: values['allow-findings'] });
+    });
+  },
+};
+
+export const exportTrackerCommand: CliCommand = {
+  name: 'export tracker',
+  summary: 'Write the recommendations tracker (every open recommendation) as a landscape Word file',
+  usage: 'export tracker --out FILE.docx [--allow-findings "reason"] [--json]',
+  run: async (cmd) => {
+    const { values } = parseArgs({ args: cmd.args, options: { out: { type: 'string' }, 'allow-findings': { type: 'string' } }, strict: true });
+    if (!values.out) throw new UsageError('Give --out.');
+    return withSession(cmd, async (s) => write(cmd, s, await trackerDocument(s.ctx), { kind: 'tracker', panelId: null, out: values.out!, allow: values['allow-findings'] }));
+  },
+};
+
+export const exportBoardReportCommand: CliCommand = {
+  name: 'export board-report',
+  summary: 'Write the report to the Board for a quarter as a Word file',
+  usage: 'export board-report --quarter 2026-27-Q3 --out FILE.docx [--allow-findings "reason"] [--json]',
+  run: async (cmd) => {
+    const { values } = parseArgs({ args: cmd.args, options: { quarter: { type: 'string' }, out: { type: 'string' }, 'allow-findings': { type: 'string' } }, strict: true });
+    if (!values.quarter || !values.out) throw new UsageError('Give --quarter (such as 2026-27-Q3) and --out.');
+    if (!/^\d{4}-\d{2}-Q[1-4]$/.test(values.quarter)) throw new UsageError(`--quarter must look like 2026-27-Q3, not "${values.quarter}".`);
+    return withSession(cmd, async (s) => write(cmd, s, await boardReportDocument(s.ctx, values.quarter!), { kind: 'board-report', panelId: null, out: values.out!, allow: values['allow-findings'] }));
   },
 };
