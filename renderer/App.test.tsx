@@ -33,7 +33,7 @@ describe('app shell', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Evidence register' })).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Evidence' })).toHaveAttribute('aria-current', 'page');
     await app.user.click(within(nav).getByRole('link', { name: 'Recommendations' }));
-    expect(await screen.findByText('Coming soon')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Recommendations' })).toBeInTheDocument();
   });
 
   it('offers to plan a panel when none is planned', async () => {

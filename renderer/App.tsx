@@ -7,12 +7,15 @@ import { useIdentity } from './features/identity/hooks';
 import { EditMemberPage, NewMemberPage } from './features/members/MemberForm';
 import { MembersPage } from './features/members/MembersPage';
 import { PanelDetailPage } from './features/panels/PanelDetailPage';
+import { MeetingPage } from './features/meeting/MeetingPage';
 import { EditPanelPage, NewPanelPage } from './features/panels/PanelForm';
 import { PanelsPage } from './features/panels/PanelsPage';
 import { PlanYearPage } from './features/panels/PlanYearPage';
 import { TorListPage } from './features/tor/TorListPage';
 import { TorVersionPage } from './features/tor/TorVersionPage';
-import { ComingSoonPage } from './features/placeholder/ComingSoonPage';
+import { ActionsPage } from './features/recommendations/ActionsPage';
+import { RecommendationDetailPage } from './features/recommendations/RecommendationDetailPage';
+import { RecommendationsPage } from './features/recommendations/RecommendationsPage';
 import { CoronersPage } from './features/evidence/CoronersPage';
 import { EditEvidencePage, NewEvidencePage } from './features/evidence/EvidenceForm';
 import { EvidenceDetailPage } from './features/evidence/EvidenceDetailPage';
@@ -55,6 +58,7 @@ function Routes() {
         <Route path="/panels" component={PanelsPage} />
         <Route path="/panels/new" component={NewPanelPage} />
         <Route path="/panels/plan-year" component={PlanYearPage} />
+        <Route path="/panels/:id/meeting">{(p) => <MeetingPage panelId={Number(p.id)} />}</Route>
         <Route path="/panels/:id/edit">{(p) => <EditPanelPage id={Number(p.id)} />}</Route>
         <Route path="/panels/:id">{(p) => <PanelDetailPage id={Number(p.id)} />}</Route>
         <Route path="/members" component={MembersPage} />
@@ -74,7 +78,9 @@ function Routes() {
         <Route path="/themes/:id">{(p) => <ThemeDetailPage id={Number(p.id)} />}</Route>
         <Route path="/search" component={SearchPage} />
         <Route path="/retention" component={RetentionReviewPage} />
-        <Route path="/recommendations">{() => <ComingSoonPage section="Recommendations" />}</Route>
+        <Route path="/recommendations" component={RecommendationsPage} />
+        <Route path="/recommendations/actions" component={ActionsPage} />
+        <Route path="/recommendations/:id">{(p) => <RecommendationDetailPage id={Number(p.id)} />}</Route>
         <Route path="/documents" component={DocumentsPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route>

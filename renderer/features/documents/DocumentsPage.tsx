@@ -1,13 +1,58 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { formatTimestamp } from '#shared/format';
+import { financialQuarterOf } from '#shared/calendar/financialYear';
+import { formatTimestamp, londonToday } from '#shared/format';
+import { ExportButton } from './ExportButton';
 import { call } from '../../api/client';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { keys } from '../../api/keys';
 
-const KIND_LABELS: Record<string, string> = { agenda: 'Agenda', tor: 'Terms of Reference' };
+const KIND_LABELS: Record<string, string> = { agenda: 'Agenda', tor: 'Terms of Reference', minutes: 'Minutes', tracker: 'Recommendations tracker', 'board-report': 'Board report' };
+
+/** The current financial quarter and the seven before it, newest first: "2026-27-Q3". */
+export function recentQuarters(today: string, count = 8): string[] {
+  const out: string[] = [];
+  let [y, m] = today.split('-').map(Number);
+  for (let i = 0; i < count; i++) {
+    const q = financialQuarterOf(`${y}-${String(m).padStart(2, '0')}-01`);
+    out.push(`${q.fy}-${q.quarter}`);
+    m -= 3;
+    if (m < 1) {
+      m += 12;
+      y -= 1;
+    }
+  }
+  return out;
+}
+
+function RecommendationDocuments() {
+  const quarters = recentQuarters(londonToday(new Date()));
+  const [quarter, setQuarter] = useState(quarters[0]);
+  return (
+    <section aria-labelledby="rec-docs">
+      <h2 id="rec-docs">Recommendations</h2>
+      <div className="form__row export-row">
+        <ExportButton kind="tracker" label="Export the recommendations tracker" />
+      </div>
+      <div className="form__row export-row">
+        <div className="field">
+          <label htmlFor="board-quarter">Board report for the quarter</label>
+          <select id="board-quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)}>
+            {quarters.map((q) => (
+              <option key={q} value={q}>
+                {q.replace(/-Q/, ' Q')}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ExportButton key={quarter} kind="board-report" quarter={quarter} label="Export the Board report" />
+      </div>
+      <p className="muted">Minutes are exported from each panel’s meeting screen.</p>
+    </section>
+  );
+}
 
 /** Every document written, newest first, with its hash, marking, author and any overrides. */
 export function DocumentsPage() {
@@ -16,6 +61,8 @@ export function DocumentsPage() {
   return (
     <Page title="Documents">
       <p className="lead">Every Word document the app has written: where it went, its SHA-256, the marking it carried, who wrote it and when, and any personal-data findings exported anyway with the reason given.</p>
+      <RecommendationDocuments />
+      <h2>Written so far</h2>
       {note && (
         <p role="status" className="notice">
           {note}

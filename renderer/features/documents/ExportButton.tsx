@@ -12,6 +12,12 @@ const RECORD_LABELS: Record<string, string> = {
   evidence: 'Evidence',
   tor_version: 'Terms of Reference',
   member: 'Member',
+  meeting_item: 'Discussion notes of item',
+  decision: 'Decision',
+  action: 'Action',
+  declaration: 'Declaration',
+  attendance: 'Attendance',
+  recommendation: 'Recommendation',
   document: 'Document',
 };
 
@@ -28,23 +34,46 @@ function fixLink(f: Finding, panelId?: number): string | null {
       return f.recordId ? `/tor/${f.recordId}` : null;
     case 'member':
       return '/members';
+    case 'meeting_item':
+    case 'decision':
+    case 'action':
+    case 'declaration':
+    case 'attendance':
+      return panelId ? `/panels/${panelId}/meeting` : null;
+    case 'recommendation':
+      return f.recordId ? `/recommendations/${f.recordId}` : null;
     default:
       return null;
   }
 }
 
 /** Writes a Word document through the personal-data gate and says where it went, or what stopped it. */
-export function ExportButton({ kind, panelId, torId, label }: { kind: 'agenda' | 'tor'; panelId?: number; torId?: number; label: string }) {
+export type ExportKind = 'agenda' | 'tor' | 'minutes' | 'tracker' | 'board-report';
+
+function exportCall(kind: ExportKind, o: { panelId?: number; torId?: number; quarter?: string }, allow?: { reason: string }) {
+  const a = allow ? { allowFindings: allow } : {};
+  switch (kind) {
+    case 'agenda':
+      return call('exportAgenda', { panelId: o.panelId ?? 0, ...a });
+    case 'tor':
+      return call('exportTor', { ...(o.torId ? { id: o.torId } : {}), ...a });
+    case 'minutes':
+      return call('exportMinutes', { panelId: o.panelId ?? 0, ...a });
+    case 'tracker':
+      return call('exportTracker', a);
+    case 'board-report':
+      return call('exportBoardReport', { quarter: o.quarter ?? '', ...a });
+  }
+}
+
+export function ExportButton({ kind, panelId, torId, quarter, label }: { kind: ExportKind; panelId?: number; torId?: number; quarter?: string; label: string }) {
   const qc = useQueryClient();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const exp = useMutation({
-    mutationFn: (allow?: { reason: string }) =>
-      kind === 'agenda'
-        ? call('exportAgenda', { panelId: panelId ?? 0, ...(allow ? { allowFindings: allow } : {}) })
-        : call('exportTor', { ...(torId ? { id: torId } : {}), ...(allow ? { allowFindings: allow } : {}) }),
+    mutationFn: (allow?: { reason: string }) => exportCall(kind, { panelId, torId, quarter }, allow),
     onSuccess: (f) => {
       setFindings(null);
       setReason('');

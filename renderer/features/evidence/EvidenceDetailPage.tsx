@@ -11,6 +11,8 @@ import { History } from '../../ui/History';
 import { Page } from '../../ui/Page';
 import { ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
+import { useRecommendationsForEvidence } from '../recommendations/hooks';
+import { RecommendationLinks } from '../recommendations/RecommendationsPage';
 import { useArchiveEvidence, useEvidence, useEvidencePersonal, useUpdateCoronerResponse } from './hooks';
 
 const d = (iso: string | null | undefined) => (iso ? formatDateLong(iso) : '—');
@@ -186,6 +188,10 @@ export function EvidenceDetailPage({ id }: { id: number }) {
               ))}
             </ul>
           )}
+          <section aria-labelledby="ev-recs-h">
+            <h2 id="ev-recs-h">Recommendations this informed</h2>
+            <InformedRecommendations evidenceId={r.id} />
+          </section>
           <h2>Restricted fields</h2>
           {r.erasedAt ? (
             <p>Erased on {formatDateLong(r.erasedAt.slice(0, 10))} at the end of the retention period. The anonymised record, its learning and its links stay.</p>
@@ -225,6 +231,12 @@ export function EvidenceDetailPage({ id }: { id: number }) {
       )}
     </Page>
   );
+}
+
+/** Lineage back from the evidence: the recommendations made on the themes it is linked to. */
+function InformedRecommendations({ evidenceId }: { evidenceId: number }) {
+  const recs = useRecommendationsForEvidence(evidenceId);
+  return <RecommendationLinks query={recs} none="None yet. When the panel makes a recommendation on a theme this evidence is linked to, it is listed here." />;
 }
 
 function Personal({ id, label, onHide }: { id: number; label: string; onHide(): void }) {

@@ -51,6 +51,11 @@ export function PanelDetailPage({ id }: { id: number }) {
       actions={
         p.status !== 'cancelled' && (
           <>
+            {['agenda-approved', 'pack-issued', 'held', 'minutes-draft', 'minutes-approved'].includes(p.status) && (
+              <Link href={`/panels/${id}/meeting`} className="button">
+                {p.status === 'held' ? 'Continue the meeting' : ['minutes-draft', 'minutes-approved'].includes(p.status) ? 'Minutes' : 'Meeting mode'}
+              </Link>
+            )}
             <Link href={`/panels/${id}/edit`} className="button button--secondary">
               Edit panel
             </Link>

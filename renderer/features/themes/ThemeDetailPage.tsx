@@ -10,6 +10,8 @@ import { keys } from '../../api/keys';
 import { Dialog } from '../../ui/Dialog';
 import { History } from '../../ui/History';
 import { Page } from '../../ui/Page';
+import { useRecommendations } from '../recommendations/hooks';
+import { RecommendationLinks } from '../recommendations/RecommendationsPage';
 import { Highlighted } from '../search/Highlighted';
 import { ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
@@ -41,6 +43,7 @@ export function ThemeDetailPage({ id }: { id: number }) {
       {theme.description && <p className="prose">{theme.description}</p>}
       <Profile theme={theme} />
       <Links theme={theme} />
+      <ThemeRecommendations themeId={theme.id} />
       <Suggestions themeId={theme.id} />
       <AddBySearch themeId={theme.id} />
       <History table="themes" recordKey={String(theme.id)} />
@@ -207,6 +210,16 @@ function Links({ theme }: { theme: Theme }) {
         </Dialog>
       )}
       {noting && <NoteDialog themeId={theme.id} link={noting} onClose={() => setNoting(null)} />}
+    </section>
+  );
+}
+
+function ThemeRecommendations({ themeId }: { themeId: number }) {
+  const recs = useRecommendations({ themeId });
+  return (
+    <section aria-labelledby="theme-recs-h">
+      <h2 id="theme-recs-h">Recommendations{recs.data ? ` (${recs.data.length})` : ''}</h2>
+      <RecommendationLinks query={recs} none="The panel has made no recommendations on this theme yet. They are recorded in meeting mode, against the theme’s agenda item." />
     </section>
   );
 }

@@ -1,0 +1,449 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Link } from 'wouter';
+import { OPEN_REC_STATUSES, RAG_LABELS, REC_STATUSES, REC_STATUS_LABELS, type Rag, type RecFilter, type RecommendationSummary, type RecStatus } from '#shared/domain/recommendations';
+import { formatDateCompact } from '#shared/format';
+import { Page } from '../../ui/Page';
+import { EmptyState, ErrorState, Loading } from '../../ui/States';
+import { useDebounced } from '../../ui/useDebounced';
+import { useMembers } from '../members/hooks';
+import { usePanels } from '../panels/hooks';
+import { useThemes } from '../themes/hooks';
+import { useRecommendations } from './hooks';
+import { RagBadge, StatusBadge } from './RagBadge';
+
+const STORE = 'scp.recommendations.view';
+const RAGS: readonly Rag[] = ['red', 'amber', 'green', 'complete', 'none'];
+const RAG_CHOICE_LABELS: Record<Rag, string> = { ...RAG_LABELS, none: 'Not rated (not accepted)' };
+
+type Sort = 'ref' | 'targetDate' | 'daysOpen' | 'status';
+type View = 'list' | 'dg';
+
+interface Filters {
+  text: string;
+  owner: string;
+  status: RecStatus[];
+  rag: Rag[];
+  open: boolean;
+  overdue: boolean;
+  dgId: string;
+  themeId: string;
+  panelId: string;
+}
+const EMPTY: Filters = { text: '', owner: '', status: [], rag: [], open: false, overdue: false, dgId: '', themeId: '', panelId: '' };
+
+interface Prefs {
+  filters: Filters;
+  view: View;
+  sort: Sort;
+  desc: boolean;
+}
+const DEFAULT_PREFS: Prefs = { filters: EMPTY, view: 'list', sort: 'targetDate', desc: false };
+
+function loadPrefs(): Prefs {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORE) ?? '{}') as Partial<Prefs>;
+    return { ...DEFAULT_PREFS, ...saved, filters: { ...EMPTY, ...saved.filters } };
+  } catch {
+    return DEFAULT_PREFS;
+  }
+}
+
+function toFilter(f: Filters, text: string, owner: string): RecFilter {
+  return {
+    ...(text.trim() ? { text: text.trim() } : {}),
+    ...(owner.trim() ? { owner: owner.trim() } : {}),
+    ...(f.status.length ? { status: f.status } : {}),
+    ...(f.rag.length ? { rag: f.rag } : {}),
+    ...(f.open ? { open: true } : {}),
+    ...(f.overdue ? { overdue: true } : {}),
+    ...(f.dgId ? { dgId: Number(f.dgId) } : {}),
+    ...(f.themeId ? { themeId: Number(f.themeId) } : {}),
+    ...(f.panelId ? { panelId: Number(f.panelId) } : {}),
+  };
+}
+
+const SORT_WORDS: Record<Sort, [string, string]> = {
+  ref: ['reference', 'reference, last first'],
+  targetDate: ['target date, earliest first', 'target date, latest first'],
+  daysOpen: ['days open, fewest first', 'days open, most first'],
+  status: ['status, earliest stage first', 'status, latest stage first'],
+};
+
+function compare(sort: Sort, a: RecommendationSummary, b: RecommendationSummary): number {
+  switch (sort) {
+    case 'ref':
+      return a.ref.localeCompare(b.ref);
+    case 'daysOpen':
+      return a.daysOpen - b.daysOpen;
+    case 'status':
+      return REC_STATUSES.indexOf(a.status) - REC_STATUSES.indexOf(b.status);
+    case 'targetDate':
+      return (a.targetDate ?? '').localeCompare(b.targetDate ?? '');
+  }
+}
+
+function sortRows(rows: RecommendationSummary[], sort: Sort, desc: boolean): RecommendationSummary[] {
+  return [...rows].sort((a, b) => {
+    // Without a target date there is nothing to be early or late against: always last.
+    if (sort === 'targetDate' && !a.targetDate !== !b.targetDate) return a.targetDate ? -1 : 1;
+    return compare(sort, a, b) * (desc ? -1 : 1) || a.ref.localeCompare(b.ref);
+  });
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+export function RecommendationsPage() {
+  const [prefs, setPrefs] = useState<Prefs>(loadPrefs);
+  const { filters, view, sort, desc } = prefs;
+  const text = useDebounced(filters.text, 250);
+  const owner = useDebounced(filters.owner, 250);
+  const filter = useMemo(() => toFilter(filters, text, owner), [filters, text, owner]);
+  const recs = useRecommendations(filter);
+
+  useEffect(() => {
+    localStorage.setItem(STORE, JSON.stringify(prefs));
+  }, [prefs]);
+
+  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setPrefs((p) => ({ ...p, filters: { ...p.filters, [k]: v } }));
+  const clear = () => setPrefs((p) => ({ ...p, filters: EMPTY }));
+  const active = JSON.stringify(filters) !== JSON.stringify(EMPTY);
+  const onSort = (key: Sort) => setPrefs((p) => (p.sort === key ? { ...p, desc: !p.desc } : { ...p, sort: key, desc: key === 'daysOpen' }));
+  const rows = useMemo(() => sortRows(recs.data ?? [], sort, desc), [recs.data, sort, desc]);
+  const overdue = rows.filter((r) => r.overdue).length;
+
+  return (
+    <Page
+      title="Recommendations"
+      actions={
+        <Link href="/recommendations/actions" className="button button--secondary">
+          Open actions
+        </Link>
+      }
+    >
+      <p className="lead">Every recommendation the panel has made, tracked until it is implemented and closed. Status, target date and escalation change only through a dated update, so each one’s history is whole.</p>
+      <RecFilters filters={filters} set={set} active={active} clear={clear} />
+
+      <div className="rec-toolbar">
+        <p className="count" role="status" aria-live="polite">
+          {recs.isPending ? 'Loading…' : `${plural(rows.length, 'recommendation')}${active ? ' match the filters' : ''} (${overdue.toLocaleString('en-GB')} overdue)`}
+          {recs.isFetching && !recs.isPending ? ' · updating…' : ''}
+        </p>
+        <div className="segmented" role="group" aria-label="View">
+          <button type="button" aria-pressed={view === 'list'} onClick={() => setPrefs((p) => ({ ...p, view: 'list' }))}>
+            All recommendations
+          </button>
+          <button type="button" aria-pressed={view === 'dg'} onClick={() => setPrefs((p) => ({ ...p, view: 'dg' }))}>
+            By Director General
+          </button>
+        </div>
+      </div>
+
+      {recs.isPending ? (
+        <Loading what="recommendations" />
+      ) : recs.isError ? (
+        <ErrorState error={recs.error} onRetry={() => recs.refetch()} />
+      ) : rows.length === 0 ? (
+        active ? (
+          <EmptyState title="Nothing matches these filters">
+            <p>Try fewer words or statuses, or clear the filters.</p>
+            <button type="button" className="button button--secondary" onClick={clear}>
+              Clear filters
+            </button>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No recommendations yet">
+            <p>
+              Recommendations are made at a panel, in meeting mode: the minute-taker records each one against its agenda item, with the accountable Director General, an owner and a target date. When the meeting ends they appear here, to be tracked
+              until they are implemented.
+            </p>
+            <Link href="/panels" className="button button--secondary">
+              Go to panels
+            </Link>
+          </EmptyState>
+        )
+      ) : view === 'dg' ? (
+        <DgView rows={rows} sort={sort} desc={desc} onSort={onSort} />
+      ) : (
+        <RecTable rows={rows} sort={sort} desc={desc} onSort={onSort} caption="Recommendations" />
+      )}
+    </Page>
+  );
+}
+
+function RecFilters({ filters, set, active, clear }: { filters: Filters; set<K extends keyof Filters>(k: K, v: Filters[K]): void; active: boolean; clear(): void }) {
+  const members = useMembers(true);
+  const themes = useThemes();
+  const panels = usePanels(false);
+  const dgs = (members.data ?? []).filter((m) => m.role === 'director-general');
+  const panelList = [...(panels.data?.upcoming ?? []), ...(panels.data?.past ?? [])].sort((a, b) => b.date.localeCompare(a.date));
+  return (
+    <form className="filters" role="search" aria-label="Filter the recommendations" onSubmit={(e) => e.preventDefault()}>
+      <label className="filters__search">
+        <span>Search</span>
+        <input type="search" value={filters.text} onChange={(e) => set('text', e.target.value)} placeholder="Words in the recommendation or its reference" />
+      </label>
+      <label>
+        <span>Owner</span>
+        <input type="search" value={filters.owner} onChange={(e) => set('owner', e.target.value)} placeholder="Name or post" />
+      </label>
+      <MultiChoice label="Status" options={REC_STATUSES} labels={REC_STATUS_LABELS} value={filters.status} onChange={(v) => set('status', v)} />
+      <MultiChoice label="RAG" options={RAGS} labels={RAG_CHOICE_LABELS} value={filters.rag} onChange={(v) => set('rag', v)} />
+      <label>
+        <span>Director General</span>
+        <select value={filters.dgId} onChange={(e) => set('dgId', e.target.value)}>
+          <option value="">Any</option>
+          {dgs.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+              {m.active ? '' : ' (former)'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>Theme</span>
+        <select value={filters.themeId} onChange={(e) => set('themeId', e.target.value)}>
+          <option value="">Any</option>
+          {themes.data?.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>Panel</span>
+        <select value={filters.panelId} onChange={(e) => set('panelId', e.target.value)}>
+          <option value="">Any</option>
+          {panelList.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.quarter} ({formatDateCompact(p.date)})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={filters.open} onChange={(e) => set('open', e.target.checked)} /> Open only
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={filters.overdue} onChange={(e) => set('overdue', e.target.checked)} /> Overdue only
+      </label>
+      {active && (
+        <button type="button" className="button button--link" onClick={clear}>
+          Clear filters
+        </button>
+      )}
+    </form>
+  );
+}
+
+/** Several choices in little room: a disclosure holding checkboxes. Escape or a click elsewhere closes it. */
+function MultiChoice<T extends string>({ label, options, labels, value, onChange }: { label: string; options: readonly T[]; labels: Record<T, string>; value: T[]; onChange(v: T[]): void }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (e: MouseEvent) => {
+      if (ref.current?.open && !ref.current.contains(e.target as Node)) ref.current.open = false;
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, []);
+  const chosen = options.filter((o) => value.includes(o));
+  const summary = chosen.length === 0 ? 'Any' : chosen.length <= 2 ? chosen.map((o) => labels[o]).join(', ') : `${chosen.length} chosen`;
+  return (
+    <div className="multi-field">
+      <span className="multi-field__label" aria-hidden="true">
+        {label}
+      </span>
+      <details
+        className="multi"
+        ref={ref}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && ref.current?.open) {
+            e.stopPropagation();
+            ref.current.open = false;
+            ref.current.querySelector('summary')?.focus();
+          }
+        }}
+      >
+        <summary>
+          <span className="visually-hidden">{label}: </span>
+          {summary}
+        </summary>
+        <fieldset className="multi__panel">
+          <legend className="visually-hidden">{label}</legend>
+          {options.map((o) => (
+            <label key={o} className="checkbox">
+              <input type="checkbox" checked={value.includes(o)} onChange={(e) => onChange(e.target.checked ? [...chosen, o] : chosen.filter((x) => x !== o))} /> {labels[o]}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+    </div>
+  );
+}
+
+interface TableProps {
+  rows: RecommendationSummary[];
+  sort: Sort;
+  desc: boolean;
+  onSort(k: Sort): void;
+  caption: string;
+  /** within one Director General's group the DG column says nothing new */
+  ownerOnly?: boolean;
+}
+
+function RecTable({ rows, sort, desc, onSort, caption, ownerOnly }: TableProps) {
+  const head = (key: Sort, label: string, numeric = false, after = '') => (
+    <th scope="col" className={numeric ? 'num' : undefined} aria-sort={sort === key ? (desc ? 'descending' : 'ascending') : undefined}>
+      <button type="button" className="th-sort" onClick={() => onSort(key)}>
+        {label}
+        <span aria-hidden="true">{sort === key ? (desc ? ' ▼' : ' ▲') : ''}</span>
+      </button>
+      {after}
+    </th>
+  );
+  return (
+    <table className="table rec-table">
+      <caption className="visually-hidden">
+        {caption}, sorted by {SORT_WORDS[sort][desc ? 1 : 0]}
+      </caption>
+      <thead>
+        <tr>
+          {head('ref', 'Reference')}
+          <th scope="col">Recommendation</th>
+          {/* Status and RAG share a column so the recommendation's words keep their room. */}
+          {head('status', 'Status', false, ' and RAG')}
+          <th scope="col">{ownerOnly ? 'Owner' : 'DG and owner'}</th>
+          {head('targetDate', 'Target date')}
+          {head('daysOpen', 'Days open', true)}
+          <th scope="col">Latest update</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className="rec-table__ref">
+              <Link href={`/recommendations/${r.id}`}>{r.ref}</Link>
+              {!r.complete && (
+                <>
+                  <br />
+                  <span className="badge badge--warn">Incomplete</span>
+                </>
+              )}
+            </td>
+            <td className="rec-table__rec">
+              <span className="rec-table__text" title={r.text}>
+                {r.text || <span className="muted">No text yet</span>}
+              </span>
+            </td>
+            <td>
+              <div className="rec-table__state">
+                <StatusBadge status={r.status} />
+                <RagBadge rag={r.rag} />
+              </div>
+            </td>
+            <td>
+              {!ownerOnly && <div>{r.dgName ?? <span className="muted">No DG</span>}</div>}
+              <div className={ownerOnly ? undefined : 'muted'}>{r.owner || (ownerOnly ? <span className="muted">No owner</span> : 'No owner')}</div>
+            </td>
+            <td>
+              {r.targetDate ? <span className="nowrap">{formatDateCompact(r.targetDate)}</span> : <span className="muted">Not set</span>}
+              {r.overdueDays !== null && <div className="text-danger">Overdue by {plural(r.overdueDays, 'day')}</div>}
+            </td>
+            <td className="num">{r.daysOpen}</td>
+            <td>{r.latestUpdate ? <span className="nowrap">{formatDateCompact(r.latestUpdate.onDate)}</span> : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface DgGroup {
+  key: string;
+  name: string;
+  rows: RecommendationSummary[];
+  open: number;
+  overdue: number;
+  red: number;
+}
+
+/** What each Director General is accountable for: counts first, then each one's list. */
+function DgView(props: Omit<TableProps, 'caption' | 'ownerOnly'>) {
+  const groups = useMemo(() => {
+    const by = new Map<string, DgGroup>();
+    for (const r of props.rows) {
+      const key = r.dgId === null ? 'none' : String(r.dgId);
+      const g = by.get(key) ?? { key, name: r.dgName ?? 'No Director General assigned', rows: [], open: 0, overdue: 0, red: 0 };
+      g.rows.push(r);
+      if (OPEN_REC_STATUSES.includes(r.status)) g.open += 1;
+      if (r.overdue) g.overdue += 1;
+      if (r.rag === 'red') g.red += 1;
+      by.set(key, g);
+    }
+    return [...by.values()].sort((a, b) => (a.key === 'none' ? 1 : b.key === 'none' ? -1 : a.name.localeCompare(b.name)));
+  }, [props.rows]);
+  return (
+    <>
+      <table className="table rec-dg-summary">
+        <caption className="table__caption">By accountable Director General</caption>
+        <thead>
+          <tr>
+            <th scope="col">Director General</th>
+            <th scope="col" className="num">
+              Recommendations
+            </th>
+            <th scope="col" className="num">
+              Open
+            </th>
+            <th scope="col" className="num">
+              Overdue
+            </th>
+            <th scope="col" className="num">
+              Red
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.key}>
+              <th scope="row">{g.name}</th>
+              <td className="num">{g.rows.length}</td>
+              <td className="num">{g.open}</td>
+              <td className={`num${g.overdue ? ' text-danger' : ''}`}>{g.overdue}</td>
+              <td className="num">{g.red}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {groups.map((g) => (
+        <section key={g.key} className="rec-dg" aria-labelledby={`dg-${g.key}`}>
+          <h2 id={`dg-${g.key}`}>{g.name}</h2>
+          <p className="count">
+            {plural(g.rows.length, 'recommendation')}: {g.open} open, {g.overdue} overdue
+          </p>
+          <RecTable {...props} rows={g.rows} caption={`Recommendations for ${g.name}`} ownerOnly />
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** The recommendations behind a theme or an item of evidence, each linked to its record. */
+export function RecommendationLinks({ query, none }: { query: UseQueryResult<RecommendationSummary[]>; none: ReactNode }) {
+  if (query.isPending) return <Loading what="recommendations" />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
+  if (query.data.length === 0) return <p>{none}</p>;
+  return (
+    <ul className="rec-links">
+      {query.data.map((r) => (
+        <li key={r.id}>
+          <Link href={`/recommendations/${r.id}`}>{r.ref}</Link> <StatusBadge status={r.status} /> <RagBadge rag={r.rag} />
+          {r.overdueDays !== null && <span className="text-danger"> Overdue by {plural(r.overdueDays, 'day')}</span>}
+          <div className="rec-links__text">{r.text || <span className="muted">No text yet</span>}</div>
+        </li>
+      ))}
+    </ul>
+  );
+}
