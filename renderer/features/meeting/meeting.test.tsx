@@ -1,0 +1,71 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../../../tests/support/renderApp';
+import { approvedPanel, makeMembers, type MeetingFixture } from '../../../tests/support/meetingFixture';
+import { ok, type Harness } from '../../../tests/support/harness';
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+async function open(started = true) {
+  let f!: MeetingFixture;
+  const app = await renderApp({
+    now: '2026-11-11T10:00:00Z',
+    setup: async (h) => {
+      f = await approvedPanel(h.api, '2026-11-11', await makeMembers(h.api));
+      if (started) {
+        ok(await h.api.startMeeting({ panelId: f.panelId }));
+        ok(await h.api.setCurrentItem({ panelId: f.panelId, itemId: f.themeItemId }));
+      }
+    },
+  });
+  harness = app.harness;
+  window.location.hash = `#/panels/${f.panelId}/meeting`;
+  return { ...app, f };
+}
+
+describe('meeting mode', () => {
+  it('opens at the item it was left on and saves notes within half a second of the last keystroke', async () => {
+    const { user, f, harness: h } = await open();
+    expect(await screen.findByRole('heading', { level: 2, name: /^4\. Theme: Contact lost/ })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Discussion notes'), 'Members agreed the theme is systemic.');
+    expect(await screen.findByText('All changes saved', {}, { timeout: 2000 })).toBeInTheDocument();
+    const m = ok(await h.api.getMeeting({ panelId: f.panelId }));
+    expect(m.items.find((i) => i.id === f.themeItemId)!.notes).toBe('Members agreed the theme is systemic.');
+  });
+
+  it('adds a decision with Alt+D and puts the cursor in it', async () => {
+    const { user, f, harness: h } = await open();
+    await screen.findByRole('heading', { level: 2, name: /^4\. Theme/ });
+    fireEvent.keyDown(window, { code: 'KeyD', key: 'd', altKey: true });
+    const box = await screen.findByLabelText('Decision 1');
+    await waitFor(() => expect(box).toHaveFocus());
+    await user.type(box, 'Agreed');
+    await waitFor(async () => expect(ok(await h.api.getMeeting({ panelId: f.panelId })).items.find((i) => i.id === f.themeItemId)!.decisions.map((d) => d.text)).toEqual(['Agreed']), { timeout: 2000 });
+    // Alt+Up and Alt+Down move between items.
+    act(() => void fireEvent.keyDown(window, { code: 'ArrowUp', key: 'ArrowUp', altKey: true }));
+    expect(await screen.findByRole('heading', { level: 2, name: /^3\. Recommendations tracker update/ })).toBeInTheDocument();
+  });
+
+  it('says what could not be saved, next to the field, and keeps the text', async () => {
+    const { f, harness: h } = await open();
+    await screen.findByRole('heading', { level: 2, name: /^4\. Theme/ });
+    // The minutes are approved and locked behind the screen's back.
+    ok(await h.api.endMeeting({ panelId: f.panelId }));
+    h.opened.sqlite.prepare("update minutes_versions set status = 'approved', approved_on = '2026-11-11', approved_by = 'Chris Chair' where panel_id = ?").run(f.panelId);
+    const notes = screen.getByLabelText('Discussion notes');
+    fireEvent.change(notes, { target: { value: 'Typed after approval' } });
+    expect(await screen.findByText(/Not saved:.*locked/, {}, { timeout: 2000 })).toBeInTheDocument();
+    expect(notes).toHaveValue('Typed after approval');
+  });
+
+  it('starts the meeting only when asked', async () => {
+    const { user } = await open(false);
+    await user.click(await screen.findByRole('button', { name: 'Start meeting' }));
+    expect(await screen.findByText(/Quorate|Not quorate/)).toBeInTheDocument();
+    expect(await screen.findByText(/Started/)).toBeInTheDocument();
+  });
+});
