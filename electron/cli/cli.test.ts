@@ -62,13 +62,19 @@ describe('scp CLI', () => {
   it('demo fills an empty database once, and panels list shows a year of panels', async () => {
     const r = await cli('--db', db, 'demo', '--json');
     expect(r.code).toBe(0);
-    expect(r.json()).toMatchObject({ members: 14, panels: 4, torVersions: 2, themes: 12, evidence: expect.any(Number), coronerReportsToDwp: expect.any(Number) });
+    expect(r.json()).toMatchObject({ members: 14, panels: 10, panelsHeld: 8, recommendations: expect.any(Number), torVersions: 2, themes: 12, evidence: expect.any(Number), coronerReportsToDwp: expect.any(Number) });
     expect(r.json().evidence).toBeGreaterThan(250);
     const again = await cli('--db', db, 'demo', '--json');
     expect(again.code).toBe(1);
     expect(again.err.join()).toMatch(/already holds members or panels/);
     const list = (await cli('--db', db, 'panels', 'list', '--json')).json();
     expect(list.panels.map((p: { date: string; quarter: string; status: string }) => [p.date, p.quarter, p.status])).toEqual([
+      ['2024-11-13', '2024-25 Q3', 'minutes-approved'],
+      ['2025-02-12', '2024-25 Q4', 'minutes-approved'],
+      ['2025-05-14', '2025-26 Q1', 'minutes-approved'],
+      ['2025-08-13', '2025-26 Q2', 'minutes-approved'],
+      ['2025-11-12', '2025-26 Q3', 'minutes-approved'],
+      ['2026-02-11', '2025-26 Q4', 'minutes-approved'],
       ['2026-05-13', '2026-27 Q1', 'minutes-approved'],
       ['2026-08-12', '2026-27 Q2', 'minutes-approved'],
       ['2026-11-11', '2026-27 Q3', 'minutes-draft'],
@@ -98,7 +104,15 @@ describe('scp CLI', () => {
     expect(tor.code).toBe(0);
     const none = await cli('--db', db, 'export', 'tor', '--version', '9', '--out', join(dir, 'x.docx'), '--json');
     expect(none.code).toBe(1);
-  }, 120_000);
+    // Minutes (the latest held panel's draft), the tracker and a quarter's Board report.
+    for (const args of [['minutes', '--panel', 'latest'], ['tracker'], ['board-report', '--quarter', '2026-27-Q2']]) {
+      const file = join(dir, `${args[0]}.docx`);
+      const w = await cli('--db', db, 'export', ...args, '--out', file, '--json');
+      expect(w.code, args.join(' ')).toBe(0);
+      expect(w.json()).toMatchObject({ path: file, bytes: readFileSync(file).length });
+    }
+    expect((await cli('--db', db, 'export', 'board-report', '--quarter', '2026-Q2', '--out', join(dir, 'b.docx'))).code).toBe(2);
+  }, 180_000);
 
   it('bad arguments print usage and exit 2; errors exit 1', async () => {
     for (const args of [[], ['bogus'], ['panels'], ['calendar', '--fy', '2026-28'], ['calendar'], ['calendar', '--fy', '2026-27', '--meeting', '2026-01-01'], ['init', '--nope'], ['export', 'agenda', '--panel', 'soon', '--out', 'x.docx']]) {
@@ -130,7 +144,7 @@ describe('scp backup and restore', () => {
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({ restored: db, keptAside: expect.stringContaining('.before-restore-'), schemaVersion: SCHEMA_VERSION });
     expect(existsSync(r.json().keptAside)).toBe(true);
-    expect((await cli('--db', db, 'panels', 'list', '--json')).json().panels).toHaveLength(4);
+    expect((await cli('--db', db, 'panels', 'list', '--json')).json().panels).toHaveLength(10);
     const bad = await cli('--db', db, 'restore', '--from', join(dir, 'missing.sqlite3'), '--json');
     expect(bad.code).toBe(1);
     expect((await cli('--db', db, 'backup', '--json')).code).toBe(2);

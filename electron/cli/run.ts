@@ -9,16 +9,17 @@ import { backupCommand, restoreCommand } from './commands/backup';
 import { calendarCommand } from './commands/calendar';
 import { demoCommand } from './commands/demo';
 import { doctorCommand } from './commands/doctor';
-import { exportAgendaCommand, exportTorCommand } from './commands/export';
+import { exportAgendaCommand, exportBoardReportCommand, exportMinutesCommand, exportTorCommand, exportTrackerCommand } from './commands/export';
 import { coronerListCommand, importPfdCommand } from './commands/evidence';
 import { retentionRunCommand } from './commands/retention';
 import { initCommand } from './commands/init';
 import { panelsListCommand } from './commands/panels';
+import { recommendationsListCommand } from './commands/recommendations';
 import { CliError, UsageError, type CliCommand, type CliIO } from './types';
 import { PersonalDataError } from '#shared/ipc/result';
 
 /** Every command, by its words. Later features add a file and a line here. */
-export const COMMANDS: CliCommand[] = [initCommand, doctorCommand, demoCommand, panelsListCommand, calendarCommand, exportAgendaCommand, exportTorCommand, backupCommand, restoreCommand, auditVerifyCommand, importPfdCommand, coronerListCommand, retentionRunCommand];
+export const COMMANDS: CliCommand[] = [initCommand, doctorCommand, demoCommand, panelsListCommand, calendarCommand, exportAgendaCommand, exportTorCommand, exportMinutesCommand, exportTrackerCommand, exportBoardReportCommand, backupCommand, restoreCommand, auditVerifyCommand, importPfdCommand, coronerListCommand, retentionRunCommand, recommendationsListCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

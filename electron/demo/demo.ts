@@ -11,9 +11,11 @@ import { UserFacingError } from '#shared/ipc/result';
 import { IDENTITY_KEY, nowIso, type HandlerContext } from '../handlers/context';
 import { handlers } from '../handlers/index';
 import { dispatch } from '../ipc/dispatch';
+import { loadDemoMeetings } from './meetings';
 import { loadDemoRegister } from './register';
 
-const FROM = '2025-04-01';
+// Two years back, so the members sat on the panels held since 2024-25 Q3 (./meetings).
+const FROM = '2024-04-01';
 const org = (domain: string) => domain;
 
 export const DEMO_MEMBERS: MemberInput[] = [
@@ -49,6 +51,9 @@ export interface DemoCounts {
   themes: number;
   links: number;
   coronerReportsToDwp: number;
+  panelsHeld: number;
+  recommendations: number;
+  actions: number;
 }
 
 function unwrap<T>(r: Result<T>, what: string): T {
@@ -88,8 +93,12 @@ export async function loadDemo(ctx: HandlerContext): Promise<DemoCounts> {
       'create panels',
     );
     const register = await loadDemoRegister(api, today, byName);
+    // Earlier panels, this year's included, are held with minutes there; the loop below leaves them be.
+    const held = await loadDemoMeetings(ctx, { members: byName, themeIds: register.themeIds, yearPanels: panels });
+    agendaItems += held.agendaItems;
     const upcoming = panels.filter((p) => p.date >= today);
     for (const [i, p] of panels.entries()) {
+      if (held.panelIds.includes(p.id)) continue;
       const agenda = unwrap(await api.getAgenda({ panelId: p.id }), 'agenda');
       const presenter = (name: string) => byName.get(name) ?? null;
       unwrap(await api.updateAgendaItem({ id: agenda.items[0].id, title: agenda.items[0].title, purpose: 'information', presenterId: presenter('Helen Marsh'), minutes: 5 }), 'welcome');
@@ -109,8 +118,16 @@ export async function loadDemo(ctx: HandlerContext): Promise<DemoCounts> {
         }
         await actAs(secretariat);
       }
-      if (isPast) {
-        const last = panels.filter((x) => x.date < today).at(-1)?.id === p.id;
+      if (isPast && panels.filter((x) => x.date < today).at(-1)?.id === p.id) {
+        // The latest panel was held and recorded; its minutes wait for the chair's approval.
+        const m = unwrap(await api.startMeeting({ panelId: p.id }), 'start meeting');
+        for (const a of m.attendees) unwrap(await api.setAttendance({ panelId: p.id, memberId: a.memberId, status: a.role === 'invited-expert' ? 'apologies' : 'present' }), 'attendance');
+        for (const item of m.items.filter((x) => x.themeId !== null)) {
+          unwrap(await api.saveItemNotes({ itemId: item.id, notes: `The Director General presented the theme “${item.themeTitle}”. Members discussed the pattern across regions and agreed it needs a recommendation at the next panel once data on scale is available.` }), 'notes');
+        }
+        unwrap(await api.endMeeting({ panelId: p.id }), 'end meeting');
+      } else if (isPast) {
+        const last = false;
         const full = unwrap(await api.getPanel({ id: p.id }), 'panel');
         unwrap(
           await api.updatePanel({ id: p.id, date: full.date, startTime: full.startTime, endTime: full.endTime, format: full.format, location: full.location, notes: full.notes, status: last ? 'minutes-draft' : 'minutes-approved' }),
@@ -121,13 +138,16 @@ export async function loadDemo(ctx: HandlerContext): Promise<DemoCounts> {
     }
     return {
       members: members.length,
-      panels: panels.length,
+      panels: panels.length + held.panelsCreated,
       torVersions: 2,
       agendaItems,
       evidence: register.evidence,
       themes: register.themes,
       links: register.links,
       coronerReportsToDwp: register.coronerReportsToDwp,
+      panelsHeld: held.panelsHeld,
+      recommendations: held.recommendations,
+      actions: held.actions,
     };
   } finally {
     if (previous) await actAs(previous);
