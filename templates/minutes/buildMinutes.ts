@@ -1,6 +1,6 @@
 // The minutes: who was there, what was declared, whether the meeting was quorate, and for each
 // agenda item the discussion, decisions, actions, recommendations and matters arising.
-import { Paragraph, TextRun, type Document, type FileChild } from 'docx';
+import { HeadingLevel, Paragraph, TabStopType, TextRun, type Document, type FileChild } from 'docx';
 import { PANEL_FORMAT_LABELS } from '#shared/domain/panels';
 import { formatDateCompact, formatDateLong, formatDateWithDay, formatTimeRange } from '#shared/format';
 import { bullets, cellLines, h1, h1Numbered, h2, houseTable, note, para, paragraphs, refCell, titleBlock } from '../style/blocks';
@@ -39,6 +39,23 @@ export interface MinutesDocInput {
 
 type Item = MinutesDocInput['items'][number];
 
+/**
+ * The headings the minutes use: their own at the top, or two levels down inside the panel pack,
+ * below its section heading and out of its contents (which lists headings 1 and 2).
+ */
+interface Headings {
+  h1: (text: string) => Paragraph;
+  h2: (text: string) => Paragraph;
+  numbered: (n: number, text: string) => Paragraph;
+}
+const TOP: Headings = { h1, h2, numbered: h1Numbered };
+const NESTED: Headings = {
+  h1: (text) => new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(text)] }),
+  h2: (text) => new Paragraph({ heading: HeadingLevel.HEADING_4, children: [new TextRun(text)] }),
+  numbered: (n, text) =>
+    new Paragraph({ heading: HeadingLevel.HEADING_3, tabStops: [{ type: TabStopType.LEFT, position: 567 }], indent: { left: 567, hanging: 567 }, children: [new TextRun(`${n}.\t${text}`)] }),
+};
+
 const date = (iso: string | null) => (iso ? formatDateCompact(iso) : '—');
 
 function place(p: MinutesDocInput['panel']): string {
@@ -55,7 +72,7 @@ function correctionLines(input: MinutesDocInput): string[] {
   });
 }
 
-function attendance(input: MinutesDocInput): FileChild[] {
+function attendance(input: MinutesDocInput, { h1, h2 }: Headings): FileChild[] {
   const out: FileChild[] = [
     h1('Attendance'),
     h2('Present'),
@@ -85,10 +102,10 @@ function attendance(input: MinutesDocInput): FileChild[] {
   return out;
 }
 
-function item(it: Item): FileChild[] {
+function item(it: Item, { h2, numbered }: Headings): FileChild[] {
   const byline = [it.purpose, it.presenter && `Presented by ${it.presenter}`].filter(Boolean).join(' · ');
   // kept with what follows, so an item's heading never ends a page on its own
-  const head = [h1Numbered(it.number, it.title), new Paragraph({ style: 'Note', keepNext: true, children: [new TextRun(byline)] })];
+  const head = [numbered(it.number, it.title), new Paragraph({ style: 'Note', keepNext: true, children: [new TextRun(byline)] })];
   const out: FileChild[] = paragraphs(it.summary);
   if (it.decisions.length) out.push(h2('Decisions'), ...bullets(it.decisions));
   if (it.actions.length) out.push(h2('Actions'), houseTable(['Action', 'Owner', 'Due'], it.actions.map((a) => [a.text, a.owner || '—', date(a.due)]), [57, 27, 16]));
@@ -115,25 +132,39 @@ function item(it: Item): FileChild[] {
   return [...head, ...(out.length ? out : [para('Nothing was recorded under this item.')])];
 }
 
-function nextMeeting(n: MinutesDocInput['nextMeeting']): FileChild[] {
+function nextMeeting(n: MinutesDocInput['nextMeeting'], { h1 }: Headings): FileChild[] {
   if (!n) return [h1('Date of next meeting'), para('The date of the next meeting is to be confirmed.')];
   return [h1('Date of next meeting'), para(`${formatDateWithDay(n.date)}, ${formatTimeRange(n.startTime, n.endTime)} (London time), ${n.where}.`)];
 }
 
+/**
+ * Everything under the minutes' title: approval and version, attendance, declarations, the items
+ * and the next meeting. `nested` moves every heading two levels down, for the minutes inside the pack.
+ */
+export function minutesBody(input: MinutesDocInput, { nested = false }: { nested?: boolean } = {}): FileChild[] {
+  const headings = nested ? NESTED : TOP;
+  const status = [...(input.approval ? [input.approval] : []), input.draft ? `Version ${input.version}, for the chair's approval` : `Version ${input.version}`, ...correctionLines(input)];
+  return [
+    ...status.map(note),
+    ...attendance(input, headings),
+    ...input.items.flatMap((it) => item(it, headings)),
+    ...nextMeeting(input.nextMeeting, headings),
+    note('The panel discusses themes, never individual cases.'),
+  ];
+}
+
+/** "Caxton House, London, and online (hybrid)" */
+export const minutesPlace = place;
+
 export function buildMinutes(input: MinutesDocInput): Document {
   const { panel } = input;
-  const status = [...(input.approval ? [input.approval] : []), input.draft ? `Version ${input.version}, for the chair's approval` : `Version ${input.version}`, ...correctionLines(input)];
   const children: FileChild[] = [
     ...titleBlock(
       'Serious Case Panel: minutes',
       [formatDateWithDay(panel.date), `${formatTimeRange(panel.startTime, panel.endTime)} (London time)`, place(panel)],
       input.draft ? 'DRAFT: not yet approved by the chair' : undefined,
     ),
-    ...status.map(note),
-    ...attendance(input),
-    ...input.items.flatMap(item),
-    ...nextMeeting(input.nextMeeting),
-    note('The panel discusses themes, never individual cases.'),
+    ...minutesBody(input),
   ];
   return houseDocument({
     title: 'Minutes',

@@ -11,6 +11,8 @@ import {
   TabStopType,
   TextRun,
   type FileChild,
+  type ISectionOptions,
+  type PageNumberEstimator,
   type IStylesOptions,
 } from 'docx';
 import { APP_NAME, COLOUR, FONT, PAGE, SIZE } from './theme';
@@ -25,6 +27,12 @@ export interface HouseDocumentOptions {
   landscape?: boolean;
   description?: string;
   children: FileChild[];
+  /** Further sections after the first, each starting on a new page in its own orientation, framed the same way. */
+  moreSections?: { landscape?: boolean; children: FileChild[] }[];
+  /** Asks Word to update fields (a table of contents) when it opens the file. */
+  updateFields?: boolean;
+  /** Writes the page numbers of a table of contents with the file, e.g. `estimatePageNumbers` from `docx/layout`. */
+  pageNumbers?: PageNumberEstimator;
 }
 
 const heading = (size: number, before: number) => ({
@@ -39,6 +47,8 @@ export const HOUSE_STYLES: IStylesOptions = {
     heading1: heading(SIZE.h1, 360),
     heading2: heading(SIZE.h2, 240),
     heading3: heading(SIZE.h3, 200),
+    // only used where a document is nested in another (the minutes in the panel pack)
+    heading4: heading(SIZE.body, 160),
     listParagraph: { run: { font: FONT, size: SIZE.body } },
   },
   paragraphStyles: [
@@ -57,8 +67,8 @@ function markingLine(marking: string, draft: boolean): Paragraph {
   return new Paragraph({ style: 'Marking', children: runs });
 }
 
-export function houseDocument(o: HouseDocumentOptions): Document {
-  const width = o.landscape ? PAGE.height : PAGE.width;
+function frame(o: HouseDocumentOptions, landscape: boolean): { header: Header; footer: Footer } {
+  const width = landscape ? PAGE.height : PAGE.width;
   const contentWidth = width - 2 * PAGE.margin;
   const header = new Header({
     children: [
@@ -82,6 +92,25 @@ export function houseDocument(o: HouseDocumentOptions): Document {
       markingLine(o.marking, o.draft),
     ],
   });
+  return { header, footer };
+}
+
+function section(o: HouseDocumentOptions, landscape: boolean, children: FileChild[]): ISectionOptions {
+  const { header, footer } = frame(o, landscape);
+  return {
+    properties: {
+      page: {
+        size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 },
+      },
+    },
+    headers: { default: header },
+    footers: { default: footer },
+    children,
+  };
+}
+
+export function houseDocument(o: HouseDocumentOptions): Document {
   return new Document({
     creator: APP_NAME,
     lastModifiedBy: APP_NAME,
@@ -89,19 +118,8 @@ export function houseDocument(o: HouseDocumentOptions): Document {
     subject: 'Serious Case Panel',
     description: o.description ?? `${o.title}, produced by the ${APP_NAME}.`,
     styles: HOUSE_STYLES,
-    features: { updateFields: false },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: o.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 },
-          },
-        },
-        headers: { default: header },
-        footers: { default: footer },
-        children: o.children,
-      },
-    ],
+    features: { updateFields: o.updateFields ?? false },
+    ...(o.pageNumbers ? { pageNumbers: o.pageNumbers } : {}),
+    sections: [section(o, o.landscape ?? false, o.children), ...(o.moreSections ?? []).map((s) => section(o, s.landscape ?? false, s.children))],
   });
 }

@@ -1,0 +1,162 @@
+// The panel pack opened in LibreOffice: every page framed (marking top and bottom, "Page X of Y",
+// DRAFT while the agenda is a draft), the cover lists the sections, and every part is there: the
+// agenda, each theme paper with its evidence and figure, the tracker on landscape pages, the
+// previous minutes, the action log and the annexes. The Word file carries a real TOC field.
+import { execFileSync } from 'node:child_process';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { buildPack, fileSize, quarterBarUnits } from '../../templates/pack/buildPack';
+import { packDocx } from '../../templates/style/pack';
+import { libreOfficeAvailable, listImages, renderDocx, squeeze } from './libreoffice';
+import { packInput } from './packFixture';
+
+const SECTIONS = ['Agenda', 'Theme papers', 'Recommendations tracker', 'Previous meeting’s minutes', 'Action log', 'Annexes'];
+
+function firstAndLastLines(page: string) {
+  const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
+  return { top: lines[0] ?? '', bottom: lines[lines.length - 1] ?? '' };
+}
+
+function expectFramed(pages: string[], marking: string, draft: boolean) {
+  pages.forEach((page, i) => {
+    const { top, bottom } = firstAndLastLines(page);
+    expect(top, `page ${i + 1} top`).toContain(marking);
+    expect(bottom, `page ${i + 1} bottom`).toContain(marking);
+    expect(squeeze(page), `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);
+    expect(page, `page ${i + 1} header`).toContain('Panel pack');
+    if (draft) {
+      expect(top, `page ${i + 1} draft top`).toContain('DRAFT');
+      expect(bottom, `page ${i + 1} draft bottom`).toContain('DRAFT');
+    } else expect(page, `page ${i + 1} not draft`).not.toContain('DRAFT');
+  });
+}
+
+const flat = (pages: string[]) => pages.join('\n').replace(/\s+/g, ' ');
+const compact = (s: string) => s.replace(/[\s\-‐]+/g, '');
+const reading = (pdf: string) => compact(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']);
+const settingsXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes, { filter: (f) => f.name === 'word/settings.xml' })['word/settings.xml']);
+
+function pageSizes(pdf: string, count: number): { w: number; h: number }[] {
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', String(count), pdf], { encoding: 'utf8' });
+  return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ w: Number(m[1]), h: Number(m[2]) }));
+}
+
+describe.skipIf(!libreOfficeAvailable)('panel pack in LibreOffice', () => {
+  it('a draft pack: every page framed and DRAFT, the cover lists the sections, every part present', async () => {
+    const input = packInput(true);
+    const { pages, pdf, imagesDir } = renderDocx('pack-draft', await packDocx(buildPack(input)));
+    expect(pages.length).toBeGreaterThanOrEqual(8);
+    expectFramed(pages, 'OFFICIAL-SENSITIVE', true);
+    const all = flat(pages);
+    const text = reading(pdf);
+    const has = (s: string) => expect(text, s).toContain(compact(s));
+
+    const coverPage = flat([pages[0]]);
+    expect(coverPage).toContain('Serious Case Panel: panel pack');
+    expect(coverPage).toContain('2027-28 Q1');
+    expect(coverPage).toContain('Wednesday 12 May 2027');
+    expect(coverPage).toContain('10:00 to 12:30 (London time)');
+    expect(coverPage).toContain('Caxton House, London, and online (hybrid)');
+    expect(coverPage).toContain('DRAFT: the agenda is not yet approved by the chair');
+    expect(coverPage).toContain('Contents');
+    for (const s of SECTIONS) expect(coverPage, `cover lists ${s}`).toContain(s);
+    for (const t of input.themePapers) expect(coverPage, `cover lists item ${t.itemNumber}`).toContain(`Item ${t.itemNumber}:`);
+    expect(coverPage).not.toContain('Approved by');
+    // the contents carry page numbers written with the file (Word renumbers them when it opens it)
+    const numbers = SECTIONS.map((s) => Number(new RegExp(`${s}\\.{3,}\\s*(\\d+)`).exec(pages[0])?.[1]));
+    numbers.forEach((n, i) => expect(n, SECTIONS[i]).toBeGreaterThanOrEqual(2));
+    expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
+    expect(numbers[numbers.length - 1]).toBeLessThanOrEqual(pages.length);
+
+    for (const m of input.invited) [m.name, m.organisation].forEach(has);
+    for (const a of input.agenda) [a.title, `${a.startsAt}–${a.endsAt}`, ...a.papers].forEach(has);
+
+    let figure = 0;
+    for (const t of input.themePapers) {
+      expect(all).toContain(`Item ${t.itemNumber}: ${t.title}`);
+      has(t.why);
+      for (const e of t.evidence) [e.ref, e.title].forEach(has);
+      for (const s of t.bySource) has(s.label);
+      for (const r of t.recommendations) [r.ref, r.text].forEach(has);
+      if (t.byQuarter.length) expect(all).toContain(`Figure ${++figure}: evidence by quarter`);
+    }
+    expect(figure).toBe(2);
+    expect(all).toContain('Showing 10 of 14 items of evidence');
+    expect(all).toContain('First received 14 October 2025; latest 2 March 2027.');
+    expect(all).toContain('2026-27 Q2 6 items');
+    expect(all).toContain('2026-27 Q1 0 items');
+    expect(all).toContain('No open recommendations are linked to this theme.');
+    expect(all).toContain('No evidence is linked to this theme yet.');
+    expect(all).toContain('No theme owner named');
+    // the long summary is shortened in the table
+    has('The claimant, recorded as needing additional support');
+    expect(text).not.toContain(compact('The case examiner found the same gap in two complaints this year.'));
+    // each theme paper starts its own page
+    for (const t of input.themePapers) expect(pages.filter((p) => squeeze(p).includes(`Item ${t.itemNumber}: `) && !p.includes('Contents')).length).toBeGreaterThanOrEqual(1);
+
+    const laidOut = squeeze(pages.join('\n'));
+    for (const r of input.tracker) {
+      [r.ref, r.text].forEach(has);
+      expect(laidOut).toContain(r.ref);
+    }
+    // the tracker's pages, and only they, are landscape
+    const sizes = pageSizes(pdf, pages.length);
+    const landscape = pages.map((p, i) => ({ p, wide: sizes[i].w > sizes[i].h })).filter((x) => x.wide);
+    expect(landscape.length).toBeGreaterThanOrEqual(1);
+    for (const x of landscape) expect(x.p).toMatch(/SCP-2026-27-Q4-R\d\d|Recommendations tracker/);
+    expect(sizes[0].h).toBeGreaterThan(sizes[0].w);
+    expect(sizes[sizes.length - 1].h).toBeGreaterThan(sizes[sizes.length - 1].w);
+
+    const prev = input.previousMinutes!;
+    expect(all).toContain('Minutes of the panel held on Wednesday 10 February 2027');
+    for (const item of prev.items) expect(all).toContain(`${item.number}. ${item.title}`);
+    for (const item of prev.items) item.decisions.forEach(has);
+    expect(all).toContain('Approved by Chris Chair (chair) on 3 March 2027.');
+
+    for (const a of input.actionLog) [a.text, a.owner, a.status].forEach(has);
+    has('10 Feb 2027');
+    for (const a of input.annexes) has(a.fileName);
+    for (const size of ['1.5 MB', '340 KB', '51 KB']) expect(all).toContain(size);
+    expect(listImages(imagesDir).length).toBe(pages.length);
+  }, 200_000);
+
+  it('an approved pack has no DRAFT anywhere and shows the approval; empty parts say so in sentences', async () => {
+    const input = { ...packInput(false), marking: 'OFFICIAL', themePapers: [], tracker: [], previousMinutes: null, actionLog: [], annexes: [] };
+    const { pages } = renderDocx('pack-approved-empty', await packDocx(buildPack(input)));
+    expectFramed(pages, 'OFFICIAL', false);
+    const all = flat(pages);
+    expect(flat([pages[0]])).toContain('Approved by Chris Chair on 28 April 2027.');
+    for (const s of SECTIONS) expect(flat([pages[0]]), `cover lists ${s}`).toContain(s);
+    for (const s of [
+      'No themes are on the agenda for this panel.',
+      'There are no open recommendations.',
+      'This is the panel’s first meeting: there are no previous minutes.',
+      'There are no actions to report.',
+      'No papers are attached to the agenda items.',
+    ])
+      expect(all).toContain(s);
+    expect(all).not.toContain('Figure');
+  }, 200_000);
+});
+
+describe('panel pack Word file', () => {
+  it('has a real table of contents field over headings 1 to 2, which Word updates on opening', async () => {
+    const bytes = await packDocx(buildPack(packInput(true)));
+    const xml = documentXml(bytes);
+    expect(/<w:instrText[^>]*>TOC [^<]*\\o &quot;1-2&quot;/.test(xml), 'TOC \\o "1-2" field').toBe(true);
+    expect(/<w:updateFields(?: w:val="(?:true|1)")?\/>/.test(settingsXml(bytes)), 'updateFields').toBe(true);
+    // three sections: portrait, landscape for the tracker, portrait
+    expect([...xml.matchAll(/<w:pgSz [^>]*w:orient="(\w+)"/g)].map((m) => m[1])).toEqual(['portrait', 'landscape', 'portrait']);
+  });
+
+  it('draws quarter bars in proportion, anything above zero visible, and sizes files as people read them', () => {
+    expect(quarterBarUnits(6, 10)).toBe(24);
+    expect(quarterBarUnits(10, 10)).toBe(40);
+    expect(quarterBarUnits(0, 10)).toBe(0);
+    expect(quarterBarUnits(1, 200)).toBe(1);
+    expect(fileSize(512)).toBe('512 bytes');
+    expect(fileSize(348_160)).toBe('340 KB');
+    expect(fileSize(1_572_864)).toBe('1.5 MB');
+  });
+});
