@@ -9,7 +9,7 @@ import { backupCommand, restoreCommand } from './commands/backup';
 import { calendarCommand } from './commands/calendar';
 import { demoCommand } from './commands/demo';
 import { doctorCommand } from './commands/doctor';
-import { exportAgendaCommand, exportBoardReportCommand, exportMinutesCommand, exportTorCommand, exportTrackerCommand } from './commands/export';
+import { exportAgendaCommand, exportPackCommand, exportBoardReportCommand, exportMinutesCommand, exportTorCommand, exportTrackerCommand } from './commands/export';
 import { coronerListCommand, importPfdCommand } from './commands/evidence';
 import { retentionRunCommand } from './commands/retention';
 import { initCommand } from './commands/init';
@@ -19,7 +19,7 @@ import { CliError, UsageError, type CliCommand, type CliIO } from './types';
 import { PersonalDataError } from '#shared/ipc/result';
 
 /** Every command, by its words. Later features add a file and a line here. */
-export const COMMANDS: CliCommand[] = [initCommand, doctorCommand, demoCommand, panelsListCommand, calendarCommand, exportAgendaCommand, exportTorCommand, exportMinutesCommand, exportTrackerCommand, exportBoardReportCommand, backupCommand, restoreCommand, auditVerifyCommand, importPfdCommand, coronerListCommand, retentionRunCommand, recommendationsListCommand];
+export const COMMANDS: CliCommand[] = [initCommand, doctorCommand, demoCommand, panelsListCommand, calendarCommand, exportAgendaCommand, exportTorCommand, exportPackCommand, exportMinutesCommand, exportTrackerCommand, exportBoardReportCommand, backupCommand, restoreCommand, auditVerifyCommand, importPfdCommand, coronerListCommand, retentionRunCommand, recommendationsListCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

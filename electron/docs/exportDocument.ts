@@ -12,7 +12,7 @@ import { writeDocument } from './files';
 import type { BuiltDocument } from './planningDocs';
 
 export interface ExportOptions {
-  kind: 'agenda' | 'tor' | 'minutes' | 'tracker' | 'board-report';
+  kind: 'agenda' | 'tor' | 'pack' | 'minutes' | 'tracker' | 'board-report';
   panelId: number | null;
   path: string;
   /** proceed despite findings; recorded in the export log with who and when */

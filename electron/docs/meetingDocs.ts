@@ -9,7 +9,7 @@ import { UserFacingError } from '#shared/ipc/result';
 import type { GateSource } from '#shared/pii/gate';
 import { restrictedForThemes } from '#db/queries/gate';
 import { listRecommendations } from '#db/queries/recommendations';
-import { buildMinutes } from '#templates/minutes/buildMinutes';
+import { buildMinutes, type MinutesDocInput } from '#templates/minutes/buildMinutes';
 import { buildTracker } from '#templates/tracker/buildTracker';
 import { buildBoardReport } from '#templates/board/buildBoardReport';
 import { getDocumentSettings } from '../handlers/app';
@@ -18,13 +18,13 @@ import { loadMeeting } from '../handlers/meeting';
 import { safeFileName } from './files';
 import type { BuiltDocument } from './planningDocs';
 
-function where(p: { format: string; location: string }): string {
+export function where(p: { format: string; location: string }): string {
   if (p.format === 'online') return 'Online (Microsoft Teams)';
   if (p.format === 'hybrid') return `${p.location}, and online (hybrid)`;
   return p.location || PANEL_FORMAT_LABELS[p.format as 'in-person'];
 }
 
-function recSources(recs: RecommendationSummary[]): GateSource[] {
+export function recSources(recs: RecommendationSummary[]): GateSource[] {
   return recs.flatMap((r) => [
     { recordType: 'recommendation', recordId: r.id, field: 'text', text: r.text },
     { recordType: 'recommendation', recordId: r.id, field: 'owner', text: r.owner },
@@ -32,7 +32,15 @@ function recSources(recs: RecommendationSummary[]): GateSource[] {
   ]);
 }
 
-export async function minutesDocument(ctx: HandlerContext, panelId: number): Promise<BuiltDocument> {
+export interface MinutesParts {
+  input: MinutesDocInput;
+  sources: GateSource[];
+  themeIds: number[];
+  fileName: string;
+}
+
+/** What the minutes say, and the records they are built from (for the personal-data gate). */
+export async function minutesParts(ctx: HandlerContext, panelId: number): Promise<MinutesParts> {
   const m = await loadMeeting(ctx, panelId);
   if (m.phase !== 'ended') {
     throw new UserFacingError('conflict', m.phase === 'not-started' ? 'This meeting has not been held yet, so it has no minutes.' : 'The meeting is still in progress: end it first, then export the draft minutes.');
@@ -42,7 +50,7 @@ export async function minutesDocument(ctx: HandlerContext, panelId: number): Pro
   const names = new Map(m.attendees.map((a) => [a.memberId, a]));
   const next = await ctx.db.selectFrom('panels').selectAll().where('date', '>', m.panel.date).where('status', '!=', 'cancelled').orderBy('date').executeTakeFirst();
   const { marking } = await getDocumentSettings(ctx);
-  const doc = buildMinutes({
+  const input: MinutesDocInput = {
     panel: m.panel,
     marking,
     draft,
@@ -79,7 +87,7 @@ export async function minutesDocument(ctx: HandlerContext, panelId: number): Pro
             : [],
     })),
     nextMeeting: next ? { date: next.date, startTime: next.start_time, endTime: next.end_time, where: where(next) } : null,
-  });
+  };
   const recs = m.items.flatMap((i) => i.recommendations);
   const sources: GateSource[] = [
     { recordType: 'panel', recordId: panelId, field: 'location', text: m.panel.location },
@@ -95,15 +103,15 @@ export async function minutesDocument(ctx: HandlerContext, panelId: number): Pro
     ...m.mattersArising.actions.map((a) => ({ recordType: 'action', recordId: a.id, field: 'text and owner', text: `${a.text}\n${a.owner}` })),
   ];
   const themeIds = [...new Set([...m.items.map((i) => i.themeId).filter((x): x is number => x !== null), ...recs.flatMap((r) => r.themeIds)])];
-  return {
-    doc,
-    fileName: safeFileName(`Minutes - Serious Case Panel ${m.panel.quarter} - ${m.panel.date}${draft ? ' - DRAFT' : ` - v${latest.version}`}.docx`),
-    sources,
-    restricted: await restrictedForThemes(ctx.db, themeIds),
-  };
+  return { input, sources, themeIds, fileName: safeFileName(`Minutes - Serious Case Panel ${m.panel.quarter} - ${m.panel.date}${draft ? ' - DRAFT' : ` - v${latest.version}`}.docx`) };
 }
 
-function trackerRows(recs: RecommendationSummary[]) {
+export async function minutesDocument(ctx: HandlerContext, panelId: number): Promise<BuiltDocument> {
+  const parts = await minutesParts(ctx, panelId);
+  return { doc: buildMinutes(parts.input), fileName: parts.fileName, sources: parts.sources, restricted: await restrictedForThemes(ctx.db, parts.themeIds) };
+}
+
+export function trackerRows(recs: RecommendationSummary[]) {
   return recs.map((r) => ({
     ref: r.ref,
     text: r.text,

@@ -7,6 +7,8 @@ import type { ExportLogEntry } from '#shared/ipc/contract';
 import { exportDocument } from '../docs/exportDocument';
 import { agendaDocument, torDocument } from '../docs/planningDocs';
 import { boardReportDocument, minutesDocument, trackerDocument } from '../docs/meetingDocs';
+import { packDocument } from '../docs/packDocument';
+import { nowIso } from './context';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './types';
 
@@ -22,6 +24,13 @@ export const exportHandlers = {
   exportTor: async (ctx, { id, allowFindings }) => {
     const built = await torDocument(ctx, { id });
     return exportDocument(ctx, built, { kind: 'tor', panelId: null, path: join(exportsDir(ctx), built.fileName), allowFindings });
+  },
+  exportPack: async (ctx, { panelId, allowFindings }) => {
+    const built = await packDocument(ctx, panelId);
+    const written = await exportDocument(ctx, built, { kind: 'pack', panelId, path: join(exportsDir(ctx), built.fileName), allowFindings });
+    // Writing the pack from the approved agenda issues it.
+    await ctx.db.updateTable('panels').set({ status: 'pack-issued', updated_at: nowIso(ctx) }).where('id', '=', panelId).where('status', '=', 'agenda-approved').execute();
+    return written;
   },
   exportMinutes: async (ctx, { panelId, allowFindings }) => {
     const built = await minutesDocument(ctx, panelId);

@@ -123,6 +123,7 @@ const api = {
   getRecommendation: (arg) => invoke('getRecommendation', arg),
   addRecommendationUpdate: (arg) => invoke('addRecommendationUpdate', arg),
   escalateRecommendation: (arg) => invoke('escalateRecommendation', arg),
+  exportPack: (arg) => invoke('exportPack', arg),
   exportMinutes: (arg) => invoke('exportMinutes', arg),
   exportTracker: (arg) => invoke('exportTracker', arg),
   exportBoardReport: (arg) => invoke('exportBoardReport', arg),

@@ -358,6 +358,7 @@ export const contract = {
   getRecommendation: channel(byId).returns<Recommendation>(),
   addRecommendationUpdate: channel(recUpdateInput).returns<Recommendation>(),
   escalateRecommendation: channel(recEscalateInput).returns<Recommendation>(),
+  exportPack: channel(z.strictObject({ panelId: recordId, allowFindings: allowFindings.optional() })).returns<ExportedFile>(),
   exportMinutes: channel(z.strictObject({ panelId: recordId, allowFindings: allowFindings.optional() })).returns<ExportedFile>(),
   exportTracker: channel(z.strictObject({ allowFindings: allowFindings.optional() })).returns<ExportedFile>(),
   exportBoardReport: channel(z.strictObject({ quarter: trimmed('Quarter', 1, 20), allowFindings: allowFindings.optional() })).returns<ExportedFile>(),

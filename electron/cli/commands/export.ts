@@ -6,6 +6,7 @@ import type { Identity } from '#shared/domain/identity';
 import { exportDocument, type ExportOptions } from '../../docs/exportDocument';
 import { agendaDocument, torDocument, type BuiltDocument } from '../../docs/planningDocs';
 import { boardReportDocument, minutesDocument, trackerDocument } from '../../docs/meetingDocs';
+import { packDocument } from '../../docs/packDocument';
 import { countPages } from '../../docs/files';
 import { IDENTITY_KEY } from '../../handlers/context';
 import { withSession, type Session } from '../session';
@@ -108,5 +109,19 @@ export const exportBoardReportCommand: CliCommand = {
     if (!values.quarter || !values.out) throw new UsageError('Give --quarter (such as 2026-27-Q3) and --out.');
     if (!/^\d{4}-\d{2}-Q[1-4]$/.test(values.quarter)) throw new UsageError(`--quarter must look like 2026-27-Q3, not "${values.quarter}".`);
     return withSession(cmd, async (s) => write(cmd, s, await boardReportDocument(s.ctx, values.quarter!), { kind: 'board-report', panelId: null, out: values.out!, allow: values['allow-findings'] }));
+  },
+};
+
+export const exportPackCommand: CliCommand = {
+  name: 'export pack',
+  summary: 'Write a panel’s pack (agenda, theme papers, tracker, previous minutes, action log, annexes) as a Word file',
+  usage: 'export pack --panel <id|next> --out FILE.docx [--allow-findings "reason"] [--json]',
+  run: async (cmd) => {
+    const { values } = parseArgs({ args: cmd.args, options: { panel: { type: 'string' }, out: { type: 'string' }, 'allow-findings': { type: 'string' } }, strict: true });
+    if (!values.panel || !values.out) throw new UsageError('Give --panel and --out.');
+    return withSession(cmd, async (s) => {
+      const panelId = await panelRef(s, values.panel!, cmd.now());
+      return write(cmd, s, await packDocument(s.ctx, panelId), { kind: 'pack', panelId, out: values.out!, allow: values['allow-findings'] });
+    });
   },
 };

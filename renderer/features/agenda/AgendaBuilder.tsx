@@ -83,6 +83,7 @@ export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
             </button>
           )}
           <ExportButton kind="agenda" panelId={panel.id} label="Export agenda (Word)" />
+          <ExportButton kind="pack" panelId={panel.id} label={a.state === 'approved' ? 'Issue the panel pack (Word)' : 'Export a draft pack (Word)'} />
         </div>
       </div>
       <p className={`timing${a.overrunMinutes > 0 ? ' timing--over' : ''}`} role={a.overrunMinutes > 0 ? 'alert' : undefined}>

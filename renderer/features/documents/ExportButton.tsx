@@ -18,6 +18,7 @@ const RECORD_LABELS: Record<string, string> = {
   declaration: 'Declaration',
   attendance: 'Attendance',
   recommendation: 'Recommendation',
+  theme: 'Theme',
   document: 'Document',
 };
 
@@ -42,13 +43,15 @@ function fixLink(f: Finding, panelId?: number): string | null {
       return panelId ? `/panels/${panelId}/meeting` : null;
     case 'recommendation':
       return f.recordId ? `/recommendations/${f.recordId}` : null;
+    case 'theme':
+      return f.recordId ? `/themes/${f.recordId}/edit` : null;
     default:
       return null;
   }
 }
 
 /** Writes a Word document through the personal-data gate and says where it went, or what stopped it. */
-export type ExportKind = 'agenda' | 'tor' | 'minutes' | 'tracker' | 'board-report';
+export type ExportKind = 'agenda' | 'tor' | 'pack' | 'minutes' | 'tracker' | 'board-report';
 
 function exportCall(kind: ExportKind, o: { panelId?: number; torId?: number; quarter?: string }, allow?: { reason: string }) {
   const a = allow ? { allowFindings: allow } : {};
@@ -57,6 +60,8 @@ function exportCall(kind: ExportKind, o: { panelId?: number; torId?: number; qua
       return call('exportAgenda', { panelId: o.panelId ?? 0, ...a });
     case 'tor':
       return call('exportTor', { ...(o.torId ? { id: o.torId } : {}), ...a });
+    case 'pack':
+      return call('exportPack', { panelId: o.panelId ?? 0, ...a });
     case 'minutes':
       return call('exportMinutes', { panelId: o.panelId ?? 0, ...a });
     case 'tracker':
@@ -94,7 +99,12 @@ export function ExportButton({ kind, panelId, torId, quarter, label }: { kind: E
       <button type="button" className="button button--secondary" disabled={exp.isPending} onClick={() => exp.mutate(undefined)}>
         {exp.isPending ? 'Writing…' : label}
       </button>
-      {message && (
+      {exp.isPending && (
+        <span className="export__message" role="status">
+          <progress aria-label="Writing the document" /> Building the document and checking it for personal data…
+        </span>
+      )}
+      {message && !exp.isPending && (
         <span className={`export__message${message.ok ? '' : ' export__message--error'}`} role={message.ok ? 'status' : 'alert'}>
           {message.text}
         </span>
