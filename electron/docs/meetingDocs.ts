@@ -1,7 +1,8 @@
 // Gathers what the minutes, the recommendations tracker and the Board report need.
 import { ITEM_PURPOSE_LABELS } from '#shared/domain/agenda';
 import { MEMBER_ROLE_LABELS } from '#shared/domain/members';
-import { PANEL_FORMAT_LABELS } from '#shared/domain/panels';
+import type { PanelFormat } from '#shared/domain/panels';
+import { documentPlace } from '#templates/style/blocks';
 import { ESCALATION_LABELS, OPEN_REC_STATUSES, REC_STATUS_LABELS, type RecommendationSummary } from '#shared/domain/recommendations';
 import { parseFy } from '#shared/calendar/financialYear';
 import { formatDateLong, londonToday } from '#shared/format';
@@ -17,12 +18,6 @@ import type { HandlerContext } from '../handlers/context';
 import { loadMeeting } from '../handlers/meeting';
 import { safeFileName } from './files';
 import type { BuiltDocument } from './planningDocs';
-
-export function where(p: { format: string; location: string }): string {
-  if (p.format === 'online') return 'Online (Microsoft Teams)';
-  if (p.format === 'hybrid') return `${p.location}, and online (hybrid)`;
-  return p.location || PANEL_FORMAT_LABELS[p.format as 'in-person'];
-}
 
 export function recSources(recs: RecommendationSummary[]): GateSource[] {
   return recs.flatMap((r) => [
@@ -86,7 +81,7 @@ export async function minutesParts(ctx: HandlerContext, panelId: number): Promis
             ? m.mattersArising.recommendations.map((r) => ({ ref: r.ref, text: r.text, owner: r.owner, due: r.targetDate, status: `${REC_STATUS_LABELS[r.status]}${r.overdue ? ', overdue' : ''}` }))
             : [],
     })),
-    nextMeeting: next ? { date: next.date, startTime: next.start_time, endTime: next.end_time, where: where(next) } : null,
+    nextMeeting: next ? { date: next.date, startTime: next.start_time, endTime: next.end_time, where: documentPlace({ format: next.format as PanelFormat, location: next.location }) } : null,
   };
   const recs = m.items.flatMap((i) => i.recommendations);
   const sources: GateSource[] = [

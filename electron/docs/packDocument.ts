@@ -2,7 +2,6 @@
 // tracker, the previous meeting's minutes and the action log, and the papers attached to items.
 import { ITEM_PURPOSE_LABELS } from '#shared/domain/agenda';
 import { EVIDENCE_TYPE_LABELS } from '#shared/domain/evidence';
-import { MEMBER_ROLE_LABELS, MEMBER_ROLES } from '#shared/domain/members';
 import { ACTION_STATUS_LABELS } from '#shared/domain/meeting';
 import { OPEN_REC_STATUSES, RAG_LABELS, REC_STATUS_LABELS } from '#shared/domain/recommendations';
 import { THEME_STATUS_LABELS } from '#shared/domain/themes';
@@ -10,7 +9,6 @@ import { formatDateLong, londonToday } from '#shared/format';
 import { notFound, UserFacingError } from '#shared/ipc/result';
 import type { GateSource } from '#shared/pii/gate';
 import { restrictedForThemes } from '#db/queries/gate';
-import { listMembers } from '#db/queries/members';
 import { findPanel, toPanel } from '#db/queries/panels';
 import { listRecommendations } from '#db/queries/recommendations';
 import { findTheme } from '#db/queries/themes';
@@ -20,7 +18,7 @@ import { getDocumentSettings } from '../handlers/app';
 import type { HandlerContext } from '../handlers/context';
 import { safeFileName } from './files';
 import { minutesParts, recSources, trackerRows } from './meetingDocs';
-import type { BuiltDocument } from './planningDocs';
+import { invitedMembers, type BuiltDocument } from './planningDocs';
 
 /** How many linked evidence summaries a theme paper shows (newest first). */
 export const PACK_EVIDENCE_LIMIT = 25;
@@ -33,11 +31,7 @@ export async function packDocument(ctx: HandlerContext, panelId: number): Promis
   const today = londonToday(ctx.now());
   const agenda = await loadAgenda(ctx.db, panelId);
   if (agenda.items.length === 0) throw new UserFacingError('conflict', 'The agenda has no items yet; build the agenda before issuing the pack.');
-  const members = await listMembers(ctx.db, { today: panel.date < today ? panel.date : today, includeInactive: false });
-  const invited = members
-    .filter((m) => m.role !== 'secretariat' && m.role !== 'observer')
-    .sort((a, b) => MEMBER_ROLES.indexOf(a.role) - MEMBER_ROLES.indexOf(b.role) || a.name.localeCompare(b.name))
-    .map((m) => ({ name: m.name, role: MEMBER_ROLE_LABELS[m.role], organisation: m.organisation }));
+  const invited = await invitedMembers(ctx, panel.date);
   const approved = [...agenda.events].reverse().find((e) => e.action === 'approved');
   const sources: GateSource[] = [{ recordType: 'panel', recordId: panelId, field: 'location', text: panel.location }];
   const themeIds: number[] = [];

@@ -25,17 +25,23 @@ export interface BuiltDocument {
   restricted: RestrictedValue[];
 }
 
+/** The members invited to a panel (everyone but the secretariat and observers), in role order. */
+export async function invitedMembers(ctx: HandlerContext, panelDate: string): Promise<{ name: string; role: string; organisation: string }[]> {
+  const today = londonToday(ctx.now());
+  const members = await listMembers(ctx.db, { today: panelDate < today ? panelDate : today, includeInactive: false });
+  return members
+    .filter((m) => m.role !== 'secretariat' && m.role !== 'observer')
+    .sort((a, b) => MEMBER_ROLES.indexOf(a.role) - MEMBER_ROLES.indexOf(b.role) || a.name.localeCompare(b.name))
+    .map((m) => ({ name: m.name, role: MEMBER_ROLE_LABELS[m.role], organisation: m.organisation }));
+}
+
 export async function agendaDocument(ctx: HandlerContext, panelId: number): Promise<BuiltDocument> {
   const row = await findPanel(ctx.db, panelId);
   if (!row) throw notFound('Panel', panelId);
   const panel = toPanel(row);
   if (panel.status === 'cancelled') throw new UserFacingError('conflict', 'This panel was cancelled, so it has no agenda to export.');
   const agenda = await loadAgenda(ctx.db, panelId);
-  const members = await listMembers(ctx.db, { today: panel.date < londonToday(ctx.now()) ? panel.date : londonToday(ctx.now()), includeInactive: false });
-  const invited = members
-    .filter((m) => m.role !== 'secretariat' && m.role !== 'observer')
-    .sort((a, b) => MEMBER_ROLES.indexOf(a.role) - MEMBER_ROLES.indexOf(b.role) || a.name.localeCompare(b.name))
-    .map((m) => ({ name: m.name, role: MEMBER_ROLE_LABELS[m.role], organisation: m.organisation }));
+  const invited = await invitedMembers(ctx, panel.date);
   const approved = [...agenda.events].reverse().find((e) => e.action === 'approved');
   const { marking } = await getDocumentSettings(ctx);
   const doc = buildAgenda({

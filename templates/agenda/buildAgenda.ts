@@ -1,9 +1,9 @@
 // The agenda: where and when, who is invited, and the numbered items with timings.
 import type { Document } from 'docx';
 import { ITEM_PURPOSE_LABELS, type AgendaItem } from '#shared/domain/agenda';
-import { PANEL_FORMAT_LABELS, type Panel } from '#shared/domain/panels';
+import type { Panel } from '#shared/domain/panels';
 import { formatDateLong, formatDateWithDay, formatTimeRange } from '#shared/format';
-import { cellLines, h1, houseTable, note, titleBlock } from '../style/blocks';
+import { cellLines, documentPlace, h1, houseTable, note, titleBlock } from '../style/blocks';
 import { houseDocument } from '../style/houseDocument';
 
 export interface AgendaDocInput {
@@ -18,19 +18,13 @@ export interface AgendaDocInput {
   themeTitles?: Record<number, string>;
 }
 
-function place(p: AgendaDocInput['panel']): string {
-  if (p.format === 'online') return 'Online (Microsoft Teams)';
-  if (p.format === 'hybrid') return `${p.location}, and online (hybrid)`;
-  return p.location || PANEL_FORMAT_LABELS[p.format];
-}
-
 export function buildAgenda(input: AgendaDocInput): Document {
   const { panel } = input;
   const context = `Serious Case Panel ${panel.quarter} · ${formatDateLong(panel.date)}`;
   const children = [
     ...titleBlock(
       'Serious Case Panel: agenda',
-      [formatDateWithDay(panel.date), `${formatTimeRange(panel.startTime, panel.endTime)} (London time)`, place(panel)],
+      [formatDateWithDay(panel.date), `${formatTimeRange(panel.startTime, panel.endTime)} (London time)`, documentPlace(panel)],
       input.draft ? 'DRAFT: not yet approved by the chair' : undefined,
     ),
     ...(input.approval ? [note(input.approval)] : []),

@@ -1,9 +1,8 @@
 // The minutes: who was there, what was declared, whether the meeting was quorate, and for each
 // agenda item the discussion, decisions, actions, recommendations and matters arising.
 import { HeadingLevel, Paragraph, TabStopType, TextRun, type Document, type FileChild } from 'docx';
-import { PANEL_FORMAT_LABELS } from '#shared/domain/panels';
 import { formatDateCompact, formatDateLong, formatDateWithDay, formatTimeRange } from '#shared/format';
-import { bullets, cellLines, h1, h1Numbered, h2, houseTable, note, para, paragraphs, refCell, titleBlock } from '../style/blocks';
+import { bullets, cellLines, documentPlace, h1, h1Numbered, h2, houseTable, note, para, paragraphs, refCell, titleBlock } from '../style/blocks';
 import { houseDocument } from '../style/houseDocument';
 
 export interface MinutesDocInput {
@@ -57,12 +56,6 @@ const NESTED: Headings = {
 };
 
 const date = (iso: string | null) => (iso ? formatDateCompact(iso) : '—');
-
-function place(p: MinutesDocInput['panel']): string {
-  if (p.format === 'online') return 'Online (Microsoft Teams)';
-  if (p.format === 'hybrid') return `${p.location}, and online (hybrid)`;
-  return p.location || PANEL_FORMAT_LABELS[p.format];
-}
 
 /** Each correction is made by the next version in the list, the last by this one. */
 function correctionLines(input: MinutesDocInput): string[] {
@@ -154,14 +147,12 @@ export function minutesBody(input: MinutesDocInput, { nested = false }: { nested
 }
 
 /** "Caxton House, London, and online (hybrid)" */
-export const minutesPlace = place;
-
 export function buildMinutes(input: MinutesDocInput): Document {
   const { panel } = input;
   const children: FileChild[] = [
     ...titleBlock(
       'Serious Case Panel: minutes',
-      [formatDateWithDay(panel.date), `${formatTimeRange(panel.startTime, panel.endTime)} (London time)`, place(panel)],
+      [formatDateWithDay(panel.date), `${formatTimeRange(panel.startTime, panel.endTime)} (London time)`, documentPlace(panel)],
       input.draft ? 'DRAFT: not yet approved by the chair' : undefined,
     ),
     ...minutesBody(input),

@@ -21,8 +21,8 @@ import {
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
 import { formatDateCompact, formatDateLong, formatDateWithDay, formatTimeRange } from '#shared/format';
-import { minutesBody, minutesPlace, type MinutesDocInput } from '../minutes/buildMinutes';
-import { cellLines, h1, houseTable, houseTableShaded, note, para, paragraphs, refCell, shorten, titleBlock, type Cell, type Shaded } from '../style/blocks';
+import { minutesBody, type MinutesDocInput } from '../minutes/buildMinutes';
+import { cellLines, documentPlace, h1, houseTable, houseTableShaded, note, para, paragraphs, refCell, shorten, titleBlock, type Cell, type Shaded } from '../style/blocks';
 import { houseDocument } from '../style/houseDocument';
 import { COLOUR, PAGE, SIZE } from '../style/theme';
 import { RAG_CELLS, type Rag, type TrackerDocInput } from '../tracker/buildTracker';
@@ -97,7 +97,7 @@ function cover(input: PackDocInput): FileChild[] {
   return [
     ...titleBlock(
       'Serious Case Panel: panel pack',
-      [panel.quarter, formatDateWithDay(panel.date), `${formatTimeRange(panel.startTime, panel.endTime)} (London time)`, minutesPlace(panel)],
+      [panel.quarter, formatDateWithDay(panel.date), `${formatTimeRange(panel.startTime, panel.endTime)} (London time)`, documentPlace(panel)],
       input.draft ? 'DRAFT: the agenda is not yet approved by the chair' : undefined,
     ),
     markingBox,
@@ -307,7 +307,7 @@ function tracker(rows: PackDocInput['tracker']): FileChild[] {
 function previousMinutes(m: MinutesDocInput | null): FileChild[] {
   const out: FileChild[] = [h1('Previous meeting’s minutes')];
   if (!m) return [...out, para('This is the panel’s first meeting: there are no previous minutes.')];
-  const when = `${formatDateWithDay(m.panel.date)}, ${formatTimeRange(m.panel.startTime, m.panel.endTime)} (London time), ${minutesPlace(m.panel)}.`;
+  const when = `${formatDateWithDay(m.panel.date)}, ${formatTimeRange(m.panel.startTime, m.panel.endTime)} (London time), ${documentPlace(m.panel)}.`;
   return [...out, para(`Minutes of the panel held on ${when}`), ...(m.draft ? [new Paragraph({ children: [new TextRun({ text: 'DRAFT: these minutes are not yet approved by the chair', bold: true, color: COLOUR.draft })] })] : []), ...minutesBody(m, { nested: true })];
 }
 

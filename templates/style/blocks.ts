@@ -1,3 +1,4 @@
+import { PANEL_FORMAT_LABELS } from '#shared/domain/panels';
 // Small builders every document composes: title block, paragraphs and the house table.
 import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, ShadingType, TabStopType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import { COLOUR, SIZE } from './theme';
@@ -108,3 +109,10 @@ export function houseTableShaded(headers: string[], rows: (Cell | Shaded)[][], w
  * one line: a reference broken at a hyphen cannot be found by searching the page.
  */
 export const refCell = (ref: string): Paragraph[] => [new Paragraph({ style: 'TableText', children: [new TextRun({ text: ref, size: SIZE.small })] })];
+
+/** Where a meeting is held, as every document words it. */
+export function documentPlace(p: { format: 'in-person' | 'online' | 'hybrid'; location: string }): string {
+  if (p.format === 'online') return 'Online (Microsoft Teams)';
+  if (p.format === 'hybrid') return `${p.location}, and online (hybrid)`;
+  return p.location || PANEL_FORMAT_LABELS[p.format];
+}

@@ -12,25 +12,7 @@ import { packDocx } from '../../templates/style/pack';
 import { buildTracker } from '../../templates/tracker/buildTracker';
 import { libreOfficeAvailable, listImages, renderDocx, squeeze } from './libreoffice';
 import { boardInput, minutesInput, trackerInput } from './meetingFixtures';
-
-function firstAndLastLines(page: string) {
-  const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
-  return { top: lines[0] ?? '', bottom: lines[lines.length - 1] ?? '' };
-}
-
-function expectFramed(pages: string[], marking: string, title: string, draft: boolean) {
-  pages.forEach((page, i) => {
-    const { top, bottom } = firstAndLastLines(page);
-    expect(top, `page ${i + 1} top`).toContain(marking);
-    expect(bottom, `page ${i + 1} bottom`).toContain(marking);
-    expect(squeeze(page), `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);
-    expect(page, `page ${i + 1} header`).toContain(title);
-    if (draft) {
-      expect(top, `page ${i + 1} draft top`).toContain('DRAFT');
-      expect(bottom, `page ${i + 1} draft bottom`).toContain('DRAFT');
-    } else expect(page, `page ${i + 1} not draft`).not.toContain('DRAFT');
-  });
-}
+import { expectFramed } from './framing';
 
 /** All pages as one line of words, so text that wraps (headings, notes) still matches. */
 const flat = (pages: string[]) => pages.join('\n').replace(/\s+/g, ' ');

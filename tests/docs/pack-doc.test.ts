@@ -9,27 +9,9 @@ import { buildPack, fileSize, quarterBarUnits } from '../../templates/pack/build
 import { packDocx } from '../../templates/style/pack';
 import { libreOfficeAvailable, listImages, renderDocx, squeeze } from './libreoffice';
 import { packInput } from './packFixture';
+import { expectFramed } from './framing';
 
 const SECTIONS = ['Agenda', 'Theme papers', 'Recommendations tracker', 'Previous meeting’s minutes', 'Action log', 'Annexes'];
-
-function firstAndLastLines(page: string) {
-  const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
-  return { top: lines[0] ?? '', bottom: lines[lines.length - 1] ?? '' };
-}
-
-function expectFramed(pages: string[], marking: string, draft: boolean) {
-  pages.forEach((page, i) => {
-    const { top, bottom } = firstAndLastLines(page);
-    expect(top, `page ${i + 1} top`).toContain(marking);
-    expect(bottom, `page ${i + 1} bottom`).toContain(marking);
-    expect(squeeze(page), `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);
-    expect(page, `page ${i + 1} header`).toContain('Panel pack');
-    if (draft) {
-      expect(top, `page ${i + 1} draft top`).toContain('DRAFT');
-      expect(bottom, `page ${i + 1} draft bottom`).toContain('DRAFT');
-    } else expect(page, `page ${i + 1} not draft`).not.toContain('DRAFT');
-  });
-}
 
 const flat = (pages: string[]) => pages.join('\n').replace(/\s+/g, ' ');
 const compact = (s: string) => s.replace(/[\s\-‐]+/g, '');
@@ -47,7 +29,7 @@ describe.skipIf(!libreOfficeAvailable)('panel pack in LibreOffice', () => {
     const input = packInput(true);
     const { pages, pdf, imagesDir } = renderDocx('pack-draft', await packDocx(buildPack(input)));
     expect(pages.length).toBeGreaterThanOrEqual(8);
-    expectFramed(pages, 'OFFICIAL-SENSITIVE', true);
+    expectFramed(pages, 'OFFICIAL-SENSITIVE', 'Panel pack', true);
     const all = flat(pages);
     const text = reading(pdf);
     const has = (s: string) => expect(text, s).toContain(compact(s));
@@ -124,7 +106,7 @@ describe.skipIf(!libreOfficeAvailable)('panel pack in LibreOffice', () => {
   it('an approved pack has no DRAFT anywhere and shows the approval; empty parts say so in sentences', async () => {
     const input = { ...packInput(false), marking: 'OFFICIAL', themePapers: [], tracker: [], previousMinutes: null, actionLog: [], annexes: [] };
     const { pages } = renderDocx('pack-approved-empty', await packDocx(buildPack(input)));
-    expectFramed(pages, 'OFFICIAL', false);
+    expectFramed(pages, 'OFFICIAL', 'Panel pack', false);
     const all = flat(pages);
     expect(flat([pages[0]])).toContain('Approved by Chris Chair on 28 April 2027.');
     for (const s of SECTIONS) expect(flat([pages[0]]), `cover lists ${s}`).toContain(s);
