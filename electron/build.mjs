@@ -1,5 +1,6 @@
 // Bundles main and preload with esbuild. The preload must be one CommonJS file requiring only
-// 'electron'; main keeps electron and the native SQLite module external.
+// 'electron'; main keeps electron and the native modules (SQLite, the chart rasteriser) external:
+// they load their platform's .node file at run time, which a bundle cannot hold.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -12,7 +13,7 @@ export async function buildElectron({ outdir = `${root}dist/electron`, minify = 
     entryPoints: { main: 'electron/main/index.ts' },
     outExtension: { '.js': '.cjs' },
     outdir,
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3', '@resvg/resvg-js'],
   });
   await build({
     ...common,

@@ -17,9 +17,11 @@ describe('electron-builder.yml', () => {
       grantFileProtocolExtraPrivileges: false,
     });
   });
-  it('packs into asar with the native SQLite module unpacked and no rebuild', () => {
+  it('packs into asar with the native modules (SQLite, the chart rasteriser) unpacked and no rebuild', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**/*.node');
+    expect(config.asarUnpack).toContain('node_modules/@resvg/**/*.node');
+    expect(pkg.dependencies['@resvg/resvg-js']).toBeDefined();
     expect(config.npmRebuild).toBe(false);
     expect(config.files).toContain('dist/**');
   });
