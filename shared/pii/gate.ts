@@ -50,6 +50,42 @@ function maskValue(v: string): string {
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
 
+const KEY = 4;
+
+/**
+ * The restricted values that occur anywhere in `whole` (already normalised), each record's field
+ * once. A pack can draw on 30,000 such values and hold 500,000 characters, so rather than search
+ * the text once per value, every position of the text is indexed by the four characters that
+ * start there, and each value is checked only where its own first four characters occur.
+ */
+function restrictedIn(whole: string, restricted: RestrictedValue[]): RestrictedValue[] {
+  const wanted = restricted
+    .map((r) => ({ r, v: norm(r.value.trim()) }))
+    .filter(({ v }) => v.length >= KEY && !PLACEHOLDERS.has(v));
+  if (!wanted.length) return [];
+  const starts = new Set(wanted.map(({ v }) => v.slice(0, KEY)));
+  const at = new Map<string, number[]>();
+  for (let i = 0; i + KEY <= whole.length; i++) {
+    const k = whole.slice(i, i + KEY);
+    if (!starts.has(k)) continue;
+    const list = at.get(k);
+    if (list) list.push(i);
+    else at.set(k, [i]);
+  }
+  const seen = new Set<string>();
+  const out: RestrictedValue[] = [];
+  for (const { r, v } of wanted) {
+    const key = `${r.recordType}:${r.recordId}:${r.field}`;
+    if (seen.has(key)) continue;
+    const positions = at.get(v.slice(0, KEY));
+    if (positions?.some((i) => whole.startsWith(v, i))) {
+      seen.add(key);
+      out.push(r);
+    }
+  }
+  return out;
+}
+
 export function gateFindings(sources: GateSource[], parts: DocumentPart[], restricted: RestrictedValue[]): Finding[] {
   const findings: Finding[] = [];
   const attributed = new Set<string>();
@@ -69,17 +105,7 @@ export function gateFindings(sources: GateSource[], parts: DocumentPart[], restr
       findings.push({ kind: m.kind, masked: m.masked, recordType: 'document', recordId: null, field: p.part });
     }
   }
-  const whole = parts.map((p) => norm(p.text)).join('\n');
-  const seen = new Set<string>();
-  for (const r of restricted) {
-    const v = norm(r.value.trim());
-    if (v.length < 4 || PLACEHOLDERS.has(v)) continue;
-    const key = `${r.recordType}:${r.recordId}:${r.field}`;
-    if (seen.has(key)) continue;
-    if (whole.includes(v)) {
-      seen.add(key);
-      findings.push({ kind: 'restricted', masked: maskValue(r.value.trim()), recordType: r.recordType, recordId: r.recordId, field: r.field });
-    }
-  }
+  const found = restrictedIn(parts.map((p) => norm(p.text)).join('\n'), restricted);
+  for (const r of found) findings.push({ kind: 'restricted', masked: maskValue(r.value.trim()), recordType: r.recordType, recordId: r.recordId, field: r.field });
   return findings;
 }
