@@ -20,7 +20,7 @@ import type {
   RecommendationsTable,
   RefCountersTable,
 } from './tables/meetings';
-import type { ThemeEvidenceTable, ThemeRejectionsTable, ThemesFtsTable, ThemesTable } from './tables/themes';
+import type { ThemeEvidenceTable, ThemeRejectionsTable, ThemeStatsTable, ThemesFtsTable, ThemesTable } from './tables/themes';
 
 export interface DB {
   members: MembersTable;
@@ -43,6 +43,7 @@ export interface DB {
   theme_evidence: ThemeEvidenceTable;
   theme_rejections: ThemeRejectionsTable;
   themes_fts: ThemesFtsTable;
+  theme_stats: ThemeStatsTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_declarations: MeetingDeclarationsTable;
   meeting_items: MeetingItemsTable;

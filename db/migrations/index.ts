@@ -9,6 +9,7 @@ import * as m20261123indexes from './2026-11-23-05-evidence-indexes';
 import * as m20261123retention from './2026-11-23-06-retention';
 import * as m20261123exports from './2026-11-23-07-export-log';
 import * as m20261123meetings from './2026-11-23-08-meetings-recommendations';
+import * as m20261123themeStats from './2026-11-23-09-theme-stats';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-members-panels-settings': m20261123members,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-06-retention': m20261123retention,
   '2026-11-23-07-export-log': m20261123exports,
   '2026-11-23-08-meetings-recommendations': m20261123meetings,
+  '2026-11-23-09-theme-stats': m20261123themeStats,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import { coronerTracking } from '#shared/domain/coroner';
 import type {
   CoronerReportSummary,
@@ -215,20 +215,30 @@ export async function listEvidence(db: Q, o: ListOptions, today: string): Promis
   if (f.text && !match) return { total: 0, offset: o.offset, rows: [] };
   if (match) q = q.where('e.id', 'in', db.selectFrom('evidence_fts').select('rowid').where(sql<boolean>`evidence_fts match ${match}`));
 
-  // Counting through a date-ordered subquery lets SQLite count entries of the narrow (partial)
-  // date index instead of scanning the table: 60 ms becomes 3 ms at 100,000 records.
-  const { total } = await db
-    .selectFrom(q.select('e.id').orderBy('e.received_on', 'desc').orderBy('e.id', 'desc').as('matching'))
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
+  // A filter that names a set of records (a tag, a benefit line, a theme, open deadlines, words)
+  // is best met from that set: each member is checked against the narrow live-records index
+  // (id, received_on), never its wide row. SQLite would otherwise read every matching row (80 ms
+  // for a tag on 8,000 of 100,000 records; 3 ms this way), so the index is named for it.
+  const bySet = !f.includeArchived && Boolean(f.tag || f.benefitLine || f.themeId || f.openDeadline || match);
+  const run = async <R>(query: { compile(): CompiledQuery<R> }): Promise<R[]> => {
+    if (!bySet) return (await db.executeQuery(query.compile())).rows;
+    const compiled = query.compile();
+    const forced = compiled.sql.replace('from "evidence" as "e"', 'from "evidence" as "e" indexed by evidence_live_id_received');
+    return (await db.executeQuery<R>({ ...compiled, sql: forced })).rows;
+  };
+  // Without such a set, counting through a date-ordered subquery lets SQLite count entries of the
+  // narrow (partial) date index instead of scanning the table: 60 ms becomes 3 ms at 100,000 records.
+  const counted = bySet ? q.select('e.id') : q.select('e.id').orderBy('e.received_on', 'desc').orderBy('e.id', 'desc');
+  const [{ total }] = await run(db.selectFrom(counted.as('matching')).select((eb) => eb.fn.countAll<number>().as('total')));
   const dir = o.desc ? 'desc' : 'asc';
-  const rows = await q
-    .select(['e.id', 'e.type', 'e.ref', 'e.title', 'e.received_on', 'e.benefit_lines', 'e.region', 'e.tags', 'e.archived_at'])
-    .orderBy(o.sort === 'ref' ? sql`e.ref collate nocase` : SORT_COLUMN[o.sort], dir)
-    .orderBy('e.id', dir)
-    .limit(o.limit)
-    .offset(o.offset)
-    .execute();
+  const rows = await run(
+    q
+      .select(['e.id', 'e.type', 'e.ref', 'e.title', 'e.received_on', 'e.benefit_lines', 'e.region', 'e.tags', 'e.archived_at'])
+      .orderBy(o.sort === 'ref' ? sql`e.ref collate nocase` : SORT_COLUMN[o.sort], dir)
+      .orderBy('e.id', dir)
+      .limit(o.limit)
+      .offset(o.offset),
+  );
   const ids = rows.map((r) => r.id);
   const counts = new Map<number, number>();
   const deadlines = new Map<number, string>();

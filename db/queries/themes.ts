@@ -40,17 +40,16 @@ function quarterStart(today: string): string {
 }
 
 export async function listThemes(db: Q, opts: { today: string; ids?: number[] }): Promise<ThemeSummary[]> {
+  // Link counts and the newest record's date come from theme_stats, kept by triggers (migration 09).
   let q = db
     .selectFrom('themes as t')
     .leftJoin('members as m', 'm.id', 't.owner_member_id')
-    .select(['t.id', 't.title', 't.status', 't.owner_member_id', 'm.name as owner_name', 't.tags', 't.updated_at']);
+    .leftJoin('theme_stats as s', 's.theme_id', 't.id')
+    .select(['t.id', 't.title', 't.status', 't.owner_member_id', 'm.name as owner_name', 't.tags', 't.updated_at', 's.links', 's.latest']);
   if (opts.ids) q = q.where('t.id', 'in', opts.ids.length ? opts.ids : [-1]);
   const rows = await q.orderBy('t.title').execute();
   const since = quarterStart(opts.today);
   const ids = opts.ids ? (opts.ids.length ? opts.ids : [-1]) : null;
-  // Three narrow queries instead of one join over every link: counts from the link index, the
-  // quarter's links from the date index, the latest date through the covering (id, date) index.
-  let countQ = db.selectFrom('theme_evidence').select(['theme_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('theme_id');
   // CROSS JOIN fixes the order for SQLite: the quarter's few records first, then their links.
   let recentQ = db
     .selectFrom('evidence as e')
@@ -59,19 +58,8 @@ export async function listThemes(db: Q, opts: { today: string; ids?: number[] })
     .select(['l.theme_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('e.received_on', '>=', since)
     .groupBy('l.theme_id');
-  if (ids) {
-    countQ = countQ.where('theme_id', 'in', ids);
-    recentQ = recentQ.where('l.theme_id', 'in', ids);
-  }
-  const counts = new Map((await countQ.execute()).map((s) => [s.theme_id, s.n]));
+  if (ids) recentQ = recentQ.where('l.theme_id', 'in', ids);
   const recent = new Map((await recentQ.execute()).map((s) => [s.theme_id, s.n]));
-  // SQLite prefers the rowid lookup here, which reads every wide evidence row (0.8 s at 300,000
-  // links); naming the covering index keeps it to the index (0.1 s). No user input reaches this text.
-  const latestRows = await sql<{ theme_id: number; latest: string }>`select l.theme_id, max(e.received_on) as latest
-    from theme_evidence as l join evidence as e indexed by evidence_id_received on e.id = l.evidence_id
-    ${ids ? sql`where l.theme_id in (${sql.join(ids)})` : sql``}
-    group by l.theme_id`.execute(db);
-  const latest = new Map(latestRows.rows.map((s) => [s.theme_id, s.latest]));
   return rows.map((r) => {
     return {
       id: r.id,
@@ -80,9 +68,9 @@ export async function listThemes(db: Q, opts: { today: string; ids?: number[] })
       ownerId: r.owner_member_id,
       ownerName: r.owner_name,
       tags: JSON.parse(r.tags) as string[],
-      evidenceCount: counts.get(r.id) ?? 0,
+      evidenceCount: r.links ?? 0,
       evidenceThisQuarter: recent.get(r.id) ?? 0,
-      latestEvidence: latest.get(r.id) ?? null,
+      latestEvidence: r.latest || null,
       updatedAt: r.updated_at,
     };
   });

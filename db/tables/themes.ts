@@ -22,6 +22,13 @@ export interface ThemeEvidenceTable {
   linked_at: string;
 }
 
+/** Derived, kept by triggers (migration 09): each theme's link count and newest linked record's date. */
+export interface ThemeStatsTable {
+  theme_id: number;
+  links: number;
+  latest: string | null;
+}
+
 export interface ThemeRejectionsTable {
   id: Generated<number>;
   theme_id: number;

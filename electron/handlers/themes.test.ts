@@ -95,4 +95,30 @@ describe('themes', () => {
     }
     expect(ok(await h.api.search({ text: '' }))).toEqual({ evidence: [], themes: [] });
   });
+
+  it('keeps each theme’s count and newest date right through linking, unlinking and a record’s date changing', async () => {
+    const a = ok(await h.api.createEvidence(complaint('C-1', 'Callbacks not made', '2026-04-15')));
+    const b = ok(await h.api.createEvidence(complaint('C-2', 'Callbacks not made again', '2026-10-02')));
+    const t = ok(await h.api.createTheme({ title: 'Callbacks', description: '', status: 'emerging', tags: [] }));
+    const u = ok(await h.api.createTheme({ title: 'Untouched', description: '', status: 'emerging', tags: [] }));
+    const summary = async (id: number) => ok(await h.api.listThemes({})).find((x) => x.id === id)!;
+    expect(await summary(t.id)).toMatchObject({ evidenceCount: 0, latestEvidence: null });
+    ok(await h.api.linkEvidence({ themeId: t.id, evidenceIds: [a.id, b.id], note: 'Same failure' }));
+    expect(await summary(t.id)).toMatchObject({ evidenceCount: 2, latestEvidence: '2026-10-02' });
+    // The newest record moves back in time: the theme's newest date follows it.
+    ok(await h.api.updateEvidence({ ...complaint('C-2', 'Callbacks not made again', '2026-03-01'), id: b.id }));
+    expect(await summary(t.id)).toMatchObject({ evidenceCount: 2, latestEvidence: '2026-04-15' });
+    ok(await h.api.unlinkEvidence({ themeId: t.id, evidenceId: a.id }));
+    expect(await summary(t.id)).toMatchObject({ evidenceCount: 1, latestEvidence: '2026-03-01' });
+    ok(await h.api.unlinkEvidence({ themeId: t.id, evidenceId: b.id }));
+    expect(await summary(t.id)).toMatchObject({ evidenceCount: 0, latestEvidence: null });
+    expect(await summary(u.id)).toMatchObject({ evidenceCount: 0, latestEvidence: null });
+    // The kept figures agree with the links themselves.
+    const drift = h.opened.sqlite
+      .prepare('select count(*) from theme_stats s where s.links != (select count(*) from theme_evidence l where l.theme_id = s.theme_id)')
+      .pluck()
+      .get();
+    expect(drift).toBe(0);
+  });
 });
+
