@@ -58,6 +58,12 @@ function text(x: number, y: number, t: string, o: { size: number; anchor?: Ancho
   const weight = o.bold ? ' font-weight="bold"' : '';
   return `<text x="${n(x)}" y="${n(y)}" font-family="${esc(CHART_FONT)}" font-size="${o.size}"${weight} fill="${o.fill ?? INK}" text-anchor="${o.anchor ?? 'start'}">${esc(t)}</text>`;
 }
+/** Text on a white ground, so a gridline never runs through a bar's number. */
+function backedText(x: number, y: number, t: string, o: { size: number; anchor?: Anchor; bold?: boolean }): string {
+  const w = textWidth(t, o.size, o.bold) + 4;
+  const left = o.anchor === 'middle' ? x - w / 2 : o.anchor === 'end' ? x - w + 2 : x - 2;
+  return `<rect x="${n(left)}" y="${n(y - o.size)}" width="${n(w)}" height="${n(o.size + 4)}" fill="#FFFFFF"/>${text(x, y, t, o)}`;
+}
 const line = (x1: number, y1: number, x2: number, y2: number, stroke: string) => `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" stroke="${stroke}" stroke-width="1"/>`;
 function rect(x: number, y: number, w: number, h: number, fill: string, o: { id?: string; separate?: boolean } = {}): string {
   const id = o.id ? ` id="${o.id}"` : '';
@@ -142,7 +148,7 @@ function horizontal(spec: BarChartSpec, totals: number[], labels: string[]): Cha
       at += v;
     });
     const end = totals[i] ? Math.max(x(totals[i]), plotX + MIN_BAR) : plotX;
-    out.push(text(end + 6, mid + 4, fit(labels[i], valueW, SIZE.value), { size: SIZE.value }));
+    out.push(backedText(end + 6, mid + 4, fit(labels[i], valueW, SIZE.value), { size: SIZE.value }));
     y += rows[i];
   });
   out.push(line(plotX, top, plotX, bottom, MUTED), line(plotX, bottom, plotX + plotW, bottom, MUTED));
@@ -183,7 +189,7 @@ function vertical(spec: BarChartSpec, totals: number[], labels: string[]): Chart
     });
     const tip = totals[i] ? Math.min(yOf(totals[i]), bottom - MIN_BAR) : bottom;
     const centre = left + barW / 2;
-    out.push(text(centre, tip - 5, fit(labels[i], slot - 2, SIZE.value), { size: SIZE.value, anchor: 'middle', bold: true }));
+    out.push(backedText(centre, tip - 5, fit(labels[i], slot - 2, SIZE.value), { size: SIZE.value, anchor: 'middle', bold: true }));
     out.push(text(centre, bottom + 16, fit(categories[i].split('\n')[0], slot - 2, SIZE.label), { size: SIZE.label, anchor: 'middle' }));
   });
   out.push(line(plotX, bottom, plotX + plotW, bottom, MUTED));
