@@ -3,7 +3,7 @@ import { ITEM_PURPOSE_LABELS } from '#shared/domain/agenda';
 import { MEMBER_ROLE_LABELS } from '#shared/domain/members';
 import type { PanelFormat } from '#shared/domain/panels';
 import { documentPlace } from '#templates/style/blocks';
-import { ESCALATION_LABELS, OPEN_REC_STATUSES, REC_STATUS_LABELS, type RecommendationSummary } from '#shared/domain/recommendations';
+import { ESCALATION_LABELS, OPEN_REC_STATUSES, REC_STATUS_LABELS, REC_STATUSES, type RecommendationSummary } from '#shared/domain/recommendations';
 import { parseFy } from '#shared/calendar/financialYear';
 import { formatDateLong, londonToday } from '#shared/format';
 import { UserFacingError } from '#shared/ipc/result';
@@ -15,7 +15,8 @@ import { buildTracker } from '#templates/tracker/buildTracker';
 import { buildBoardReport } from '#templates/board/buildBoardReport';
 import { getDocumentSettings } from '../handlers/app';
 import type { HandlerContext } from '../handlers/context';
-import { loadMeeting } from '../handlers/meeting';
+import { loadMeeting, mattersArising } from '../handlers/meeting';
+import { rasteriseSvg } from './chartRaster';
 import { safeFileName } from './files';
 import type { BuiltDocument } from './planningDocs';
 
@@ -37,6 +38,7 @@ export interface MinutesParts {
 /** What the minutes say, and the records they are built from (for the personal-data gate). */
 export async function minutesParts(ctx: HandlerContext, panelId: number): Promise<MinutesParts> {
   const m = await loadMeeting(ctx, panelId);
+  const arising = await mattersArising(ctx.db, m.panel.date, londonToday(ctx.now()));
   if (m.phase !== 'ended') {
     throw new UserFacingError('conflict', m.phase === 'not-started' ? 'This meeting has not been held yet, so it has no minutes.' : 'The meeting is still in progress: end it first, then export the draft minutes.');
   }
@@ -76,9 +78,9 @@ export async function minutesParts(ctx: HandlerContext, panelId: number): Promis
       recommendations: item.recommendations.map((r) => ({ ref: r.ref, text: r.text, dg: r.dgName, owner: r.owner, targetDate: r.targetDate, themes: r.themeTitles })),
       mattersArising:
         item.standingKey === 'minutes'
-          ? m.mattersArising.actions.map((a) => ({ ref: `Action from ${formatDateLong(a.panelDate)}`, text: a.text, owner: a.owner, due: a.dueDate, status: a.overdue ? 'Open, overdue' : 'Open' }))
+          ? arising.actions.map((a) => ({ ref: `Action from ${formatDateLong(a.panelDate)}`, text: a.text, owner: a.owner, due: a.dueDate, status: a.overdue ? 'Open, overdue' : 'Open' }))
           : item.standingKey === 'tracker'
-            ? m.mattersArising.recommendations.map((r) => ({ ref: r.ref, text: r.text, owner: r.owner, due: r.targetDate, status: `${REC_STATUS_LABELS[r.status]}${r.overdue ? ', overdue' : ''}` }))
+            ? arising.recommendations.map((r) => ({ ref: r.ref, text: r.text, owner: r.owner, due: r.targetDate, status: `${REC_STATUS_LABELS[r.status]}${r.overdue ? ', overdue' : ''}` }))
             : [],
     })),
     nextMeeting: next ? { date: next.date, startTime: next.start_time, endTime: next.end_time, where: documentPlace({ format: next.format as PanelFormat, location: next.location }) } : null,
@@ -94,8 +96,8 @@ export async function minutesParts(ctx: HandlerContext, panelId: number): Promis
     ]),
     ...m.declarations.map((d) => ({ recordType: 'declaration', recordId: d.id, field: 'interest', text: `${d.interest}\n${d.actionTaken}` })),
     ...m.attendees.filter((a) => a.deputyName).map((a) => ({ recordType: 'attendance', recordId: a.memberId, field: 'deputy’s name', text: a.deputyName })),
-    ...recSources([...recs, ...m.mattersArising.recommendations]),
-    ...m.mattersArising.actions.map((a) => ({ recordType: 'action', recordId: a.id, field: 'text and owner', text: `${a.text}\n${a.owner}` })),
+    ...recSources([...recs, ...arising.recommendations]),
+    ...arising.actions.map((a) => ({ recordType: 'action', recordId: a.id, field: 'text and owner', text: `${a.text}\n${a.owner}` })),
   ];
   const themeIds = [...new Set([...m.items.map((i) => i.themeId).filter((x): x is number => x !== null), ...recs.flatMap((r) => r.themeIds)])];
   return { input, sources, themeIds, fileName: safeFileName(`Minutes - Serious Case Panel ${m.panel.quarter} - ${m.panel.date}${draft ? ' - DRAFT' : ` - v${latest.version}`}.docx`) };
@@ -212,6 +214,7 @@ export async function boardReportDocument(ctx: HandlerContext, quarter: string):
       escalated: escalated.length,
     },
     byDg: [...byDgMap.values()].sort((a, b) => a.dg.localeCompare(b.dg)),
+    byStatus: REC_STATUSES.map((status) => ({ status: REC_STATUS_LABELS[status], count: all.filter((r) => r.status === status).length })),
     attention: attention.map((r) => ({
       ref: r.ref,
       text: r.text,
@@ -225,7 +228,7 @@ export async function boardReportDocument(ctx: HandlerContext, quarter: string):
     })),
     made: made.map((r) => ({ ref: r.ref, text: r.text, dg: r.dgName, targetDate: r.targetDate, panelDate: r.panelDate })),
     implemented: implemented.map((r) => ({ ref: r.ref, text: r.text, dg: r.dgName, on: statusOn.get(r.id)?.implemented ?? statusOn.get(r.id)?.closed ?? asOf })),
-  });
+  }, rasteriseSvg);
   const used = [...new Map([...made, ...implemented, ...attention].map((r) => [r.id, r])).values()];
   return {
     doc,

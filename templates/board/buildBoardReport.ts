@@ -1,11 +1,13 @@
-// The quarterly report to the departmental Board: the totals, the picture by Director General
-// (a table and a bar chart drawn as a Word table), what needs the Board's attention, and what was
-// made and implemented in the quarter.
-import { AlignmentType, BorderStyle, HeightRule, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type Document, type FileChild } from 'docx';
+// The quarterly report to the departmental Board: the totals, recommendations by status and by
+// Director General (each a chart with its numbers in a table), what needs the Board's attention,
+// and what was made and implemented in the quarter.
+import type { Document, FileChild } from 'docx';
 import { formatDateCompact, formatDateLong } from '#shared/format';
+import { barChart } from '../charts/barChart';
+import { CHART_WIDTH, chartFigure, figureCaption, type Rasterise } from '../charts/figure';
+import { CHART_COLOUR } from '../charts/palette';
 import { h1, h2, houseTable, note, para, paragraphs, refCell, shorten, titleBlock } from '../style/blocks';
 import { houseDocument } from '../style/houseDocument';
-import { COLOUR, PAGE } from '../style/theme';
 
 export interface BoardReportDocInput {
   marking: string;
@@ -14,128 +16,19 @@ export interface BoardReportDocInput {
   asOf: string;
   totals: { made: number; accepted: number; implemented: number; closed: number; open: number; overdue: number; escalated: number };
   byDg: { dg: string; made: number; open: number; implemented: number; overdue: number; escalated: number }[];
+  /** every recommendation made up to asOf, counted by status, in the order of the lifecycle */
+  byStatus: { status: string; count: number }[];
   /** one short narrative per overdue or escalated recommendation */
   attention: { ref: string; text: string; dg: string | null; owner: string; targetDate: string | null; status: string; overdueDays: number | null; escalation: string | null; narrative: string }[];
   made: { ref: string; text: string; dg: string | null; targetDate: string | null; panelDate: string }[];
   implemented: { ref: string; text: string; dg: string | null; on: string }[];
 }
 
-type DgRow = BoardReportDocInput['byDg'][number];
-
 const NO_DG = 'No Director General named';
 /** About what a heading 2 holds on one line of a portrait page. */
 const HEADING_CHARS = 66;
 const date = (iso: string | null) => (iso ? formatDateCompact(iso) : '—');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-// The chart is one table on a fixed grid: a name column, BAR_UNITS equal columns that the bars
-// span (so every client draws the same lengths), and a column giving the numbers in words. The
-// legend is the table's last row: two tables side by side would be joined into one by Word.
-const BAR = { overdue: 'A4262C', open: '8EB4DA' } as const;
-const BAR_UNITS = 50;
-const CHART = { name: 2500, numbers: 2200 };
-const UNIT = Math.floor((PAGE.width - 2 * PAGE.margin - CHART.name - CHART.numbers) / BAR_UNITS);
-
-const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const noBorders = { top: none, bottom: none, left: none, right: none };
-const axis = { style: BorderStyle.SINGLE, size: 6, color: COLOUR.muted };
-/** White rules above and below each bar leave a gap between one bar and the next. */
-const gap = { style: BorderStyle.SINGLE, size: 24, color: 'FFFFFF' };
-
-type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
-
-function text(t: string, o: { bold?: boolean; muted?: boolean; align?: Align } = {}): Paragraph {
-  return new Paragraph({ style: 'TableText', keepNext: true, alignment: o.align, children: t ? [new TextRun({ text: t, bold: o.bold, color: o.muted ? COLOUR.muted : undefined })] : [] });
-}
-
-function textCell(t: string, width: number, o: { bold?: boolean; muted?: boolean; align?: Align; span?: number; borders?: object } = {}): TableCell {
-  return new TableCell({
-    children: [text(t, o)],
-    columnSpan: o.span,
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
-    borders: o.borders ?? noBorders,
-    margins: { top: 40, bottom: 40, left: 100, right: 100 },
-  });
-}
-
-function barCell(units: number, fill: string | undefined): TableCell {
-  return new TableCell({
-    children: [text('')],
-    columnSpan: units,
-    width: { size: units * UNIT, type: WidthType.DXA },
-    borders: { top: gap, bottom: gap, left: none, right: none },
-    margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
-  });
-}
-
-/** Units of the bar: the whole bar is the open count, its overdue part drawn darker; anything above zero shows. */
-export function barUnits(open: number, overdue: number, scale: number): { overdue: number; rest: number } {
-  if (scale <= 0 || open <= 0) return { overdue: 0, rest: 0 };
-  const late = Math.min(overdue, open);
-  const total = Math.max(1, Math.round((open / scale) * BAR_UNITS));
-  let dark = late > 0 ? Math.max(1, Math.round((late / scale) * BAR_UNITS)) : 0;
-  if (late < open && dark >= total) dark = total - 1;
-  return { overdue: Math.max(0, dark), rest: Math.max(0, total - dark) };
-}
-
-/** A round number at or above the largest count, so the scale reads easily. */
-const scaleMax = (max: number) => (max <= 5 ? Math.max(max, 1) : Math.ceil(max / 5) * 5);
-
-const nameCell = (t: string, o: { bold?: boolean; muted?: boolean } = {}) => textCell(t, CHART.name, { ...o, borders: { ...noBorders, right: axis } });
-
-function barRow(d: DgRow, scale: number): TableRow {
-  const u = barUnits(d.open, d.overdue, scale);
-  const blank = BAR_UNITS - u.overdue - u.rest;
-  const bars = [u.overdue && barCell(u.overdue, BAR.overdue), u.rest && barCell(u.rest, BAR.open), blank && barCell(blank, undefined)].filter((c): c is TableCell => c !== 0);
-  return new TableRow({
-    cantSplit: true,
-    height: { value: 440, rule: HeightRule.ATLEAST },
-    children: [nameCell(d.dg, { bold: true }), ...bars, textCell(`${d.open} open, ${d.overdue} overdue`, CHART.numbers)],
-  });
-}
-
-function scaleRow(scale: number): TableRow {
-  const half = BAR_UNITS / 2;
-  return new TableRow({
-    cantSplit: true,
-    children: [
-      nameCell(''),
-      textCell('0', half * UNIT, { muted: true, span: half, borders: { ...noBorders, top: axis } }),
-      textCell(String(scale), half * UNIT, { muted: true, span: half, align: AlignmentType.RIGHT, borders: { ...noBorders, top: axis } }),
-      textCell('', CHART.numbers),
-    ],
-  });
-}
-
-/** Swatch, label, swatch, label across the bar columns. */
-function legendRow(): TableRow {
-  const swatch = 3;
-  const label = (BAR_UNITS - 2 * swatch) / 2;
-  return new TableRow({
-    cantSplit: true,
-    children: [
-      textCell('', CHART.name),
-      barCell(swatch, BAR.overdue),
-      textCell('Overdue', label * UNIT, { span: label }),
-      barCell(swatch, BAR.open),
-      textCell('Open, not overdue', label * UNIT, { span: label }),
-      textCell('', CHART.numbers),
-    ],
-  });
-}
-
-function chart(byDg: BoardReportDocInput['byDg']): Table {
-  const scale = scaleMax(Math.max(0, ...byDg.map((d) => d.open)));
-  return new Table({
-    width: { size: CHART.name + BAR_UNITS * UNIT + CHART.numbers, type: WidthType.DXA },
-    columnWidths: [CHART.name, ...Array<number>(BAR_UNITS).fill(UNIT), CHART.numbers],
-    layout: TableLayoutType.FIXED,
-    borders: { ...noBorders, insideHorizontal: none, insideVertical: none },
-    rows: [...byDg.map((d) => barRow(d, scale)), scaleRow(scale), legendRow()],
-  });
-}
 
 /** Two pairs of columns, the flow through the lifecycle beside the position now, to keep it short. */
 function summary(t: BoardReportDocInput['totals'], asOf: string): FileChild[] {
@@ -154,14 +47,60 @@ function summary(t: BoardReportDocInput['totals'], asOf: string): FileChild[] {
   return [h1('Summary'), houseTable(['Measure', 'Number', 'Measure', 'Number'], rows, [34, 16, 34, 16])];
 }
 
-function byDirectorGeneral(byDg: BoardReportDocInput['byDg']): FileChild[] {
+function byStatus(rows: BoardReportDocInput['byStatus'], asOf: string, rasterise: Rasterise): FileChild[] {
+  const out: FileChild[] = [h1('By status')];
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
+  if (!total) return [...out, para(`No recommendations had been made by ${asOf}.`)];
+  const title = 'Figure 1: recommendations by status';
+  const chart = barChart({
+    direction: 'horizontal',
+    width: CHART_WIDTH,
+    categories: rows.map((r) => r.status),
+    series: [{ name: 'Recommendations', colour: CHART_COLOUR.bar, values: rows.map((r) => r.count) }],
+    axisTitle: 'Recommendations',
+  });
+  const description = `Bar chart of the ${plural(total, 'recommendation')} made up to ${asOf}, by status: ${rows.map((r) => `${r.status} ${r.count}`).join('; ')}.`;
+  return [
+    ...out,
+    figureCaption(title),
+    chartFigure(chart, { title, description }, rasterise),
+    statusTable(rows, total),
+    note(`All ${plural(total, 'recommendation')} the panel had made by ${asOf}, by their status.`),
+  ];
+}
+
+/** The chart's numbers in two pairs of columns, as the summary is laid out, and the total. */
+function statusTable(rows: BoardReportDocInput['byStatus'], total: number) {
+  const half = Math.ceil(rows.length / 2);
+  const cells = (r: BoardReportDocInput['byStatus'][number] | undefined) => (r ? [r.status, String(r.count)] : ['', '']);
+  const body = rows.slice(0, half).map((r, i) => [...cells(r), ...cells(rows[half + i])]);
+  return houseTable(['Status', 'Number', 'Status', 'Number'], [...body, ['All', String(total), '', '']], [34, 16, 34, 16]);
+}
+
+function byDirectorGeneral(byDg: BoardReportDocInput['byDg'], rasterise: Rasterise): FileChild[] {
   const out: FileChild[] = [h1('By Director General')];
   if (!byDg.length) return [...out, para('No recommendations are assigned to a Director General.')];
+  const title = 'Figure 2: open and overdue recommendations by Director General';
+  const overdue = byDg.map((d) => Math.min(d.overdue, d.open));
+  const chart = barChart({
+    direction: 'horizontal',
+    width: CHART_WIDTH,
+    categories: byDg.map((d) => d.dg),
+    series: [
+      { name: 'Overdue', colour: CHART_COLOUR.overdue, values: overdue },
+      { name: 'Open, not overdue', colour: CHART_COLOUR.open, values: byDg.map((d, i) => d.open - overdue[i]) },
+    ],
+    valueLabels: byDg.map((d) => (d.open ? `${d.open} open, ${d.overdue} overdue` : 'none open')),
+    axisTitle: 'Open recommendations',
+  });
+  const description = `Bar chart, one bar per Director General, of open recommendations with the overdue part drawn first: ${byDg
+    .map((d) => `${d.dg}, ${d.open ? `${d.open} open, ${d.overdue ? `${d.overdue} overdue` : 'none overdue'}` : 'none open'}`)
+    .join('; ')}.`;
   out.push(
     houseTable(['Director General', 'Made', 'Open', 'Implemented', 'Overdue', 'Escalated'], byDg.map((d) => [d.dg, ...[d.made, d.open, d.implemented, d.overdue, d.escalated].map(String)]), [28, 13, 13, 17, 14, 15]),
-    new Paragraph({ style: 'Note', keepNext: true, spacing: { before: 240 }, children: [new TextRun({ text: 'Figure 1: open and overdue recommendations by Director General', bold: true, color: COLOUR.ink })] }),
-    chart(byDg),
-    note('Each bar is the number of open recommendations; its darker part is those overdue. The numbers are also in the table above.'),
+    figureCaption(title),
+    chartFigure(chart, { title, description }, rasterise),
+    note('Each bar is the number of open recommendations; its darker first part is those overdue. The numbers are also in the table above.'),
   );
   return out;
 }
@@ -199,12 +138,14 @@ function madeAndImplemented(input: BoardReportDocInput): FileChild[] {
   ];
 }
 
-export function buildBoardReport(input: BoardReportDocInput): Document {
+/** `rasterise` draws the charts' PNG for readers without SVG; main passes its resvg one. */
+export function buildBoardReport(input: BoardReportDocInput, rasterise: Rasterise): Document {
   const asOf = formatDateLong(input.asOf);
   const children: FileChild[] = [
     ...titleBlock('Serious Case Panel: report to the Board', [input.quarter, `${formatDateLong(input.period.start)} to ${formatDateLong(input.period.end)}`, `Position as at ${asOf}`]),
     ...summary(input.totals, asOf),
-    ...byDirectorGeneral(input.byDg),
+    ...byStatus(input.byStatus, asOf, rasterise),
+    ...byDirectorGeneral(input.byDg, rasterise),
     ...attention(input.attention),
     ...madeAndImplemented(input),
     note('The panel discusses themes, never individual cases.'),

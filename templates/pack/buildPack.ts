@@ -1,30 +1,16 @@
 // The panel pack: one Word document holding everything members read before a panel, the cover and
 // contents, the agenda, a paper for each theme with its evidence profile, the recommendations
 // tracker (on landscape pages), the previous meeting's minutes, the action log and the list of annexes.
-import {
-  AlignmentType,
-  BorderStyle,
-  HeadingLevel,
-  HeightRule,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableOfContents,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type Document,
-  type FileChild,
-} from 'docx';
+import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, TableOfContents, TextRun, type Document, type FileChild } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
 import { formatDateCompact, formatDateLong, formatDateWithDay, formatTimeRange } from '#shared/format';
+import { barChart } from '../charts/barChart';
+import { CHART_WIDTH, chartFigure, figureCaption, type Rasterise } from '../charts/figure';
+import { CHART_COLOUR } from '../charts/palette';
 import { minutesBody, type MinutesDocInput } from '../minutes/buildMinutes';
 import { cellLines, documentPlace, h1, houseTable, houseTableShaded, note, para, paragraphs, refCell, shorten, titleBlock, type Cell, type Shaded } from '../style/blocks';
 import { houseDocument } from '../style/houseDocument';
-import { COLOUR, PAGE, SIZE } from '../style/theme';
+import { COLOUR, SIZE } from '../style/theme';
 import { RAG_CELLS, type Rag, type TrackerDocInput } from '../tracker/buildTracker';
 
 export interface PackDocInput {
@@ -78,7 +64,6 @@ export function fileSize(bytes: number): string {
 const h2 = (text: string, newPage = false) => new Paragraph({ heading: HeadingLevel.HEADING_2, pageBreakBefore: newPage, children: [new TextRun(text)] });
 const h3 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(text)] });
 const h1Page = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(text)] });
-const caption = (text: string) => new Paragraph({ style: 'Note', keepNext: true, spacing: { before: 240 }, children: [new TextRun({ text, bold: true, color: COLOUR.ink })] });
 const label = (text: string) => new Paragraph({ keepNext: true, spacing: { before: 200, after: 60 }, children: [new TextRun({ text, bold: true })] });
 
 // ---- cover -------------------------------------------------------------------------------------
@@ -139,73 +124,45 @@ function agenda(input: PackDocInput): FileChild[] {
   ];
 }
 
-// ---- theme papers: the bar chart is one table on a fixed grid, as in the Board report ------------
+// ---- theme papers ------------------------------------------------------------------------------
 
-const BAR_FILL = COLOUR.accent;
-const BAR_UNITS = 40;
-const CHART = { name: 1900, numbers: 1500 };
-const UNIT = Math.floor((PAGE.width - 2 * PAGE.margin - CHART.name - CHART.numbers) / BAR_UNITS);
-const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const noBorders = { top: none, bottom: none, left: none, right: none };
-const axis = { style: BorderStyle.SINGLE, size: 6, color: COLOUR.muted };
-const gap = { style: BorderStyle.SINGLE, size: 24, color: 'FFFFFF' };
+const QUARTER = /^(\S+) (Q[1-4])$/;
 
-type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
-
-function chartCell(t: string, width: number, o: { bold?: boolean; muted?: boolean; align?: Align; span?: number; borders?: object; bar?: boolean; fill?: string } = {}): TableCell {
-  return new TableCell({
-    children: [new Paragraph({ style: 'TableText', keepNext: true, alignment: o.align, children: t ? [new TextRun({ text: t, bold: o.bold, color: o.muted ? COLOUR.muted : undefined })] : [] })],
-    columnSpan: o.span,
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
-    borders: o.borders ?? noBorders,
-    margins: o.bar ? { top: 0, bottom: 0, left: 0, right: 0 } : { top: 40, bottom: 40, left: 100, right: 100 },
-    shading: o.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: o.fill } : undefined,
-  });
+/** The quarter chart's numbers as a table, a row per financial year and a column per quarter. */
+function quarterTable(byQuarter: ThemePaper['byQuarter']): FileChild {
+  const parsed = byQuarter.map((q) => ({ m: QUARTER.exec(q.quarter), count: q.count }));
+  if (parsed.some((p) => !p.m)) return houseTable(['Quarter', 'Items'], byQuarter.map((q) => [q.quarter, String(q.count)]), [70, 30]);
+  const years = new Map<string, Map<string, number>>();
+  for (const p of parsed) {
+    const [, year, q] = p.m!;
+    if (!years.has(year)) years.set(year, new Map());
+    years.get(year)!.set(q, p.count);
+  }
+  const rows = [...years].map(([year, qs]) => [year, ...['Q1', 'Q2', 'Q3', 'Q4'].map((q) => (qs.has(q) ? String(qs.get(q)) : ''))]);
+  return houseTable(['Financial year', 'Q1', 'Q2', 'Q3', 'Q4'], rows, [28, 18, 18, 18, 18]);
 }
 
-/** Columns of the bar for a count: in proportion to the scale, and at least one for anything above zero. */
-export function quarterBarUnits(count: number, scale: number): number {
-  if (scale <= 0 || count <= 0) return 0;
-  return Math.min(BAR_UNITS, Math.max(1, Math.round((count / scale) * BAR_UNITS)));
-}
+const quarterSpan = (q: ThemePaper['byQuarter']) => (q.length > 1 ? `from ${q[0].quarter} to ${q[q.length - 1].quarter}` : `in ${q[0].quarter}`);
 
-const scaleMax = (max: number) => (max <= 5 ? Math.max(max, 1) : Math.ceil(max / 5) * 5);
-
-function quarterChart(byQuarter: ThemePaper['byQuarter']): Table {
-  const scale = scaleMax(Math.max(0, ...byQuarter.map((q) => q.count)));
-  const nameBorders = { ...noBorders, right: axis };
-  const rows = byQuarter.map((q) => {
-    const bar = quarterBarUnits(q.count, scale);
-    const cells = [chartCell(q.quarter, CHART.name, { bold: true, borders: nameBorders })];
-    const barBorders = { top: gap, bottom: gap, left: none, right: none };
-    if (bar) cells.push(chartCell('', bar * UNIT, { span: bar, bar: true, fill: BAR_FILL, borders: barBorders }));
-    if (bar < BAR_UNITS) cells.push(chartCell('', (BAR_UNITS - bar) * UNIT, { span: BAR_UNITS - bar, bar: true, borders: barBorders }));
-    cells.push(chartCell(plural(q.count, 'item'), CHART.numbers));
-    return new TableRow({ cantSplit: true, height: { value: 400, rule: HeightRule.ATLEAST }, children: cells });
+function quarterFigure(q: ThemePaper['byQuarter'], title: string, rasterise: Rasterise): Paragraph {
+  const chart = barChart({
+    direction: 'vertical',
+    width: CHART_WIDTH,
+    // "2026-27 Q2" is drawn "Q2" over its year, and the year written once under its quarters
+    categories: q.map((x) => {
+      const m = QUARTER.exec(x.quarter);
+      return m ? `${m[2]}\n${m[1]}` : x.quarter;
+    }),
+    series: [{ name: 'Items of evidence', colour: CHART_COLOUR.bar, values: q.map((x) => x.count) }],
+    axisTitle: 'Items of evidence received',
   });
-  const half = BAR_UNITS / 2;
-  const scaleRow = new TableRow({
-    cantSplit: true,
-    children: [
-      chartCell('', CHART.name, { borders: nameBorders }),
-      chartCell('0', half * UNIT, { muted: true, span: half, borders: { ...noBorders, top: axis } }),
-      chartCell(String(scale), half * UNIT, { muted: true, span: half, align: AlignmentType.RIGHT, borders: { ...noBorders, top: axis } }),
-      chartCell('', CHART.numbers),
-    ],
-  });
-  return new Table({
-    width: { size: CHART.name + BAR_UNITS * UNIT + CHART.numbers, type: WidthType.DXA },
-    columnWidths: [CHART.name, ...Array<number>(BAR_UNITS).fill(UNIT), CHART.numbers],
-    layout: TableLayoutType.FIXED,
-    borders: { ...noBorders, insideHorizontal: none, insideVertical: none },
-    rows: [...rows, scaleRow],
-  });
+  const description = `Column chart of the items of evidence on this theme received each financial quarter ${quarterSpan(q)}: ${q.map((x) => `${x.quarter}, ${plural(x.count, 'item')}`).join('; ')}.`;
+  return chartFigure(chart, { title, description }, rasterise);
 }
 
 const ragCell = (rag: string): Cell | Shaded => (rag in RAG_CELLS ? RAG_CELLS[rag as Rag] : rag || '—');
 
-function evidenceProfile(t: ThemePaper, figure: number): FileChild[] {
+function evidenceProfile(t: ThemePaper, figure: number, rasterise: Rasterise): FileChild[] {
   const out: FileChild[] = [h3('Evidence profile')];
   if (!t.evidenceTotal) return [...out, para('No evidence is linked to this theme yet.')];
   const span =
@@ -214,12 +171,15 @@ function evidenceProfile(t: ThemePaper, figure: number): FileChild[] {
       : 'The dates the evidence was received are not recorded.';
   out.push(para(`${plural(t.evidenceTotal, 'item')} of evidence. ${span}`));
   if (t.bySource.length) out.push(houseTable(['Source', 'Items'], t.bySource.map((s) => [s.label, String(s.count)]), [75, 25]));
-  if (t.byQuarter.length)
+  if (t.byQuarter.length) {
+    const title = `Figure ${figure}: evidence by quarter`;
     out.push(
-      caption(`Figure ${figure}: evidence by quarter`),
-      quarterChart(t.byQuarter),
-      note('Each bar is the number of items of evidence received in that financial quarter; the numbers are also given in words.'),
+      figureCaption(title),
+      quarterFigure(t.byQuarter, title, rasterise),
+      quarterTable(t.byQuarter),
+      note(`Each column is the number of items of evidence received in that financial quarter, ${quarterSpan(t.byQuarter)}; the table gives the same numbers.`),
     );
+  }
   return out;
 }
 
@@ -250,7 +210,7 @@ function recommendations(t: ThemePaper): FileChild[] {
   return out;
 }
 
-function themePaper(t: ThemePaper, figure: number, first: boolean): FileChild[] {
+function themePaper(t: ThemePaper, figure: number, first: boolean, rasterise: Rasterise): FileChild[] {
   return [
     // the first paper follows the section heading on its page; each later one starts a page
     h2(`Item ${t.itemNumber}: ${t.title}`, !first),
@@ -258,17 +218,17 @@ function themePaper(t: ThemePaper, figure: number, first: boolean): FileChild[] 
     ...paragraphs(t.description),
     label('Why it is on the agenda'),
     ...(t.why.trim() ? paragraphs(t.why) : [para('—')]),
-    ...evidenceProfile(t, figure),
+    ...evidenceProfile(t, figure, rasterise),
     ...evidenceTable(t),
     ...recommendations(t),
   ];
 }
 
-function themePapers(input: PackDocInput): FileChild[] {
+function themePapers(input: PackDocInput, rasterise: Rasterise): FileChild[] {
   const out: FileChild[] = [h1Page('Theme papers')];
   if (!input.themePapers.length) return [...out, para('No themes are on the agenda for this panel.')];
   let figure = 0;
-  input.themePapers.forEach((t, i) => out.push(...themePaper(t, t.byQuarter.length && t.evidenceTotal ? ++figure : figure, i === 0)));
+  input.themePapers.forEach((t, i) => out.push(...themePaper(t, t.byQuarter.length && t.evidenceTotal ? ++figure : figure, i === 0, rasterise)));
   return out;
 }
 
@@ -328,7 +288,8 @@ function annexes(list: PackDocInput['annexes']): FileChild[] {
   ];
 }
 
-export function buildPack(input: PackDocInput): Document {
+/** `rasterise` draws the charts' PNG for readers without SVG; main passes its resvg one. */
+export function buildPack(input: PackDocInput, rasterise: Rasterise): Document {
   const { panel } = input;
   return houseDocument({
     title: 'Panel pack',
@@ -337,7 +298,7 @@ export function buildPack(input: PackDocInput): Document {
     draft: input.draft,
     updateFields: true,
     pageNumbers: estimatePageNumbers,
-    children: [...cover(input), ...agenda(input), ...themePapers(input)],
+    children: [...cover(input), ...agenda(input), ...themePapers(input, rasterise)],
     moreSections: [{ landscape: true, children: tracker(input.tracker) }, { children: [...previousMinutes(input.previousMinutes), ...actionLog(input.actionLog), ...annexes(input.annexes)] }],
     description: `Panel pack for the Serious Case Panel on ${formatDateLong(panel.date)}: ${SECTIONS.join(', ')}.`,
   });

@@ -1,18 +1,21 @@
 // Minutes, the recommendations tracker and the Board report, opened in LibreOffice: every page
 // carries the marking top and bottom, "Page X of Y" and the title; drafts say so on every page;
-// every item, reference and name is there; the tracker is landscape; the chart's bars are to scale.
+// every item, reference and name is there; the tracker is landscape; the Board report's charts are
+// pictures (SVG with a PNG fallback) with their numbers in alt text and in tables.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { barUnits, buildBoardReport } from '../../templates/board/buildBoardReport';
+import { rasteriseSvg } from '../../electron/docs/chartRaster';
+import { buildBoardReport } from '../../templates/board/buildBoardReport';
 import { buildMinutes } from '../../templates/minutes/buildMinutes';
 import { packDocx } from '../../templates/style/pack';
 import { buildTracker } from '../../templates/tracker/buildTracker';
 import { libreOfficeAvailable, listImages, renderDocx, squeeze } from './libreoffice';
 import { boardInput, minutesInput, trackerInput } from './meetingFixtures';
+import { docxFigures, expectChart, mediaParts, pdfImages } from './figures';
 import { expectFramed } from './framing';
+
+/** The portrait page between its margins, in inches. */
+const PORTRAIT_WIDTH = (11906 - 2 * 1440) / 1440;
 
 /** All pages as one line of words, so text that wraps (headings, notes) still matches. */
 const flat = (pages: string[]) => pages.join('\n').replace(/\s+/g, ' ');
@@ -30,18 +33,6 @@ function reading(pdf: string): string {
 function pageSizes(pdf: string, count: number): { w: number; h: number }[] {
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', String(count), pdf], { encoding: 'utf8' });
   return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ w: Number(m[1]), h: Number(m[2]) }));
-}
-
-/** word/document.xml of a .docx, read with Python's zipfile as libreoffice.ts does for core.xml. */
-function documentXml(bytes: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'scp-zip-'));
-  try {
-    const f = join(dir, 'x.docx');
-    writeFileSync(f, bytes);
-    return execFileSync('python3', ['-c', 'import sys,zipfile;print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', f], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe.skipIf(!libreOfficeAvailable)('minutes, tracker and Board report in LibreOffice', () => {
@@ -133,9 +124,9 @@ describe.skipIf(!libreOfficeAvailable)('minutes, tracker and Board report in Lib
     expect(size.w).toBeGreaterThan(size.h);
   }, 200_000);
 
-  it('Board report: totals, every Director General in table and chart, the figure, each attention narrative, made and implemented', async () => {
+  it('Board report: totals, the status and Director General charts with their tables, each attention narrative, made and implemented', async () => {
     const input = boardInput();
-    const { pages, pdf, imagesDir } = renderDocx('board-report', await packDocx(buildBoardReport(input)));
+    const { pages, pdf, imagesDir } = renderDocx('board-report', await packDocx(buildBoardReport(input, rasteriseSvg)));
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expectFramed(pages, 'OFFICIAL-SENSITIVE', 'Report to the Board', false);
     const all = flat(pages);
@@ -145,12 +136,19 @@ describe.skipIf(!libreOfficeAvailable)('minutes, tracker and Board report in Lib
     expect(all).toContain('1 January 2027 to 31 March 2027');
     for (const [label, n] of [['Recommendations made', 18], ['Accepted', 15], ['Implemented', 10], ['Closed', 6], ['Open at 31 March 2027', 24], ['of which overdue', 7], ['Escalated', 2]] as const)
       expect(all).toMatch(new RegExp(`${label} ${n}\\b`));
-    for (const d of input.byDg) {
-      expect(all).toMatch(new RegExp(`${d.dg} ${d.made} ${d.open} ${d.implemented} ${d.overdue} ${d.escalated}`));
-      expect(all).toMatch(new RegExp(`${d.dg} ${d.open} open, ${d.overdue} overdue`));
-    }
-    expect(all).toContain('Figure 1: open and overdue recommendations by Director General');
-    expect(all).toContain('Overdue Open, not overdue');
+    // the status chart's numbers, in two pairs of columns under it
+    expect(all).toContain('Figure 1: recommendations by status');
+    expect(all).toMatch(/Proposed 3 In progress 13 Accepted 8 Implemented 10 Not accepted 1 Closed 6 All 41/);
+    expect(all).toContain('All 41 recommendations the panel had made by 31 March 2027, by their status.');
+    for (const d of input.byDg) expect(all).toMatch(new RegExp(`${d.dg} ${d.made} ${d.open} ${d.implemented} ${d.overdue} ${d.escalated}`));
+    expect(all).toContain('Figure 2: open and overdue recommendations by Director General');
+    // LibreOffice lays both charts out as pictures at about 190 dots to the inch, each under its caption
+    const images = pdfImages(pdf);
+    expect(images).toHaveLength(2);
+    for (const img of images) expect(img.ppi).toBeGreaterThanOrEqual(190);
+    const captionPage = (s: string) => pages.findIndex((p) => squeeze(p).includes(s)) + 1;
+    expect(images[0].page).toBe(captionPage('Figure 1: recommendations by status'));
+    expect(images[1].page).toBe(captionPage('Figure 2: open and overdue recommendations by Director General'));
     expect(all).toContain('Needing the Board’s attention');
     for (const a of input.attention) {
       expect(all).toContain(`${a.ref}:`);
@@ -164,39 +162,48 @@ describe.skipIf(!libreOfficeAvailable)('minutes, tracker and Board report in Lib
     expect(listImages(imagesDir).length).toBe(pages.length);
   }, 200_000);
 
-  it('Board report: an empty quarter says so in sentences', async () => {
-    const input = { ...boardInput(), byDg: [], attention: [], made: [], implemented: [] };
-    const { pages } = renderDocx('board-report-empty', await packDocx(buildBoardReport(input)));
+  it('Board report: an empty quarter says so in sentences, with no charts', async () => {
+    const input = { ...boardInput(), byDg: [], byStatus: [], attention: [], made: [], implemented: [] };
+    const bytes = await packDocx(buildBoardReport(input, rasteriseSvg));
+    const { pages, pdf } = renderDocx('board-report-empty', bytes);
     expectFramed(pages, 'OFFICIAL-SENSITIVE', 'Report to the Board', false);
     const all = flat(pages);
     for (const s of [
+      'No recommendations had been made by 31 March 2027.',
       'No recommendations are assigned to a Director General.',
       'No recommendation is overdue or escalated.',
       'No recommendations were made this quarter.',
       'No recommendations were implemented this quarter.',
     ])
       expect(all).toContain(s);
-    expect(all).not.toContain('Figure 1');
+    expect(all).not.toContain('Figure');
+    expect(docxFigures(bytes)).toEqual([]);
+    expect(pdfImages(pdf)).toEqual([]);
   }, 200_000);
 });
 
-describe('Board report chart', () => {
-  it('draws bars to scale: whole bar for open, darker part for overdue, anything above zero visible', () => {
-    expect(barUnits(10, 4, 10)).toEqual({ overdue: 20, rest: 30 });
-    expect(barUnits(5, 0, 10)).toEqual({ overdue: 0, rest: 25 });
-    expect(barUnits(2, 2, 10)).toEqual({ overdue: 10, rest: 0 });
-    expect(barUnits(0, 0, 10)).toEqual({ overdue: 0, rest: 0 });
-    expect(barUnits(1, 0, 200)).toEqual({ overdue: 0, rest: 1 });
-    expect(barUnits(200, 199, 200)).toEqual({ overdue: 49, rest: 1 });
-  });
-
-  it('spans the fixed grid in proportion to each Director General’s counts', async () => {
+describe('Board report charts in the Word file', () => {
+  it('carries each chart as an SVG with a PNG fallback, within the margins, its numbers in the alt text', async () => {
     const input = boardInput();
-    const xml = documentXml(await packDocx(buildBoardReport(input)));
-    const cells = [...xml.matchAll(/<w:tc>(.*?)<\/w:tc>/gs)].map((m) => m[1]);
-    const spans = (fill: string) => cells.filter((c) => c.includes(`w:fill="${fill}"`)).map((c) => Number(/w:gridSpan w:val="(\d+)"/.exec(c)?.[1] ?? 1));
-    // scale 10 across 50 columns: 5 columns a recommendation; the legend's 3-column swatch is the last of each
-    expect(spans('A4262C')).toEqual([20, 10, 5, 3]);
-    expect(spans('8EB4DA')).toEqual([30, 25, 30, 3]);
+    const bytes = await packDocx(buildBoardReport(input, rasteriseSvg));
+    const media = mediaParts(bytes);
+    expect(Object.keys(media).filter((m) => m.endsWith('.png'))).toHaveLength(2);
+    expect(Object.keys(media).filter((m) => m.endsWith('.svg'))).toHaveLength(2);
+    for (const [name, size] of Object.entries(media)) expect(size, name).toBeGreaterThan(1000);
+
+    const [byStatus, byDg] = docxFigures(bytes);
+    expectChart(byStatus, 'Figure 1: recommendations by status', PORTRAIT_WIDTH);
+    expect(byStatus.description).toBe(
+      'Bar chart of the 41 recommendations made up to 31 March 2027, by status: Proposed 3; Accepted 8; Not accepted 1; In progress 13; Implemented 10; Closed 6.',
+    );
+    for (const s of input.byStatus) expect(byStatus.svg).toContain(`>${s.status}</text>`);
+
+    expectChart(byDg, 'Figure 2: open and overdue recommendations by Director General', PORTRAIT_WIDTH);
+    expect(byDg.description).toContain('Dana General, 10 open, 4 overdue; Evan Director, 5 open, none overdue;');
+    expect(byDg.description).toContain('Gwen Price-Llewellyn, none open;');
+    for (const d of input.byDg) expect(byDg.svg).toContain(`>${d.dg}</text>`);
+    expect(byDg.svg).toContain('>10 open, 4 overdue</text>');
+    expect(byDg.svg).toContain('>Overdue</text>');
+    expect(byDg.svg).toContain('>Open, not overdue</text>');
   });
 });

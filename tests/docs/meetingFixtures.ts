@@ -141,6 +141,15 @@ export function boardInput(): BoardReportDocInput {
     asOf: '2027-03-31',
     totals: { made: 18, accepted: 15, implemented: 10, closed: 6, open: 24, overdue: 7, escalated: 2 },
     byDg,
+    // 3 + 8 + 13 open, as the totals say
+    byStatus: [
+      { status: 'Proposed', count: 3 },
+      { status: 'Accepted', count: 8 },
+      { status: 'Not accepted', count: 1 },
+      { status: 'In progress', count: 13 },
+      { status: 'Implemented', count: 10 },
+      { status: 'Closed', count: 6 },
+    ],
     attention: [
       {
         ref: ref(3),

@@ -1,15 +1,22 @@
 // The panel pack opened in LibreOffice: every page framed (marking top and bottom, "Page X of Y",
 // DRAFT while the agenda is a draft), the cover lists the sections, and every part is there: the
 // agenda, each theme paper with its evidence and figure, the tracker on landscape pages, the
-// previous minutes, the action log and the annexes. The Word file carries a real TOC field.
+// previous minutes, the action log and the annexes. The Word file carries a real TOC field, and
+// each theme paper's chart is a picture (SVG with a PNG fallback) with its numbers in alt text and
+// in a table; a pack of twelve theme papers is still quick to build.
 import { execFileSync } from 'node:child_process';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildPack, fileSize, quarterBarUnits } from '../../templates/pack/buildPack';
+import { rasteriseSvg } from '../../electron/docs/chartRaster';
+import { buildPack, fileSize, type PackDocInput } from '../../templates/pack/buildPack';
 import { packDocx } from '../../templates/style/pack';
 import { libreOfficeAvailable, listImages, renderDocx, squeeze } from './libreoffice';
 import { packInput } from './packFixture';
+import { docxFigures, expectChart, mediaParts, pdfImages } from './figures';
 import { expectFramed } from './framing';
+
+/** The portrait page between its margins, in inches. */
+const PORTRAIT_WIDTH = (11906 - 2 * 1440) / 1440;
 
 const SECTIONS = ['Agenda', 'Theme papers', 'Recommendations tracker', 'Previous meeting’s minutes', 'Action log', 'Annexes'];
 
@@ -27,7 +34,7 @@ function pageSizes(pdf: string, count: number): { w: number; h: number }[] {
 describe.skipIf(!libreOfficeAvailable)('panel pack in LibreOffice', () => {
   it('a draft pack: every page framed and DRAFT, the cover lists the sections, every part present', async () => {
     const input = packInput(true);
-    const { pages, pdf, imagesDir } = renderDocx('pack-draft', await packDocx(buildPack(input)));
+    const { pages, pdf, imagesDir } = renderDocx('pack-draft', await packDocx(buildPack(input, rasteriseSvg)));
     expect(pages.length).toBeGreaterThanOrEqual(8);
     expectFramed(pages, 'OFFICIAL-SENSITIVE', 'Panel pack', true);
     const all = flat(pages);
@@ -64,10 +71,17 @@ describe.skipIf(!libreOfficeAvailable)('panel pack in LibreOffice', () => {
       if (t.byQuarter.length) expect(all).toContain(`Figure ${++figure}: evidence by quarter`);
     }
     expect(figure).toBe(2);
+    // each chart is a picture LibreOffice lays out at about 190 dots to the inch, on its caption's page
+    const images = pdfImages(pdf);
+    expect(images).toHaveLength(2);
+    for (const img of images) expect(img.ppi).toBeGreaterThanOrEqual(190);
+    for (const [i, img] of images.entries()) expect(squeeze(pages[img.page - 1])).toContain(`Figure ${i + 1}: evidence by quarter`);
     expect(all).toContain('Showing 10 of 14 items of evidence');
     expect(all).toContain('First received 14 October 2025; latest 2 March 2027.');
-    expect(all).toContain('2026-27 Q2 6 items');
-    expect(all).toContain('2026-27 Q1 0 items');
+    // the chart's numbers in a table: a row per financial year, a column per quarter
+    expect(all).toContain('Financial year Q1 Q2 Q3 Q4 2025-26 1 3 2026-27 0 6 4');
+    expect(all).toContain('Each column is the number of items of evidence received in that financial quarter, from 2025-26 Q3 to 2026-27 Q3;');
+    expect(all).toContain('Financial year Q1 Q2 Q3 Q4 2026-27 3');
     expect(all).toContain('No open recommendations are linked to this theme.');
     expect(all).toContain('No evidence is linked to this theme yet.');
     expect(all).toContain('No theme owner named');
@@ -105,7 +119,7 @@ describe.skipIf(!libreOfficeAvailable)('panel pack in LibreOffice', () => {
 
   it('an approved pack has no DRAFT anywhere and shows the approval; empty parts say so in sentences', async () => {
     const input = { ...packInput(false), marking: 'OFFICIAL', themePapers: [], tracker: [], previousMinutes: null, actionLog: [], annexes: [] };
-    const { pages } = renderDocx('pack-approved-empty', await packDocx(buildPack(input)));
+    const { pages } = renderDocx('pack-approved-empty', await packDocx(buildPack(input, rasteriseSvg)));
     expectFramed(pages, 'OFFICIAL', 'Panel pack', false);
     const all = flat(pages);
     expect(flat([pages[0]])).toContain('Approved by Chris Chair on 28 April 2027.');
@@ -124,7 +138,7 @@ describe.skipIf(!libreOfficeAvailable)('panel pack in LibreOffice', () => {
 
 describe('panel pack Word file', () => {
   it('has a real table of contents field over headings 1 to 2, which Word updates on opening', async () => {
-    const bytes = await packDocx(buildPack(packInput(true)));
+    const bytes = await packDocx(buildPack(packInput(true), rasteriseSvg));
     const xml = documentXml(bytes);
     expect(/<w:instrText[^>]*>TOC [^<]*\\o &quot;1-2&quot;/.test(xml), 'TOC \\o "1-2" field').toBe(true);
     expect(/<w:updateFields(?: w:val="(?:true|1)")?\/>/.test(settingsXml(bytes)), 'updateFields').toBe(true);
@@ -132,11 +146,50 @@ describe('panel pack Word file', () => {
     expect([...xml.matchAll(/<w:pgSz [^>]*w:orient="(\w+)"/g)].map((m) => m[1])).toEqual(['portrait', 'landscape', 'portrait']);
   });
 
-  it('draws quarter bars in proportion, anything above zero visible, and sizes files as people read them', () => {
-    expect(quarterBarUnits(6, 10)).toBe(24);
-    expect(quarterBarUnits(10, 10)).toBe(40);
-    expect(quarterBarUnits(0, 10)).toBe(0);
-    expect(quarterBarUnits(1, 200)).toBe(1);
+  it('carries each theme paper’s chart as an SVG with a PNG fallback, within the margins, its numbers in the alt text', async () => {
+    const bytes = await packDocx(buildPack(packInput(true), rasteriseSvg));
+    const media = mediaParts(bytes);
+    expect(Object.keys(media).filter((m) => m.endsWith('.png'))).toHaveLength(2);
+    expect(Object.keys(media).filter((m) => m.endsWith('.svg'))).toHaveLength(2);
+    for (const [name, size] of Object.entries(media)) expect(size, name).toBeGreaterThan(1000);
+    const [first, second] = docxFigures(bytes);
+    expectChart(first, 'Figure 1: evidence by quarter', PORTRAIT_WIDTH);
+    expect(first.description).toBe(
+      'Column chart of the items of evidence on this theme received each financial quarter from 2025-26 Q3 to 2026-27 Q3: 2025-26 Q3, 1 item; 2025-26 Q4, 3 items; 2026-27 Q1, 0 items; 2026-27 Q2, 6 items; 2026-27 Q3, 4 items.',
+    );
+    for (const w of ['>Q3</text>', '>Q4</text>', '>Q1</text>', '>2025-26</text>', '>2026-27</text>', '>6</text>', '>Items of evidence received</text>']) expect(first.svg).toContain(w);
+    expectChart(second, 'Figure 2: evidence by quarter', PORTRAIT_WIDTH);
+    expect(second.description).toContain('each financial quarter in 2026-27 Q3: 2026-27 Q3, 3 items.');
+  });
+
+  it('builds a pack of twelve theme papers, each with a twelve-quarter chart, in under two seconds, the charts a small part of it', async () => {
+    const base = packInput(true);
+    const quarters = Array.from({ length: 12 }, (_, i) => `${2024 + Math.floor((i + 2) / 4)}-${String(25 + Math.floor((i + 2) / 4)).slice(-2)} Q${((i + 2) % 4) + 1}`);
+    const paper = base.themePapers[0];
+    const input: PackDocInput = {
+      ...base,
+      themePapers: Array.from({ length: 12 }, (_, n) => ({ ...paper, itemNumber: n + 4, title: `${paper.title} (${n + 1})`, byQuarter: quarters.map((quarter, i) => ({ quarter, count: (i * (n + 3)) % 11 })) })),
+    };
+    await packDocx(buildPack(packInput(false), rasteriseSvg)); // loads the native module, the fonts and docx
+    let raster = 0;
+    const timed = (svg: string, scale: number) => {
+      const t = performance.now();
+      const png = rasteriseSvg(svg, scale);
+      raster += performance.now() - t;
+      return png;
+    };
+    const start = performance.now();
+    const doc = buildPack(input, timed);
+    const built = performance.now() - start;
+    const bytes = await packDocx(doc);
+    console.log(`pack of 12 theme papers: built in ${built.toFixed(0)} ms, of which 12 charts rasterised in ${raster.toFixed(0)} ms; packed in ${(performance.now() - start - built).toFixed(0)} ms more`);
+    expect(docxFigures(bytes)).toHaveLength(12);
+    // about 250 ms of charts on an idle 2-core machine; the bounds leave room for a busy one
+    expect(raster).toBeLessThan(1500);
+    expect(built).toBeLessThan(2000);
+  });
+
+  it('sizes files as people read them', () => {
     expect(fileSize(512)).toBe('512 bytes');
     expect(fileSize(348_160)).toBe('340 KB');
     expect(fileSize(1_572_864)).toBe('1.5 MB');
