@@ -85,6 +85,8 @@ export async function listRecommendations(db: Db, f: RecFilter & { ids?: number[
   if (f.open) q = q.where('r.status', 'in', [...OPEN_REC_STATUSES]);
   if (f.dgId !== undefined) q = q.where('r.dg_member_id', '=', f.dgId);
   if (f.panelId !== undefined) q = q.where('r.panel_id', '=', f.panelId);
+  if (f.targetFrom) q = q.where('r.target_date', '>=', f.targetFrom);
+  if (f.targetTo) q = q.where('r.target_date', '<=', f.targetTo);
   if (f.owner) q = q.where(sql<boolean>`r.owner like ${'%' + f.owner.replace(/[%_\\]/g, (c) => '\\' + c) + '%'} escape '\\'`);
   if (f.text) {
     const like = '%' + f.text.replace(/[%_\\]/g, (c) => '\\' + c) + '%';

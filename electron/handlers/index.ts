@@ -14,6 +14,7 @@ import { themeHandlers } from './themes';
 import { retentionHandlers } from './retention';
 import { meetingHandlers } from './meeting';
 import { recommendationHandlers } from './recommendations';
+import { insightHandlers } from './insights';
 import type { HandlerTable } from './types';
 
 export const handlers: HandlerTable = {
@@ -31,4 +32,5 @@ export const handlers: HandlerTable = {
   ...retentionHandlers,
   ...meetingHandlers,
   ...recommendationHandlers,
+  ...insightHandlers,
 };

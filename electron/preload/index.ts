@@ -94,6 +94,7 @@ const api = {
   listExports: (arg) => invoke('listExports', arg),
   openExport: (arg) => invoke('openExport', arg),
   getMeeting: (arg) => invoke('getMeeting', arg),
+  getMattersArising: (arg) => invoke('getMattersArising', arg),
   startMeeting: (arg) => invoke('startMeeting', arg),
   setCurrentItem: (arg) => invoke('setCurrentItem', arg),
   setAttendance: (arg) => invoke('setAttendance', arg),
@@ -128,6 +129,13 @@ const api = {
   exportTracker: (arg) => invoke('exportTracker', arg),
   exportBoardReport: (arg) => invoke('exportBoardReport', arg),
   recommendationsForEvidence: (arg) => invoke('recommendationsForEvidence', arg),
+  getDashboardSummary: (arg) => invoke('getDashboardSummary', arg),
+  getEvidenceByQuarter: (arg) => invoke('getEvidenceByQuarter', arg),
+  getRecommendationCharts: (arg) => invoke('getRecommendationCharts', arg),
+  getCoronerTimeliness: (arg) => invoke('getCoronerTimeliness', arg),
+  getIprTimeliness: (arg) => invoke('getIprTimeliness', arg),
+  getIprTargets: (arg) => invoke('getIprTargets', arg),
+  setIprTargets: (arg) => invoke('setIprTargets', arg),
 } satisfies ScpApi;
 
 contextBridge.exposeInMainWorld('scp', api);

@@ -165,6 +165,9 @@ export const recFilter = z.strictObject({
   panelId: recordId.optional(),
   rag: z.array(z.enum(['red', 'amber', 'green', 'complete', 'none'])).max(5).optional(),
   text: trimmed('Search words', 0, 200).optional(),
+  /** target date on or after / on or before (the dashboard's "due this month") */
+  targetFrom: isoDate('Target from').optional(),
+  targetTo: isoDate('Target to').optional(),
   today: isoDate('Today').optional(),
 });
 export type RecFilter = z.output<typeof recFilter>;

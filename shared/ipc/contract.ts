@@ -40,12 +40,14 @@ import {
   itemNotesInput,
   quorumSettingInput,
   recommendationInput,
+  type MattersArising,
   type Meeting,
   type MeetingAction,
 } from '../domain/meeting';
 import { recEscalateInput, recFilter, recPatch, recUpdateInput, type Recommendation, type RecommendationSummary } from '../domain/recommendations';
 import type { Quorum } from '../domain/tor';
 import { retentionSettingsInput, type RetentionDue, type RetentionSettings } from '../domain/retention';
+import { iprTargetsInput, quartersInput, yearsInput, type CoronerYear, type DashboardSummary, type EvidenceQuarter, type IprTargets, type IprTimeliness, type RecommendationCharts } from '../domain/insights';
 
 interface ChannelSpec<I extends z.ZodType, R> {
   input: I;
@@ -328,6 +330,8 @@ export const contract = {
   openExport: channel(byId).returns<{ opened: boolean; path: string }>(),
 
   getMeeting: channel(byPanel).returns<Meeting>(),
+  /** Open actions and recommendations from earlier panels: read apart from the meeting, which is re-read after every save. */
+  getMattersArising: channel(byPanel).returns<MattersArising>(),
   startMeeting: channel(byPanel).returns<Meeting>(),
   setCurrentItem: channel(z.strictObject({ panelId: recordId, itemId: recordId })).returns<Saved>(),
   setAttendance: channel(attendanceInput).returns<Meeting>(),
@@ -363,6 +367,14 @@ export const contract = {
   exportTracker: channel(z.strictObject({ allowFindings: allowFindings.optional() })).returns<ExportedFile>(),
   exportBoardReport: channel(z.strictObject({ quarter: trimmed('Quarter', 1, 20), allowFindings: allowFindings.optional() })).returns<ExportedFile>(),
   recommendationsForEvidence: channel(z.strictObject({ evidenceId: recordId })).returns<RecommendationSummary[]>(),
+
+  getDashboardSummary: channel(noArgs).returns<DashboardSummary>(),
+  getEvidenceByQuarter: channel(quartersInput).returns<EvidenceQuarter[]>(),
+  getRecommendationCharts: channel(noArgs).returns<RecommendationCharts>(),
+  getCoronerTimeliness: channel(yearsInput).returns<CoronerYear[]>(),
+  getIprTimeliness: channel(yearsInput).returns<IprTimeliness>(),
+  getIprTargets: channel(noArgs).returns<IprTargets>(),
+  setIprTargets: channel(iprTargetsInput).returns<IprTargets>(),
 } as const;
 
 export type Contract = typeof contract;
