@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { ChartsPage } from './features/insights/ChartsPage';
 import { FirstRun } from './features/identity/FirstRun';
 import { useIdentity } from './features/identity/hooks';
 import { EditMemberPage, NewMemberPage } from './features/members/MemberForm';
@@ -55,6 +56,7 @@ function Routes() {
     <Layout identity={identity.data}>
       <Switch>
         <Route path="/" component={DashboardPage} />
+        <Route path="/charts" component={ChartsPage} />
         <Route path="/panels" component={PanelsPage} />
         <Route path="/panels/new" component={NewPanelPage} />
         <Route path="/panels/plan-year" component={PlanYearPage} />

@@ -5,6 +5,7 @@ import { GlobalShortcuts } from './features/palette/CommandPalette';
 
 export const SECTIONS = [
   { href: '/', label: 'Dashboard' },
+  { href: '/charts', label: 'Charts' },
   { href: '/panels', label: 'Panels' },
   { href: '/members', label: 'Members' },
   { href: '/tor', label: 'Terms of Reference' },

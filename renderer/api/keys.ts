@@ -44,6 +44,8 @@ export const keys = {
   },
   exports: ['exports'] as const,
   meeting: (panelId: number) => ['meeting', panelId] as const,
+  // Not under 'meeting': the meeting is re-read after every save, matters arising need not be.
+  mattersArising: (panelId: number) => ['matters-arising', panelId] as const,
   quorumRule: ['quorumRule'] as const,
   recommendations: {
     all: ['recommendations'] as const,
@@ -52,6 +54,15 @@ export const keys = {
     forEvidence: (evidenceId: number) => ['recommendations', 'forEvidence', evidenceId] as const,
   },
   actions: (filter: unknown) => ['actions', filter] as const,
+  dashboard: ['dashboard'] as const,
+  insights: {
+    all: ['insights'] as const,
+    evidence: (quarters: number) => ['insights', 'evidence', quarters] as const,
+    recommendations: ['insights', 'recommendations'] as const,
+    coroners: (years: number) => ['insights', 'coroners', years] as const,
+    ipr: (years: number) => ['insights', 'ipr', years] as const,
+  },
+  iprTargets: ['iprTargets'] as const,
   search: (text: string) => ['search', text] as const,
   job: (id: number) => ['job', id] as const,
 };

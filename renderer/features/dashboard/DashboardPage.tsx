@@ -11,13 +11,21 @@ import { useAgenda } from '../agenda/hooks';
 import { AGENDA_STATE_LABELS } from '#shared/domain/agenda';
 import { CoronerTile, RetentionTile, ThemesTile } from './RegisterTiles';
 import { GettingStarted } from './GettingStarted';
+import { RecentExportsTile, RecommendationsDueTile } from './SummaryTiles';
 
 export function DashboardPage() {
   const panels = usePanels();
   const members = useMembers(false);
   const next = panels.data?.upcoming[0];
   return (
-    <Page title="Dashboard">
+    <Page
+      title="Dashboard"
+      actions={
+        <Link href="/charts" className="button button--secondary">
+          Charts and trends
+        </Link>
+      }
+    >
       <div className="tiles">
         <GettingStarted />
         <section className="tile tile--wide" aria-labelledby="next-panel">
@@ -49,8 +57,11 @@ export function DashboardPage() {
             </>
           )}
         </section>
+        {/* In this order the wide tiles leave no gaps at three, two or one column. */}
         <CoronerTile />
         <ThemesTile />
+        <RecommendationsDueTile />
+        <RecentExportsTile />
         <RetentionTile />
         <section className="tile" aria-labelledby="members-tile">
           <h2 id="members-tile">Members</h2>

@@ -9,7 +9,7 @@ import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { keys } from '../../api/keys';
 
-const KIND_LABELS: Record<string, string> = { agenda: 'Agenda', tor: 'Terms of Reference', pack: 'Panel pack', minutes: 'Minutes', tracker: 'Recommendations tracker', 'board-report': 'Board report' };
+export const KIND_LABELS: Record<string, string> = { agenda: 'Agenda', tor: 'Terms of Reference', pack: 'Panel pack', minutes: 'Minutes', tracker: 'Recommendations tracker', 'board-report': 'Board report' };
 
 /** The current financial quarter and the seven before it, newest first: "2026-27-Q3". */
 export function recentQuarters(today: string, count = 8): string[] {

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { OPEN_REC_STATUSES, RAG_LABELS, REC_STATUSES, REC_STATUS_LABELS, type Rag, type RecFilter, type RecommendationSummary, type RecStatus } from '#shared/domain/recommendations';
 import { formatDateCompact } from '#shared/format';
 import { Page } from '../../ui/Page';
@@ -29,8 +29,10 @@ interface Filters {
   dgId: string;
   themeId: string;
   panelId: string;
+  targetFrom: string;
+  targetTo: string;
 }
-const EMPTY: Filters = { text: '', owner: '', status: [], rag: [], open: false, overdue: false, dgId: '', themeId: '', panelId: '' };
+const EMPTY: Filters = { text: '', owner: '', status: [], rag: [], open: false, overdue: false, dgId: '', themeId: '', panelId: '', targetFrom: '', targetTo: '' };
 
 interface Prefs {
   filters: Filters;
@@ -49,6 +51,40 @@ function loadPrefs(): Prefs {
   }
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ID = /^[1-9]\d{0,9}$/;
+
+/**
+ * Filters named in the address (`#/recommendations` with `?overdue=1&dgId=4`, as the dashboard's
+ * links give): they replace the remembered ones. Null when the address names none.
+ */
+export function filtersFromSearch(search: string): Filters | null {
+  const p = new URLSearchParams(search);
+  const get = (k: string, valid: (v: string) => boolean) => {
+    const v = p.get(k);
+    return v !== null && valid(v) ? v : undefined;
+  };
+  const isId = (v: string) => ID.test(v);
+  const isDay = (v: string) => ISO_DAY.test(v);
+  const some = (v: string) => v.length > 0 && v.length <= 200;
+  const list = <T extends string>(k: string, allowed: readonly T[]) => (p.get(k) ?? '').split(',').filter((x): x is T => (allowed as readonly string[]).includes(x));
+  const found: Partial<Filters> = {
+    open: p.get('open') === '1' || undefined,
+    overdue: p.get('overdue') === '1' || undefined,
+    dgId: get('dgId', isId),
+    themeId: get('themeId', isId),
+    panelId: get('panelId', isId),
+    targetFrom: get('targetFrom', isDay),
+    targetTo: get('targetTo', isDay),
+    text: get('text', some),
+    owner: get('owner', some),
+    status: list('status', REC_STATUSES),
+    rag: list('rag', RAGS),
+  };
+  const given = Object.entries(found).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  return given.length ? { ...EMPTY, ...Object.fromEntries(given) } : null;
+}
+
 function toFilter(f: Filters, text: string, owner: string): RecFilter {
   return {
     ...(text.trim() ? { text: text.trim() } : {}),
@@ -60,6 +96,8 @@ function toFilter(f: Filters, text: string, owner: string): RecFilter {
     ...(f.dgId ? { dgId: Number(f.dgId) } : {}),
     ...(f.themeId ? { themeId: Number(f.themeId) } : {}),
     ...(f.panelId ? { panelId: Number(f.panelId) } : {}),
+    ...(ISO_DAY.test(f.targetFrom) ? { targetFrom: f.targetFrom } : {}),
+    ...(ISO_DAY.test(f.targetTo) ? { targetTo: f.targetTo } : {}),
   };
 }
 
@@ -94,7 +132,13 @@ function sortRows(rows: RecommendationSummary[], sort: Sort, desc: boolean): Rec
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export function RecommendationsPage() {
-  const [prefs, setPrefs] = useState<Prefs>(loadPrefs);
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const [prefs, setPrefs] = useState<Prefs>(() => {
+    const saved = loadPrefs();
+    const fromAddress = filtersFromSearch(search);
+    return fromAddress ? { ...saved, filters: fromAddress } : saved;
+  });
   const { filters, view, sort, desc } = prefs;
   const text = useDebounced(filters.text, 250);
   const owner = useDebounced(filters.owner, 250);
@@ -104,6 +148,15 @@ export function RecommendationsPage() {
   useEffect(() => {
     localStorage.setItem(STORE, JSON.stringify(prefs));
   }, [prefs]);
+
+  // A link with filters in its address sets them (and they are remembered like any others); the
+  // address is then cleared so that it does not outlive the visit.
+  useEffect(() => {
+    const fromAddress = filtersFromSearch(search);
+    if (!fromAddress) return;
+    setPrefs((p) => (JSON.stringify(p.filters) === JSON.stringify(fromAddress) ? p : { ...p, filters: fromAddress }));
+    navigate('/recommendations?', { replace: true });
+  }, [search, navigate]);
 
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setPrefs((p) => ({ ...p, filters: { ...p.filters, [k]: v } }));
   const clear = () => setPrefs((p) => ({ ...p, filters: EMPTY }));
@@ -126,7 +179,7 @@ export function RecommendationsPage() {
 
       <div className="rec-toolbar">
         <p className="count" role="status" aria-live="polite">
-          {recs.isPending ? 'Loading…' : `${plural(rows.length, 'recommendation')}${active ? ' match the filters' : ''} (${overdue.toLocaleString('en-GB')} overdue)`}
+          {recs.isPending ? 'Loading…' : `${plural(rows.length, 'recommendation')}${active ? (rows.length === 1 ? ' matches the filters' : ' match the filters') : ''} (${overdue.toLocaleString('en-GB')} overdue)`}
           {recs.isFetching && !recs.isPending ? ' · updating…' : ''}
         </p>
         <div className="segmented" role="group" aria-label="View">
@@ -222,6 +275,14 @@ function RecFilters({ filters, set, active, clear }: { filters: Filters; set<K e
             </option>
           ))}
         </select>
+      </label>
+      <label>
+        <span>Target from</span>
+        <input type="date" value={filters.targetFrom} onChange={(e) => set('targetFrom', e.target.value)} />
+      </label>
+      <label>
+        <span>Target to</span>
+        <input type="date" value={filters.targetTo} onChange={(e) => set('targetTo', e.target.value)} />
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={filters.open} onChange={(e) => set('open', e.target.checked)} /> Open only

@@ -77,12 +77,12 @@ describe('recommendations tracker screens', () => {
     expect(refs()).toEqual([s.onTrack.ref, s.late.ref]);
 
     await user.click(screen.getByLabelText('Overdue only'));
-    expect(await screen.findByText('1 recommendation match the filters (1 overdue)')).toBeInTheDocument();
+    expect(await screen.findByText('1 recommendation matches the filters (1 overdue)')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: s.onTrack.ref })).not.toBeInTheDocument();
     await user.click(screen.getByLabelText('Overdue only'));
 
     await user.selectOptions(screen.getByLabelText('Director General'), 'Dana General');
-    expect(await screen.findByText('1 recommendation match the filters (0 overdue)')).toBeInTheDocument();
+    expect(await screen.findByText('1 recommendation matches the filters (0 overdue)')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: s.onTrack.ref })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: s.late.ref })).not.toBeInTheDocument();
     // Remembered: the choice is stored for the next visit.

@@ -11,6 +11,7 @@ import { CalendarSettings } from './CalendarSettings';
 import { DocumentSettingsForm } from './DocumentSettings';
 import { BackupSettings } from './BackupSettings';
 import { RetentionSettings } from '../retention/RetentionSettings';
+import { IprTargetsSettings } from '../insights/IprTargetsSettings';
 
 export function SettingsPage() {
   const identity = useIdentity();
@@ -39,6 +40,7 @@ export function SettingsPage() {
       <CalendarSettings />
       <BackupSettings />
       <RetentionSettings />
+      <IprTargetsSettings />
       <section aria-labelledby="about">
         <h2 id="about">About this copy of the app</h2>
         {info.isPending ? (
