@@ -310,12 +310,16 @@ function build(type: EvidenceType, c: Ctx): EvidenceInput {
       ref = `IPR-${c.year}-${c.seq}`;
       title = cap(c.finding);
       summary = `Internal Process Review in ${c.region}: ${c.finding}. The review found the guidance was not followed and recorded learning for ${c.benefit}.`;
+      // Stage lengths vary from review to review (some over the default targets), without
+      // drawing on the random sequence the rest of the demonstration depends on.
+      const k = Number(c.seq) + Number(c.year);
+      const toReport = 50 + ((k * 23) % 80);
       details = {
         type: 'ipr',
-        referralDate: addCalendarDays(c.date, -90),
-        acceptedDate: addCalendarDays(c.date, -75),
+        referralDate: addCalendarDays(c.date, -toReport - (8 + ((k * 7) % 29))),
+        acceptedDate: addCalendarDays(c.date, -toReport),
         concludedDate: c.date,
-        presentedDate: later(40),
+        presentedDate: later(25 + ((k * 17) % 90)),
         suicideOrSelfHarm: suicide,
         outcome: 'DWP actions contributed; learning identified',
         learningPoints: `Staff should recognise when ${c.finding.replace(/^./, (x) => x.toLowerCase())} and escalate to a Safeguarding Lead.`,
