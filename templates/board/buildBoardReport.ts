@@ -74,7 +74,7 @@ function statusTable(rows: BoardReportDocInput['byStatus'], total: number) {
   const half = Math.ceil(rows.length / 2);
   const cells = (r: BoardReportDocInput['byStatus'][number] | undefined) => (r ? [r.status, String(r.count)] : ['', '']);
   const body = rows.slice(0, half).map((r, i) => [...cells(r), ...cells(rows[half + i])]);
-  return houseTable(['Status', 'Number', 'Status', 'Number'], [...body, ['All', String(total), '', '']], [34, 16, 34, 16]);
+  return houseTable(['Status', 'Number', 'Status', 'Number'], [...body, ['All', String(total), '', '']], [34, 16, 34, 16], { keepTogether: true });
 }
 
 function byDirectorGeneral(byDg: BoardReportDocInput['byDg'], rasterise: Rasterise): FileChild[] {

@@ -128,18 +128,26 @@ function agenda(input: PackDocInput): FileChild[] {
 
 const QUARTER = /^(\S+) (Q[1-4])$/;
 
-/** The quarter chart's numbers as a table, a row per financial year and a column per quarter. */
+/** The quarter chart's numbers as a table, a row per financial year and a column per quarter, kept whole with the chart. */
 function quarterTable(byQuarter: ThemePaper['byQuarter']): FileChild {
   const parsed = byQuarter.map((q) => ({ m: QUARTER.exec(q.quarter), count: q.count }));
-  if (parsed.some((p) => !p.m)) return houseTable(['Quarter', 'Items'], byQuarter.map((q) => [q.quarter, String(q.count)]), [70, 30]);
-  const years = new Map<string, Map<string, number>>();
-  for (const p of parsed) {
-    const [, year, q] = p.m!;
-    if (!years.has(year)) years.set(year, new Map());
-    years.get(year)!.set(q, p.count);
+  let headers = ['Financial year', 'Q1', 'Q2', 'Q3', 'Q4'];
+  let widths = [28, 18, 18, 18, 18];
+  let rows: string[][];
+  if (parsed.some((p) => !p.m)) {
+    headers = ['Quarter', 'Items'];
+    widths = [70, 30];
+    rows = byQuarter.map((q) => [q.quarter, String(q.count)]);
+  } else {
+    const years = new Map<string, Map<string, number>>();
+    for (const p of parsed) {
+      const [, year, q] = p.m!;
+      if (!years.has(year)) years.set(year, new Map());
+      years.get(year)!.set(q, p.count);
+    }
+    rows = [...years].map(([year, qs]) => [year, ...['Q1', 'Q2', 'Q3', 'Q4'].map((q) => (qs.has(q) ? String(qs.get(q)) : ''))]);
   }
-  const rows = [...years].map(([year, qs]) => [year, ...['Q1', 'Q2', 'Q3', 'Q4'].map((q) => (qs.has(q) ? String(qs.get(q)) : ''))]);
-  return houseTable(['Financial year', 'Q1', 'Q2', 'Q3', 'Q4'], rows, [28, 18, 18, 18, 18]);
+  return houseTable(headers, rows, widths, { keepTogether: true });
 }
 
 const quarterSpan = (q: ThemePaper['byQuarter']) => (q.length > 1 ? `from ${q[0].quarter} to ${q[q.length - 1].quarter}` : `in ${q[0].quarter}`);

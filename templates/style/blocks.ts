@@ -29,8 +29,9 @@ export type Cell = string | Paragraph[];
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: COLOUR.line };
 
-function cell(content: Cell, header: boolean, width: number): TableCell {
-  const children = typeof content === 'string' ? content.split('\n').map((line) => new Paragraph({ style: header ? 'TableHeading' : 'TableText', children: [new TextRun(line)] })) : content;
+function cell(content: Cell, header: boolean, width: number, keepNext = false): TableCell {
+  const children =
+    typeof content === 'string' ? content.split('\n').map((line) => new Paragraph({ style: header ? 'TableHeading' : 'TableText', keepNext: keepNext || undefined, children: [new TextRun(line)] })) : content;
   return new TableCell({
     children,
     width: { size: width, type: WidthType.PERCENTAGE },
@@ -40,14 +41,19 @@ function cell(content: Cell, header: boolean, width: number): TableCell {
   });
 }
 
-/** The house table: shaded heading row repeated on every page, light borders, rows kept whole. */
-export function houseTable(headers: string[], rows: Cell[][], widths: number[]): Table {
+/**
+ * The house table: shaded heading row repeated on every page, light borders, rows kept whole.
+ * `keepTogether` keeps a short table on one page (every row's text keeps with the next row), as
+ * the numbers under a chart should be.
+ */
+export function houseTable(headers: string[], rows: Cell[][], widths: number[], o: { keepTogether?: boolean } = {}): Table {
+  const keep = (row: number) => Boolean(o.keepTogether) && row < rows.length - 1;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, true, widths[i])) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, false, widths[i])) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, true, widths[i], Boolean(o.keepTogether) && rows.length > 0)) }),
+      ...rows.map((r, row) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, false, widths[i], keep(row))) })),
     ],
   });
 }

@@ -76,6 +76,8 @@ describe.skipIf(!libreOfficeAvailable)('panel pack in LibreOffice', () => {
     expect(images).toHaveLength(2);
     for (const img of images) expect(img.ppi).toBeGreaterThanOrEqual(190);
     for (const [i, img] of images.entries()) expect(squeeze(pages[img.page - 1])).toContain(`Figure ${i + 1}: evidence by quarter`);
+    // the table of the chart's numbers is kept whole, on the chart's page
+    expect(squeeze(pages[images[0].page - 1])).toMatch(/2025-26 1 3\s[\s\S]*2026-27 0 6 4/);
     expect(all).toContain('Showing 10 of 14 items of evidence');
     expect(all).toContain('First received 14 October 2025; latest 2 March 2027.');
     // the chart's numbers in a table: a row per financial year, a column per quarter
