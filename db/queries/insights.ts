@@ -182,6 +182,8 @@ export async function iprTimeliness(db: Db, targets: IprTargets, years: { fy: st
     select ${name} as stage, ${jx(ended)} as ended, julianday(${jx(ended)}) - julianday(${jx(started)}) as days
     from evidence indexed by ${sql.raw(index)}
     where type = 'ipr' and archived_at is null and ${jx(ended)} between ${from} and ${to} and ${jx(started)} is not null`;
+  // The branches stay a compound query, which SQLite never flattens into the grouping below: a
+  // single branch grouped directly has its expressions read from every row instead (ten times slower).
   const { rows } = await sql<{ stage: IprStage; fy: number; days: number; n: number }>`
     with d as (
       ${stage('referralToAcceptance', 'evidence_ipr_accepted', 'acceptedDate', 'referralDate')}
