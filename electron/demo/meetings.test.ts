@@ -118,7 +118,7 @@ describe('demonstration meetings', () => {
   it('rolls open actions from earlier panels into the next upcoming panel’s matters arising', async () => {
     const next = ok(await h.api.listPanels({})).upcoming[0];
     expect(next.date).toBe('2027-02-10');
-    const arising = ok(await h.api.getMeeting({ panelId: next.id })).mattersArising;
+    const arising = ok(await h.api.getMattersArising({ panelId: next.id }));
     const open = ok(await h.api.listActions({ status: 'open' }));
     expect(arising.actions.length).toBeGreaterThanOrEqual(2);
     expect(arising.actions.map((a) => a.id).sort()).toEqual(open.map((a) => a.id).sort());

@@ -541,7 +541,7 @@ export async function loadDemoMeetings(ctx: HandlerContext, input: { members: Ma
             ].filter(Boolean).join(' ');
           }
           case 'minutes': {
-            const arising = meeting.mattersArising.actions;
+            const arising = unwrap(await api.getMattersArising({ panelId: meeting.panel.id }), 'matters arising').actions;
             let done = 0;
             let dropped = 0;
             for (const a of arising) {

@@ -180,12 +180,12 @@ describe('meeting mode', () => {
 
     h.setNow('2027-02-01T09:00:00Z');
     const next = await approvedPanel(h.api, '2027-02-10', f.members, 'Appointees');
-    const nm = ok(await h.api.getMeeting({ panelId: next.panelId }));
-    expect(nm.mattersArising.actions.map((a) => [a.text, a.panelDate])).toEqual([['Bring data', '2026-11-11']]);
-    expect(nm.mattersArising.actions[0].overdue).toBe(true);
-    expect(nm.mattersArising.recommendations.map((r) => r.ref)).toEqual([rec.ref]);
+    const arising = ok(await h.api.getMattersArising({ panelId: next.panelId }));
+    expect(arising.actions.map((a) => [a.text, a.panelDate])).toEqual([['Bring data', '2026-11-11']]);
+    expect(arising.actions[0].overdue).toBe(true);
+    expect(arising.recommendations.map((r) => r.ref)).toEqual([rec.ref]);
     // Nothing from this panel rolls into its own matters arising.
-    expect(ok(await h.api.getMeeting({ panelId: f.panelId })).mattersArising.actions).toEqual([]);
+    expect(ok(await h.api.getMattersArising({ panelId: f.panelId })).actions).toEqual([]);
   });
 });
 

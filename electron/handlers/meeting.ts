@@ -169,7 +169,6 @@ export async function loadMeeting(ctx: HandlerContext, panelId: number): Promise
         recommendations: recs.filter((r) => r.agendaItemId === item.id),
       };
     }),
-    mattersArising: await mattersArising(db, panel.date, today),
     minutes,
     locked: latest?.status === 'approved',
     readAt: now.toISOString(),
@@ -251,13 +250,14 @@ async function ensureItemRow(tx: Q, itemId: number, now: string) {
 const saved = (ctx: HandlerContext) => ({ savedAt: nowIso(ctx) });
 
 /** Everything the minutes will say, frozen when a version is approved. */
-async function snapshot(ctx: HandlerContext, panelId: number): Promise<string> {
+export async function minutesSnapshot(ctx: HandlerContext, panelId: number): Promise<string> {
   const m = await loadMeeting(ctx, panelId);
   return JSON.stringify({ attendees: m.attendees, inAttendance: m.inAttendance, declarations: m.declarations, quorum: m.quorum, items: m.items, takenAt: m.readAt });
 }
 
 export const meetingHandlers = {
   getMeeting: async (ctx, { panelId }) => loadMeeting(ctx, panelId),
+  getMattersArising: async (ctx, { panelId }) => mattersArising(ctx.db, (await panelRow(ctx.db, panelId)).date, londonToday(ctx.now())),
 
   startMeeting: async (ctx, { panelId }) => {
     await currentUser(ctx);
@@ -503,7 +503,7 @@ export const meetingHandlers = {
     if (problems.length) throw new UserFacingError('conflict', `The minutes are not ready to approve: ${problems.slice(0, 5).join(' ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
     if (approvedOn < meeting.panel.date) throw new UserFacingError('invalid-argument', 'Minutes cannot be approved before the meeting took place.', { approvedOn: 'Give a date on or after the meeting' });
     if (approvedOn > londonToday(ctx.now())) throw new UserFacingError('invalid-argument', 'The approval date cannot be in the future.', { approvedOn: 'Give today’s date or earlier' });
-    const snap = await snapshot(ctx, panelId);
+    const snap = await minutesSnapshot(ctx, panelId);
     const now = nowIso(ctx);
     await ctx.db.transaction().execute(async (tx) => {
       const latest = await tx.selectFrom('minutes_versions').select(['id']).where('panel_id', '=', panelId).where('status', '=', 'draft').orderBy('version', 'desc').executeTakeFirstOrThrow();

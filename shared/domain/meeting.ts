@@ -114,7 +114,6 @@ export interface Meeting {
   declarations: Declaration[];
   quorum: QuorumCheck;
   items: MeetingItem[];
-  mattersArising: MattersArising;
   minutes: MinutesVersion[];
   /** true once the latest minutes version is approved: nothing may change */
   locked: boolean;

@@ -10,7 +10,8 @@ import type { ThemeSummary } from '#shared/domain/themes';
 import { formatDateCompact } from '#shared/format';
 import { call } from '../../api/client';
 import { useAutosave } from './autosave';
-import { useMeetingChange } from './hooks';
+import { useMattersArising, useMeetingChange } from './hooks';
+import { ErrorState, Loading } from '../../ui/States';
 
 export function clock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
@@ -180,7 +181,10 @@ function RecommendationRow({ meeting, r, focus, dgs, themes, owners }: { meeting
 }
 
 function MattersArising({ meeting, which }: { meeting: Meeting; which: 'actions' | 'recommendations' }) {
-  const { actions, recommendations } = meeting.mattersArising;
+  const arising = useMattersArising(meeting.panel.id);
+  if (arising.isPending) return <Loading what="matters arising" />;
+  if (arising.isError) return <ErrorState error={arising.error} onRetry={() => void arising.refetch()} />;
+  const { actions, recommendations } = arising.data;
   if (which === 'actions') {
     return (
       <section aria-labelledby="ma-actions">

@@ -8,6 +8,10 @@ export function useMeeting(panelId: number) {
   return useQuery({ queryKey: keys.meeting(panelId), queryFn: () => call('getMeeting', { panelId }), staleTime: 0 });
 }
 
+export function useMattersArising(panelId: number) {
+  return useQuery({ queryKey: keys.mattersArising(panelId), queryFn: () => call('getMattersArising', { panelId }) });
+}
+
 /**
  * A change that reshapes the meeting (adding a decision, recording attendance, starting a timer):
  * main answers with the whole meeting, which replaces the cached copy.
