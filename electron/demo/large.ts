@@ -7,16 +7,32 @@ import { BENEFIT_LINES, type EvidenceParsed, type EvidenceType } from '#shared/d
 import { THEME_STATUSES } from '#shared/domain/themes';
 import { londonToday } from '#shared/format';
 import { nowIso, type HandlerContext } from '../handlers/context';
+import { minutesSnapshot } from '../handlers/meeting';
+import { loadLargeMeetings, type MeetingScale } from './largeMeetings';
 import { DEMO_TOPICS, REGIONS, seeded } from './register';
 
-export interface LargeScale {
+export interface LargeScale extends MeetingScale {
   evidence: number;
   themes: number;
   links: number;
   seed: number;
 }
 
-export const LARGE: LargeScale = { evidence: 100_000, themes: 2_000, links: 300_000, seed: 2026 };
+export const LARGE: LargeScale = { evidence: 100_000, themes: 2_000, links: 300_000, panels: 120, recommendations: 5_000, updates: 50_000, minuteEntries: 100_000, seed: 2026 };
+
+/** Bumped whenever the large dataset's content changes, so a kept copy is rebuilt. */
+export const LARGE_DATASET_VERSION = 3;
+
+export interface LargeLoaded {
+  evidence: number;
+  themes: number;
+  links: number;
+  panels: number;
+  recommendations: number;
+  updates: number;
+  minuteEntries: number;
+  seconds: number;
+}
 
 const TYPES: EvidenceType[] = ['ipr', 'ipr', 'ipr', 'complaint', 'complaint', 'frontline', 'frontline', 'ice', 'pfd', 'pfd', 'sar', 'other'];
 const PREFIX: Record<EvidenceType, string> = { ipr: 'IPR', complaint: 'CMP', frontline: 'FLF', ice: 'ICE', pfd: 'PFD', sar: 'SAR', other: 'OTH' };
@@ -37,8 +53,9 @@ const OUTCOMES = [
   'The finding has been referred to the policy team for a decision.',
 ];
 
-export async function loadLargeDemo(ctx: HandlerContext, scale: LargeScale = LARGE, progress: (done: number, total: number) => void = () => {}): Promise<{ evidence: number; themes: number; links: number; seconds: number }> {
+export async function loadLargeDemo(ctx: HandlerContext, scale: LargeScale = LARGE, progress: (done: number, total: number) => void = () => {}): Promise<LargeLoaded> {
   const started = Date.now();
+  const total = scale.evidence + scale.links + scale.panels;
   const rnd = seeded(scale.seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const today = londonToday(ctx.now());
@@ -46,6 +63,12 @@ export async function loadLargeDemo(ctx: HandlerContext, scale: LargeScale = LAR
   const span = toDayNumber(today) - first;
   const now = nowIso(ctx);
   const dgs = ctx.sqlite.prepare("select id from members where role = 'director-general' order by id").pluck().all() as number[];
+  const members = ctx.sqlite.prepare("select id from members where active_to is null and role not in ('secretariat', 'observer') order by id").pluck().all() as number[];
+  const themeIds: number[] = [];
+  // Held panels end before the demonstration's own two years of meetings begin.
+  const firstDemoPanel = (ctx.sqlite.prepare('select min(date) from panels').pluck().get() as string | null) ?? today;
+  const lastDate = addCalendarDays(firstDemoPanel < today ? firstDemoPanel : today, -28);
+  let meetings: ReturnType<typeof loadLargeMeetings> = { panelIds: [], recommendations: 0, updates: 0, minuteEntries: 0 };
   const load = bulkLoader(ctx.sqlite);
   const byTopic: number[][] = DEMO_TOPICS.map(() => []);
   const seq: Record<string, number> = {};
@@ -54,7 +77,7 @@ export async function loadLargeDemo(ctx: HandlerContext, scale: LargeScale = LAR
 
   ctx.sqlite.transaction(() => {
     for (let i = 0; i < scale.evidence; i++) {
-      if (i % 5000 === 0) progress(i, scale.evidence + scale.links);
+      if (i % 5000 === 0) progress(i, total);
       const topicIndex = Math.floor(rnd() * DEMO_TOPICS.length);
       const topic = DEMO_TOPICS[topicIndex];
       const type = pick(TYPES);
@@ -95,6 +118,7 @@ export async function loadLargeDemo(ctx: HandlerContext, scale: LargeScale = LAR
         now,
       );
       themes++;
+      themeIds.push(id);
       const pool = byTopic[topicIndex];
       const want = Math.round(scale.links / scale.themes);
       const chosen = new Set<number>();
@@ -103,11 +127,27 @@ export async function loadLargeDemo(ctx: HandlerContext, scale: LargeScale = LAR
         load.link(id, e, 'Same failure in the same service', 'Demonstration data', now);
         links++;
       }
-      if (t % 100 === 0) progress(scale.evidence + links, scale.evidence + scale.links);
+      if (t % 100 === 0) progress(scale.evidence + links, total);
     }
+    if (scale.panels > 0) meetings = loadLargeMeetings(ctx.sqlite, scale, { rnd, now, lastDate, themeIds, memberIds: members, dgIds: dgs.length ? dgs : members });
   })();
-  progress(scale.evidence + scale.links, scale.evidence + scale.links);
-  return { evidence: scale.evidence, themes, links, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  // Each panel's minutes are approved with the snapshot the chair's approval takes.
+  const approve = ctx.sqlite.prepare("update minutes_versions set status = 'approved', approved_by = 'Demonstration data', approved_on = (select date from panels where id = ?), snapshot = ? where panel_id = ? and version = 1");
+  for (const [i, panelId] of meetings.panelIds.entries()) {
+    approve.run(panelId, await minutesSnapshot(ctx, panelId), panelId);
+    if (i % 10 === 0) progress(scale.evidence + scale.links + i, total);
+  }
+  progress(total, total);
+  return {
+    evidence: scale.evidence,
+    themes,
+    links,
+    panels: meetings.panelIds.length,
+    recommendations: meetings.recommendations,
+    updates: meetings.updates,
+    minuteEntries: meetings.minuteEntries,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  };
 }
 
 interface D {

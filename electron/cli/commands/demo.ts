@@ -25,6 +25,11 @@ export const demoCommand: CliCommand = {
         counts.evidence += large.evidence;
         counts.themes += large.themes;
         counts.links += large.links;
+        counts.panels += large.panels;
+        counts.panelsHeld = (counts.panelsHeld ?? 0) + large.panels;
+        counts.recommendations = (counts.recommendations ?? 0) + large.recommendations;
+        counts.recommendationUpdates = large.updates;
+        counts.minuteEntries = large.minuteEntries;
         counts.seconds = large.seconds;
       }
       emit(cmd, counts, `Demonstration data loaded: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
