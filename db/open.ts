@@ -5,7 +5,10 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrationProvider, migrations, SCHEMA_VERSION } from './migrations/index';
 import type { DB } from './schema';
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { backupTo } from './backup';
 import { registerAuditFunctions } from './audit';
 
@@ -37,6 +40,65 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Opens with SQLite's read-only flag: tests use it where file permissions cannot be (as root). */
   readonlyForTest?: boolean;
+  /**
+   * When to run the full integrity check: 'now' before anything else, 'background' on another
+   * thread while the database is read (writes wait for it), or 'auto' (the default): now for files
+   * up to DEFER_CHECK_ABOVE_BYTES, in the background above that.
+   */
+  integrityCheck?: 'now' | 'background' | 'auto';
+}
+
+/** Checking a file takes about 5 ms a megabyte here; above this, the check would keep the user waiting. */
+export const DEFER_CHECK_ABOVE_BYTES = 24 * 1024 * 1024;
+
+export type IntegrityResult = { ok: true } | { ok: false; message: string };
+
+const checks = new WeakMap<Database.Database, Promise<IntegrityResult>>();
+
+/**
+ * The full integrity check of a connection's file, when it runs in the background. Until it has
+ * passed the connection refuses writes (query_only); a write refused meanwhile waits for it.
+ */
+export function pendingIntegrity(sqlite: Database.Database): Promise<IntegrityResult> | undefined {
+  return checks.get(sqlite);
+}
+
+// The check runs on its own read-only connection in a worker thread, so the first screens are read
+// while it runs. The worker loads the same better-sqlite3 the main thread uses.
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+let db;
+try {
+  const Database = require(workerData.module);
+  db = new Database(workerData.path, { readonly: true, fileMustExist: true });
+  parentPort.postMessage(String(db.pragma('quick_check', { simple: true })));
+} catch (err) {
+  parentPort.postMessage(String(err && err.message || err));
+} finally {
+  if (db) db.close();
+}`;
+
+function checkInBackground(sqlite: Database.Database, path: string): { stop(): Promise<unknown> } {
+  sqlite.pragma('query_only = ON');
+  const module = createRequire(import.meta.url).resolve('better-sqlite3');
+  let worker: Worker | undefined;
+  const result = new Promise<IntegrityResult>((resolve) => {
+    worker = new Worker(WORKER, { eval: true, workerData: { module, path } });
+    let answered = false;
+    const finish = (r: IntegrityResult) => {
+      if (answered) return;
+      answered = true;
+      if (r.ok && sqlite.open) sqlite.pragma('query_only = OFF');
+      resolve(r);
+    };
+    worker.once('message', (answer: string) =>
+      finish(answer === 'ok' ? { ok: true } : { ok: false, message: `The database file ${path} failed its integrity check (${answer.replace(/\s*\n\s*/g, '; ')}), so nothing more will be saved to it. ${WAY_FORWARD}` }),
+    );
+    worker.once('error', (err) => finish({ ok: false, message: `The database file ${path} could not be checked (${err.message}), so nothing more will be saved to it. Restart the app; if it happens again, restore from a backup.` }));
+    worker.once('exit', () => finish({ ok: false, message: `The check of ${path} stopped before it finished, so nothing more will be saved to it. Restart the app.` }));
+  });
+  checks.set(sqlite, result);
+  return { stop: () => worker?.terminate() ?? Promise.resolve() };
 }
 
 const WAY_FORWARD = 'Restore it from a backup, or open another database file. The file has not been changed.';
@@ -78,8 +140,17 @@ function appliedMigrationNames(sqlite: Database.Database): string[] {
   return (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
 }
 
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
   let sqlite: Database.Database;
+  let deferCheck = false;
   try {
     sqlite = new Database(path, { fileMustExist: false, readonly: options.readonlyForTest === true, timeout: options.busyTimeoutMs ?? 5000 });
   } catch (err) {
@@ -87,9 +158,18 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   }
   try {
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-    const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      throw new DatabaseOpenError('corrupt', `The database file ${path} failed its integrity check (${String(check)}). ${WAY_FORWARD}`, path);
+    const pending = Object.keys(migrations).filter((n) => !appliedMigrationNames(sqlite).includes(n));
+    const big = path !== ':memory:' && sizeOf(path) > DEFER_CHECK_ABOVE_BYTES;
+    // An upgrade always checks first; so does a small file, where the check is quick.
+    deferCheck = options.readonlyForTest !== true && options.migrate !== false && pending.length === 0 && (options.integrityCheck === 'background' || (options.integrityCheck !== 'now' && big));
+    if (!deferCheck) {
+      const check = sqlite.pragma('quick_check', { simple: true });
+      if (check !== 'ok') {
+        throw new DatabaseOpenError('corrupt', `The database file ${path} failed its integrity check (${String(check)}). ${WAY_FORWARD}`, path);
+      }
+    } else {
+      // Even then the file must read as a database with its schema before anything is shown.
+      sqlite.prepare('select count(*) from sqlite_master').pluck().get();
     }
     const known = new Set(Object.keys(migrations));
     const unknown = appliedMigrationNames(sqlite).filter((n) => !known.has(n));
@@ -133,13 +213,17 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       throw new DatabaseOpenError('migration-failed', `The database file ${path} could not be upgraded (${msg}). Nothing was changed; restore from a backup or report this problem.`, path);
     }
     schemaVersion = appliedMigrationNames(sqlite).length;
-    sqlite.pragma(`user_version = ${schemaVersion}`);
+    if (Number(sqlite.pragma('user_version', { simple: true })) !== schemaVersion) sqlite.pragma(`user_version = ${schemaVersion}`);
   }
+  const background = deferCheck ? checkInBackground(sqlite, path) : null;
   return {
     db,
     sqlite,
     path,
     schemaVersion,
-    close: () => db.destroy(),
+    close: async () => {
+      await background?.stop();
+      await db.destroy();
+    },
   };
 }

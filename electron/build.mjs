@@ -14,6 +14,9 @@ export async function buildElectron({ outdir = `${root}dist/electron`, minify = 
     outExtension: { '.js': '.cjs' },
     outdir,
     external: ['electron', 'better-sqlite3', '@resvg/resvg-js'],
+    // The sources are ES modules; in the CommonJS bundle import.meta.url is this file's URL.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   await build({
     ...common,

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { contract, type Channel } from '#shared/ipc/contract';
 import { PersonalDataError, UserFacingError, type ApiErrorBody, type Result } from '#shared/ipc/result';
+import { pendingIntegrity } from '#db/open';
 import type { HandlerContext } from '../handlers/context';
 import type { HandlerTable } from '../handlers/types';
 
@@ -37,14 +38,25 @@ export async function dispatch(
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid-argument', message: describeZod(parsed.error), fields: fieldsOf(parsed.error) } };
   }
+  const handler = table[channel] as (c: HandlerContext, a: unknown) => Promise<unknown>;
   try {
-    const handler = table[channel] as (c: HandlerContext, a: unknown) => Promise<unknown>;
-    const value = await handler(ctx, parsed.data);
-    return { ok: true, value };
+    return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (err) {
-    return { ok: false, error: toErrorBody(err, channel, log) };
+    // A large file is checked in the background after opening, and refuses writes until then;
+    // a write that arrives meanwhile waits for the check and goes ahead once it has passed.
+    const check = isReadOnly(err) ? pendingIntegrity(ctx.sqlite) : undefined;
+    if (!check) return { ok: false, error: toErrorBody(err, channel, log) };
+    const verdict = await check;
+    if (!verdict.ok) return { ok: false, error: { code: 'database', message: verdict.message } };
+    try {
+      return { ok: true, value: await handler(ctx, parsed.data) };
+    } catch (again) {
+      return { ok: false, error: toErrorBody(again, channel, log) };
+    }
   }
 }
+
+const isReadOnly = (err: unknown) => String((err as { code?: string }).code ?? '').startsWith('SQLITE_READONLY');
 
 function toErrorBody(err: unknown, channel: string, log: Logger): ApiErrorBody {
   if (err instanceof UserFacingError) {
