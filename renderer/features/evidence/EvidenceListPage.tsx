@@ -1,12 +1,12 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPE_SHORT, type EvidenceFilter, type EvidenceRow, type EvidenceSort, type EvidenceType } from '#shared/domain/evidence';
 import { formatDateCompact } from '#shared/format';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
-import { useDebounced } from '../../ui/useDebounced';
+import { SEARCH_PAUSE_MS, useDebounced } from '../../ui/useDebounced';
 import { useLinkEvidence, useThemes } from '../themes/hooks';
 import { useEvidenceLabels, useEvidencePages } from './hooks';
 
@@ -26,6 +26,7 @@ interface Filters {
   openDeadline: boolean;
   includeArchived: boolean;
 }
+const NO_THEMES: { id: number; title: string }[] = [];
 const EMPTY: Filters = { text: '', type: '', from: '', to: '', benefitLine: '', tag: '', themeId: '', openDeadline: false, includeArchived: false };
 
 function loadFilters(): Filters {
@@ -65,11 +66,13 @@ export function EvidenceListPage() {
   const [sort, setSort] = useState<EvidenceSort>('receivedOn');
   const [desc, setDesc] = useState(true);
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const text = useDebounced(filters.text, 200);
+  const text = useDebounced(filters.text, SEARCH_PAUSE_MS);
   const filter = useMemo(() => toFilter(filters, text), [filters, text]);
   const pages = useEvidencePages(filter, sort, desc);
   const labels = useEvidenceLabels();
   const themes = useThemes();
+  // Two thousand themes make a long list of options: it is drawn after the rows, never before them.
+  const themeOptions = useDeferredValue(themes.data ?? NO_THEMES, NO_THEMES);
 
   useEffect(() => {
     localStorage.setItem(STORE, JSON.stringify(filters));
@@ -149,7 +152,7 @@ export function EvidenceListPage() {
           <span>Theme</span>
           <select value={filters.themeId} onChange={(e) => set('themeId', e.target.value)}>
             <option value="">Any</option>
-            {themes.data?.map((t) => (
+            {themeOptions.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.title}
               </option>

@@ -7,7 +7,7 @@ import { formatDateCompact } from '#shared/format';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
 import { Dialog } from '../../ui/Dialog';
-import { useDebounced } from '../../ui/useDebounced';
+import { SEARCH_PAUSE_MS, useDebounced } from '../../ui/useDebounced';
 import { SECTIONS } from '../../Layout';
 import { usePanels } from '../panels/hooks';
 import { Highlighted } from '../search/Highlighted';
@@ -49,7 +49,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
   const [, navigate] = useLocation();
   const listId = useId();
   const panels = usePanels();
-  const q = useDebounced(text.trim(), 120);
+  const q = useDebounced(text.trim(), SEARCH_PAUSE_MS);
   const hits = useQuery({ queryKey: [...keys.search(q), 'palette'], queryFn: () => call('search', { text: q, limit: 8 }), enabled: q.length > 1, placeholderData: (p) => p });
 
   const choices = useMemo(() => {

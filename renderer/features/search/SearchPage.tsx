@@ -9,13 +9,13 @@ import { keys } from '../../api/keys';
 import { Page } from '../../ui/Page';
 import { ErrorState } from '../../ui/States';
 import { Highlighted } from './Highlighted';
-import { useDebounced } from '../../ui/useDebounced';
+import { SEARCH_PAUSE_MS, useDebounced } from '../../ui/useDebounced';
 
 /** Full-text search across evidence and themes, as you type. */
 export function SearchPage() {
   const [text, setText] = useState('');
   const [type, setType] = useState<EvidenceType | ''>('');
-  const q = useDebounced(text.trim(), 150);
+  const q = useDebounced(text.trim(), SEARCH_PAUSE_MS);
   const r = useQuery({
     queryKey: [...keys.search(q), type],
     queryFn: () => call('search', { text: q, limit: 50, ...(type ? { types: [type], themes: false } : {}) }),
