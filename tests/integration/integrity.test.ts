@@ -49,7 +49,7 @@ describe('the integrity check of a large file', () => {
     expect(o.sqlite.pragma('query_only', { simple: true })).toBe(1);
     const ctx = ctxFor(o, path);
     const members = await dispatch(handlers, ctx, 'listMembers', {});
-    expect(members.ok && members.value.length).toBe(600);
+    expect(members.ok && (members.value as unknown[]).length).toBe(600);
     const saved = await dispatch(handlers, ctx, 'setIdentity', { name: 'Sam Secretariat', role: 'secretariat' });
     expect(saved).toMatchObject({ ok: true, value: { name: 'Sam Secretariat' } });
     expect(await check).toEqual({ ok: true });
