@@ -150,7 +150,7 @@ function sizeOf(path: string): number {
 
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
   let sqlite: Database.Database;
-  let deferCheck = false;
+  let deferCheck: boolean;
   try {
     sqlite = new Database(path, { fileMustExist: false, readonly: options.readonlyForTest === true, timeout: options.busyTimeoutMs ?? 5000 });
   } catch (err) {
