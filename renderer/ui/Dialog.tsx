@@ -1,14 +1,35 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
-/** A modal dialog: focus moves in, Tab stays inside, Escape closes, focus returns on close. */
-export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+/**
+ * A modal dialog: focus moves in (to the element marked `data-autofocus`, else the first control),
+ * Tab stays inside, Escape closes, focus returns on close.
+ */
+export function Dialog({
+  title,
+  onClose,
+  children,
+  focusOnClose,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  /** where focus goes on closing instead of back where it came from (when that is being removed); asked at the time */
+  focusOnClose?: () => HTMLElement | null | undefined;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('input, textarea, select, button');
+    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>('input, textarea, select, button');
     first?.focus();
-    return () => previous?.focus();
+    return () => {
+      const instead = focusOnClose?.();
+      if (instead?.isConnected) instead.focus();
+      else if (previous?.isConnected) previous.focus();
+      else document.getElementById('main')?.focus();
+    };
+    // Focus is placed once, when the dialog opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   function onKeyDown(e: React.KeyboardEvent) {
     if (e.key === 'Escape') {

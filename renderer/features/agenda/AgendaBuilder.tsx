@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { AgendaItem } from '#shared/domain/agenda';
 import type { Identity } from '#shared/domain/identity';
 import type { Panel } from '#shared/domain/panels';
-import { Dialog } from '../../ui/Dialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { useMembers } from '../members/hooks';
@@ -39,6 +39,7 @@ export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
   const removePaper = useAgendaAction('removePaper', panel.id);
   const [editing, setEditing] = useState<AgendaItem | 'new' | null>(null);
   const [removing, setRemoving] = useState<AgendaItem | null>(null);
+  const [removingPaper, setRemovingPaper] = useState<{ id: number; fileName: string; item: AgendaItem } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
@@ -75,7 +76,7 @@ export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
   return (
     <section className="agenda" aria-labelledby="agenda-heading">
       <div className="section-header">
-        <h2 id="agenda-heading">Agenda</h2>
+        <h2 id="agenda-heading" tabIndex={-1}>Agenda</h2>
         <div className="page__actions">
           {!locked && (
             <button type="button" className="button" onClick={() => setEditing('new')}>
@@ -125,7 +126,7 @@ export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
                     `${file.name} attached`,
                   );
                 }}
-                onRemovePaper={(id, name) => void run(removePaper.mutateAsync({ id }), `${name} removed`)}
+                onRemovePaper={(id, fileName) => setRemovingPaper({ id, fileName, item })}
               />
             ))}
           </ol>
@@ -146,26 +147,43 @@ export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
         />
       )}
       {removing && (
-        <Dialog title={`Remove “${removing.title}”?`} onClose={() => setRemoving(null)}>
+        <ConfirmDialog
+          title={`Remove “${removing.title}”?`}
+          confirmLabel="Remove item"
+          keepLabel="Keep it"
+          onClose={() => setRemoving(null)}
+          focusAfter={() => document.getElementById('agenda-heading')}
+          onConfirm={async () => {
+            await remove.mutateAsync({ id: removing.id });
+            toast.notify(`“${removing.title}” removed`);
+          }}
+        >
           <p>
-            The item{removing.papers.length ? ` and its ${removing.papers.length} attached paper${removing.papers.length === 1 ? '' : 's'}` : ''} will be removed from this agenda.
+            Remove the item “{removing.title}”{removing.papers.length ? ` and its ${removing.papers.length} ${removing.papers.length === 1 ? 'paper' : 'papers'}` : ''} from the agenda?
           </p>
-          <div className="form__actions">
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() => {
-                void run(remove.mutateAsync({ id: removing.id }), 'Item removed');
-                setRemoving(null);
-              }}
-            >
-              Remove item
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setRemoving(null)}>
-              Keep it
-            </button>
-          </div>
-        </Dialog>
+          <p>
+            Its purpose, presenter and timing{removing.notes ? ', its notes' : ''}
+            {removing.papers.length ? <>, and the app’s copies of {removing.papers.map((p) => `“${p.fileName}”`).join(', ')}</> : ''} cannot be recovered. To put it back, add the item again
+            {removing.papers.length ? ' and attach the papers from their originals' : ''}.
+          </p>
+        </ConfirmDialog>
+      )}
+      {removingPaper && (
+        <ConfirmDialog
+          title={`Remove the paper “${removingPaper.fileName}”?`}
+          confirmLabel="Remove paper"
+          keepLabel="Keep it"
+          onClose={() => setRemovingPaper(null)}
+          focusAfter={() => document.getElementById('agenda-heading')}
+          onConfirm={async () => {
+            await removePaper.mutateAsync({ id: removingPaper.id });
+            toast.notify(`${removingPaper.fileName} removed`);
+          }}
+        >
+          <p>
+            “{removingPaper.fileName}” will be taken off “{removingPaper.item.title}” and the app’s copy of it deleted. It cannot be recovered here: to put it back, attach the original file again.
+          </p>
+        </ConfirmDialog>
       )}
     </section>
   );

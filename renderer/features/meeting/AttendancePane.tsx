@@ -7,6 +7,7 @@ import { describeQuorum } from '#shared/domain/tor';
 import { call } from '../../api/client';
 import { useAutosave } from './autosave';
 import { useMeetingChange } from './hooks';
+import { excerpt, RemoveEntry } from './RemoveEntry';
 
 function AttendeeRow({ meeting, a }: { meeting: Meeting; a: Attendee }) {
   const set = useMeetingChange(meeting.panel.id, (v: { status: AttendanceStatus | null; deputyName?: string; arrivedAt?: string | null; leftAt?: string | null }) =>
@@ -117,9 +118,13 @@ function DeclarationRow({ meeting, d, n }: { meeting: Meeting; d: Meeting['decla
         </div>
       </fieldset>
       {!disabled && (
-        <button type="button" className="button button--small button--danger-secondary" onClick={() => remove.mutate(d.id)}>
-          Remove declaration {n}
-        </button>
+        <RemoveEntry label={`Remove declaration ${n}`} title={`Remove declaration ${n}?`} empty={!member.value && !interest.value.trim() && !action.value.trim()} onRemove={() => remove.mutateAsync(d.id)}>
+          <p>
+            Declaration {n}
+            {member.value ? ` by ${meeting.attendees.find((a) => String(a.memberId) === member.value)?.name ?? 'a member'}` : ''}
+            {interest.value.trim() ? <>, “{excerpt(interest.value)}”,</> : ''} will be taken out of the minutes. It cannot be recovered.
+          </p>
+        </RemoveEntry>
       )}
     </li>
   );

@@ -10,6 +10,7 @@ import type { ThemeSummary } from '#shared/domain/themes';
 import { formatDateCompact } from '#shared/format';
 import { call } from '../../api/client';
 import { useAutosave } from './autosave';
+import { excerpt, RemoveEntry } from './RemoveEntry';
 import { useMattersArising, useMeetingChange } from './hooks';
 import { ErrorState, Loading } from '../../ui/States';
 
@@ -63,9 +64,9 @@ function DecisionRow({ meeting, d, n, focus }: { meeting: Meeting; d: MeetingIte
         <textarea id={`decision-${d.id}`} rows={2} value={text.value} disabled={meeting.locked} autoFocus={focus} onChange={(e) => text.change(e.target.value)} onBlur={text.flush} />
       </div>
       {!meeting.locked && (
-        <button type="button" className="button button--small button--danger-secondary" onClick={() => remove.mutate(d.id)}>
-          Remove decision {n}
-        </button>
+        <RemoveEntry label={`Remove decision ${n}`} title={`Remove decision ${n}?`} empty={!text.value.trim()} onRemove={() => remove.mutateAsync(d.id)}>
+          <p>Decision {n}, “{excerpt(text.value)}”, will be taken out of the minutes. Its words cannot be recovered.</p>
+        </RemoveEntry>
       )}
     </li>
   );
@@ -98,9 +99,14 @@ function ActionRow({ meeting, a, n, focus, owners }: { meeting: Meeting; a: Meet
         </div>
       </fieldset>
       {!meeting.locked && (
-        <button type="button" className="button button--small button--danger-secondary" onClick={() => remove.mutate(a.id)}>
-          Remove action {n}
-        </button>
+        <RemoveEntry label={`Remove action ${n}`} title={`Remove action ${n}?`} empty={!text.value.trim() && !owner.value.trim() && !due.value} onRemove={() => remove.mutateAsync(a.id)}>
+          <p>
+            Action {n}
+            {text.value.trim() ? <>, “{excerpt(text.value)}”</> : ''}
+            {owner.value.trim() ? `, owned by ${owner.value.trim()}` : ''}
+            {due.value ? `, due ${formatDateCompact(due.value)}` : ''}, will be taken out of the minutes and the action log. It cannot be recovered.
+          </p>
+        </RemoveEntry>
       )}
     </li>
   );
@@ -172,9 +178,17 @@ function RecommendationRow({ meeting, r, focus, dgs, themes, owners }: { meeting
         {!r.complete && <p className="muted">Needs its text, accountable Director General, owner and target date before the minutes can be approved.</p>}
       </fieldset>
       {!disabled && r.status === 'proposed' && (
-        <button type="button" className="button button--small button--danger-secondary" onClick={() => remove.mutate(r.id)}>
-          Remove {r.ref}
-        </button>
+        <RemoveEntry
+          label={`Remove ${r.ref}`}
+          title={`Remove ${r.ref}?`}
+          empty={!text.value.trim() && !owner.value.trim() && !target.value && !dg.value && linked.value.length === 0}
+          onRemove={() => remove.mutateAsync(r.id)}
+        >
+          <p>
+            {r.ref}
+            {text.value.trim() ? <>, “{excerpt(text.value)}”,</> : ''} will be removed with its Director General, owner, target date and themes. What was written cannot be recovered, and the reference {r.ref} will not be used again.
+          </p>
+        </RemoveEntry>
       )}
     </li>
   );

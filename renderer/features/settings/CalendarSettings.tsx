@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { MILESTONE_KEYS, MILESTONE_LABELS, type MilestoneRules } from '#shared/calendar/milestones';
-import { formatDateShort } from '#shared/format';
+import { formatDateLong, formatDateShort } from '#shared/format';
 import { ApiError, call } from '../../api/client';
 import { keys } from '../../api/keys';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
 import { FormErrorSummary } from '../../ui/FormErrors';
 import { ErrorState, Loading } from '../../ui/States';
@@ -23,6 +24,7 @@ export function CalendarSettings() {
   const [newDate, setNewDate] = useState('');
   const [newTitle, setNewTitle] = useState('');
   const [showAll, setShowAll] = useState(false);
+  const [removing, setRemoving] = useState<{ date: string; title: string } | null>(null);
   const saveRules = useMutation({ mutationFn: (r: MilestoneRules) => call('setMilestoneRules', r), onSuccess: refresh });
   const importFile = useMutation({ mutationFn: (json: string) => call('importBankHolidays', { json }), onSuccess: refresh });
   const add = useMutation({ mutationFn: (v: { date: string; title: string }) => call('addBankHoliday', v), onSuccess: refresh });
@@ -78,7 +80,7 @@ export function CalendarSettings() {
         </div>
       </section>
       <section aria-labelledby="holidays">
-        <h2 id="holidays">Bank holidays (England and Wales)</h2>
+        <h2 id="holidays" tabIndex={-1}>Bank holidays (England and Wales)</h2>
         <p className="muted">
           {cal.data.holidays.length} dates in force, from gov.uk’s list shipped with the app. Import a newer bank-holidays.json from gov.uk, or add and remove dates.
         </p>
@@ -140,7 +142,7 @@ export function CalendarSettings() {
                 <td>{h.title}</td>
                 <td>{{ shipped: 'gov.uk (shipped)', imported: 'gov.uk (imported)', user: 'Added here' }[h.source]}</td>
                 <td>
-                  <button type="button" className="button button--link" onClick={() => void attempt(remove.mutateAsync(h.date), `${h.title} removed`)}>
+                  <button type="button" className="button button--link" onClick={() => setRemoving(h)}>
                     Remove <span className="visually-hidden">{h.title} {h.date}</span>
                   </button>
                 </td>
@@ -149,6 +151,23 @@ export function CalendarSettings() {
           </tbody>
         </table>
       </section>
+      {removing && (
+        <ConfirmDialog
+          title={`Remove ${removing.title}, ${formatDateLong(removing.date)}?`}
+          confirmLabel="Remove date"
+          keepLabel="Keep it"
+          onClose={() => setRemoving(null)}
+          focusAfter={() => document.getElementById('holidays')}
+          onConfirm={async () => {
+            await remove.mutateAsync(removing.date);
+            toast.notify(`${removing.title} removed`);
+          }}
+        >
+          <p>
+            Panel timetables will count {formatDateLong(removing.date)} as a working day, so milestones may move onto it. To put it back, add the date again here or import gov.uk’s list.
+          </p>
+        </ConfirmDialog>
+      )}
     </>
   );
 }

@@ -141,12 +141,52 @@ function Profile({ theme }: { theme: Theme }) {
 
 function Links({ theme }: { theme: Theme }) {
   const unlink = useUnlinkEvidence();
+  const relink = useLinkEvidence();
   const toast = useToast();
-  const [removing, setRemoving] = useState<ThemeLink | null>(null);
   const [noting, setNoting] = useState<ThemeLink | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  // After an undo the keyboard focus returns to the restored row's Unlink button.
+  const [refocus, setRefocus] = useState<number | null>(null);
+  useEffect(() => {
+    if (refocus === null || !theme.links.some((l) => l.evidenceId === refocus)) return;
+    document.getElementById(`unlink-${refocus}`)?.focus();
+    setRefocus(null);
+  }, [refocus, theme.links]);
+
+  // No question first: the link and its note are put back exactly by Undo.
+  async function remove(l: ThemeLink) {
+    setProblem(null);
+    try {
+      await unlink.mutateAsync({ themeId: theme.id, evidenceId: l.evidenceId });
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : `${l.ref} was not unlinked. Try again.`);
+      return;
+    }
+    toast.notify(`Unlinked ${l.ref} from “${theme.title}”.`, {
+      focusAction: true,
+      action: {
+        label: 'Undo',
+        run: async () => {
+          try {
+            await relink.mutateAsync({ themeId: theme.id, evidenceIds: [l.evidenceId], note: l.note });
+            setRefocus(l.evidenceId);
+            toast.notify(`${l.ref} is linked to “${theme.title}” again${l.note ? ', with its note' : ''}.`);
+          } catch (e) {
+            setProblem(e instanceof Error ? `${l.ref} was not linked again: ${e.message}` : `${l.ref} was not linked again. Link it by searching below.`);
+          }
+        },
+      },
+    });
+  }
+
   return (
     <section aria-labelledby="links-h">
       <h2 id="links-h">Linked evidence ({theme.links.length})</h2>
+      {problem && (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
       {theme.links.length === 0 ? (
         <p>No evidence linked yet. Accept suggestions below, search for evidence, or select records in the register and choose “Link to theme”.</p>
       ) : (
@@ -177,7 +217,7 @@ function Links({ theme }: { theme: Theme }) {
                   <button type="button" className="button button--link" onClick={() => setNoting(l)}>
                     Note <span className="visually-hidden">for {l.ref}</span>
                   </button>
-                  <button type="button" className="button button--link" onClick={() => setRemoving(l)}>
+                  <button type="button" id={`unlink-${l.evidenceId}`} className="button button--link" onClick={() => void remove(l)}>
                     Unlink <span className="visually-hidden">{l.ref}</span>
                   </button>
                 </td>
@@ -185,29 +225,6 @@ function Links({ theme }: { theme: Theme }) {
             ))}
           </tbody>
         </table>
-      )}
-      {removing && (
-        <Dialog title={`Unlink ${removing.ref}?`} onClose={() => setRemoving(null)}>
-          <p>
-            {removing.ref} will no longer count towards this theme{removing.note ? <>, and the note “{removing.note}” will be lost</> : ''}. The evidence itself stays in the register.
-          </p>
-          <div className="form__actions">
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={async () => {
-                await unlink.mutateAsync({ themeId: theme.id, evidenceId: removing.evidenceId });
-                toast.notify(`${removing.ref} unlinked`);
-                setRemoving(null);
-              }}
-            >
-              Unlink
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setRemoving(null)}>
-              Keep it linked
-            </button>
-          </div>
-        </Dialog>
       )}
       {noting && <NoteDialog themeId={theme.id} link={noting} onClose={() => setNoting(null)} />}
     </section>

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EvidenceInput } from '#shared/domain/evidence';
 import { renderApp } from '../../../tests/support/renderApp';
-import type { Harness } from '../../../tests/support/harness';
+import { ok, type Harness } from '../../../tests/support/harness';
 
 let harness: Harness | null = null;
 afterEach(async () => harness?.close());
@@ -32,7 +32,7 @@ describe('theme screens', () => {
     expect(screen.getByText(/Owner: Dana General/)).toBeInTheDocument();
   });
 
-  it('shows the profile, accepts and rejects suggestions, and unlinks after a confirmation', async () => {
+  it('shows the profile, accepts and rejects suggestions, and unlinks with an Undo that puts the link and its note back', async () => {
     let themeId = 0;
     const app = await renderApp({
       setup: async (h) => {
@@ -65,9 +65,18 @@ describe('theme screens', () => {
     expect(screen.getByText(/No further suggestions/)).toBeInTheDocument();
     const links = screen.getByRole('heading', { name: 'Linked evidence (2)' }).closest('section')!;
     await app.user.click(within(links).getByRole('button', { name: 'Unlink C-1' }));
-    const dialog = screen.getByRole('dialog', { name: 'Unlink C-1?' });
-    expect(dialog).toHaveTextContent('the note “First sign” will be lost');
-    await app.user.click(within(dialog).getByRole('button', { name: 'Unlink' }));
+    // No question first: the link goes at once, and the toast offers it back.
     expect(await screen.findByRole('heading', { name: 'Linked evidence (1)' })).toBeInTheDocument();
+    expect(ok(await app.harness.api.getTheme({ id: themeId })).links.map((l) => l.ref)).toEqual(['C-2']);
+    const toast = screen.getByText('Unlinked C-1 from “Appointee arrangements”.').closest<HTMLElement>('.toast')!;
+    expect(toast.closest('[aria-live="polite"]')).not.toBeNull();
+    const undo = within(toast).getByRole('button', { name: 'Undo' });
+    await waitFor(() => expect(undo).toHaveFocus());
+    await app.user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Linked evidence (2)' })).toBeInTheDocument();
+    const restored = ok(await app.harness.api.getTheme({ id: themeId })).links.find((l) => l.ref === 'C-1');
+    expect(restored?.note).toBe('First sign');
+    expect(screen.getByText('C-1 is linked to “Appointee arrangements” again, with its note.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Unlink C-1' })).toHaveFocus());
   });
 });

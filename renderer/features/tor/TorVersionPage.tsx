@@ -3,6 +3,7 @@ import { Link, useLocation } from 'wouter';
 import { describeQuorum, TOR_STATUS_LABELS, type TorVersion } from '#shared/domain/tor';
 import { formatDateLong, londonToday } from '#shared/format';
 import { ApiError } from '../../api/client';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { FormErrorSummary } from '../../ui/FormErrors';
@@ -144,25 +145,19 @@ function DraftEditor({ tor }: { tor: TorVersion }) {
         </div>
       </div>
       {deleting && (
-        <Dialog title={`Delete draft version ${tor.version}?`} onClose={() => setDeleting(false)}>
-          <p>The draft and every change made to it since it was started will be lost. Approved and superseded versions are not affected.</p>
-          <div className="form__actions">
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={async () => {
-                await remove.mutateAsync(tor.id);
-                toast.notify(`Draft version ${tor.version} deleted`);
-                navigate('/tor');
-              }}
-            >
-              Delete draft
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setDeleting(false)}>
-              Keep it
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title={`Delete draft version ${tor.version}?`}
+          confirmLabel="Delete draft"
+          keepLabel="Keep it"
+          onClose={() => setDeleting(false)}
+          onConfirm={async () => {
+            await remove.mutateAsync(tor.id);
+            toast.notify(`Draft version ${tor.version} deleted`);
+            navigate('/tor');
+          }}
+        >
+          <p>The draft and every change made to it since it was started will be lost and cannot be recovered. Approved and superseded versions are not affected.</p>
+        </ConfirmDialog>
       )}
       {approving && (
         <Dialog title={`Approve version ${tor.version}?`} onClose={() => setApproving(false)}>
