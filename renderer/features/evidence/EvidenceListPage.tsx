@@ -3,6 +3,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPE_SHORT, type EvidenceFilter, type EvidenceRow, type EvidenceSort, type EvidenceType } from '#shared/domain/evidence';
 import { formatDateCompact } from '#shared/format';
+import { ColumnsMenu, useHiddenColumns } from '../../ui/Columns';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
@@ -11,6 +12,7 @@ import { useLinkEvidence, useThemes } from '../themes/hooks';
 import { useEvidenceLabels, useEvidencePages } from './hooks';
 
 const STORE = 'scp.evidence.filters';
+const COLUMNS_STORE = 'scp.evidence.columns';
 const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 46;
 const FALLBACK_RECT = { width: 1000, height: 640 };
@@ -51,21 +53,26 @@ function toFilter(f: Filters, text: string): EvidenceFilter {
   };
 }
 
-const COLUMNS: { key: EvidenceSort | null; label: string; className: string }[] = [
-  { key: 'ref', label: 'Reference', className: 'col-ref' },
-  { key: 'title', label: 'Title', className: 'col-title' },
-  { key: 'type', label: 'Source', className: 'col-type' },
-  { key: 'receivedOn', label: 'Received', className: 'col-date' },
-  { key: 'region', label: 'Region or area', className: 'col-region' },
-  { key: null, label: 'Themes', className: 'col-num' },
-  { key: null, label: 'Reply due', className: 'col-date' },
+type ColumnId = 'ref' | 'title' | 'type' | 'receivedOn' | 'region' | 'themes' | 'replyDue';
+type OptionalColumn = Exclude<ColumnId, 'ref' | 'title'>;
+const COLUMNS: { id: ColumnId; key: EvidenceSort | null; label: string; className: string }[] = [
+  { id: 'ref', key: 'ref', label: 'Reference', className: 'col-ref' },
+  { id: 'title', key: 'title', label: 'Title', className: 'col-title' },
+  { id: 'type', key: 'type', label: 'Source', className: 'col-type' },
+  { id: 'receivedOn', key: 'receivedOn', label: 'Received', className: 'col-date col-received' },
+  { id: 'region', key: 'region', label: 'Region or area', className: 'col-region' },
+  { id: 'themes', key: null, label: 'Themes', className: 'col-num' },
+  { id: 'replyDue', key: null, label: 'Reply due', className: 'col-date' },
 ];
+// The reference and title name the record: they cannot be hidden.
+const OPTIONAL_COLUMNS = COLUMNS.filter((c): c is (typeof COLUMNS)[number] & { id: OptionalColumn } => c.id !== 'ref' && c.id !== 'title').map((c) => ({ key: c.id, label: c.label }));
 
 export function EvidenceListPage() {
   const [filters, setFilters] = useState<Filters>(loadFilters);
   const [sort, setSort] = useState<EvidenceSort>('receivedOn');
   const [desc, setDesc] = useState(true);
   const [selected, setSelected] = useState<Set<number>>(new Set());
+  const columns = useHiddenColumns(COLUMNS_STORE, OPTIONAL_COLUMNS);
   const text = useDebounced(filters.text, SEARCH_PAUSE_MS);
   const filter = useMemo(() => toFilter(filters, text), [filters, text]);
   const pages = useEvidencePages(filter, sort, desc);
@@ -172,10 +179,13 @@ export function EvidenceListPage() {
         )}
       </form>
 
-      <p className="count" role="status" aria-live="polite">
-        {pages.isPending ? 'Loading…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'record' : 'records'}${active ? ' match the filters' : ''}`}
-        {pages.isFetching && !pages.isPending ? ' · updating…' : ''}
-      </p>
+      <div className="table-tools">
+        <p className="count" role="status" aria-live="polite">
+          {pages.isPending ? 'Loading…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'record' : 'records'}${active ? ' match the filters' : ''}`}
+          {pages.isFetching && !pages.isPending ? ' · updating…' : ''}
+        </p>
+        <ColumnsMenu table="the register" optional={OPTIONAL_COLUMNS} fixed={['Reference', 'Title']} choice={columns} />
+      </div>
 
       {selected.size > 0 && <LinkBar selected={selected} onDone={() => setSelected(new Set())} themes={themes.data ?? []} />}
 
@@ -208,6 +218,7 @@ export function EvidenceListPage() {
         <VirtualTable
           rows={rows}
           total={total}
+          hidden={columns.hidden}
           sort={sort}
           desc={desc}
           onSort={toggleSort}
@@ -233,6 +244,7 @@ export function EvidenceListPage() {
 function VirtualTable(props: {
   rows: EvidenceRow[];
   total: number;
+  hidden: readonly ColumnId[];
   sort: EvidenceSort;
   desc: boolean;
   onSort(k: EvidenceSort): void;
@@ -270,7 +282,7 @@ function VirtualTable(props: {
             <div role="columnheader" className="col-check">
               <input type="checkbox" aria-label="Select all loaded records" checked={allOn} onChange={(e) => props.onSelectAll(e.target.checked)} />
             </div>
-            {COLUMNS.map((c) => {
+            {COLUMNS.filter((c) => !props.hidden.includes(c.id)).map((c) => {
               const sorted = c.key && props.sort === c.key;
               return (
                 <div role="columnheader" key={c.label} className={c.className} aria-sort={sorted ? (props.desc ? 'descending' : 'ascending') : undefined}>
@@ -298,7 +310,7 @@ function VirtualTable(props: {
                 className={`vtable__row${r && props.selected.has(r.id) ? ' is-selected' : ''}${r?.archived ? ' is-archived' : ''}`}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${it.start - HEADER_HEIGHT}px)` }}
               >
-                {r ? <Row r={r} selected={props.selected.has(r.id)} onSelect={props.onSelect} /> : <div role="cell" className="col-loading">Loading…</div>}
+                {r ? <Row r={r} hidden={props.hidden} selected={props.selected.has(r.id)} onSelect={props.onSelect} /> : <div role="cell" className="col-loading">Loading…</div>}
               </div>
             );
           })}
@@ -308,7 +320,8 @@ function VirtualTable(props: {
   );
 }
 
-function Row({ r, selected, onSelect }: { r: EvidenceRow; selected: boolean; onSelect(id: number, on: boolean): void }) {
+function Row({ r, hidden, selected, onSelect }: { r: EvidenceRow; hidden: readonly ColumnId[]; selected: boolean; onSelect(id: number, on: boolean): void }) {
+  const show = (id: ColumnId) => !hidden.includes(id);
   return (
     <>
       <div role="cell" className="col-check">
@@ -321,23 +334,33 @@ function Row({ r, selected, onSelect }: { r: EvidenceRow; selected: boolean; onS
         {r.title}
         {r.archived && <span className="badge badge--muted"> Archived</span>}
       </div>
-      <div role="cell" className="col-type">
-        <span className={`source source--${r.type}`} title={EVIDENCE_TYPE_LABELS[r.type]}>
-          {EVIDENCE_TYPE_SHORT[r.type]}
-        </span>
-      </div>
-      <div role="cell" className="col-date">
-        {formatDateCompact(r.receivedOn)}
-      </div>
-      <div role="cell" className="col-region" title={r.region}>
-        {r.region || '—'}
-      </div>
-      <div role="cell" className="col-num">
-        {r.themeCount || '—'}
-      </div>
-      <div role="cell" className="col-date">
-        {r.openDeadline ? formatDateCompact(r.openDeadline) : '—'}
-      </div>
+      {show('type') && (
+        <div role="cell" className="col-type">
+          <span className={`source source--${r.type}`} title={EVIDENCE_TYPE_LABELS[r.type]}>
+            {EVIDENCE_TYPE_SHORT[r.type]}
+          </span>
+        </div>
+      )}
+      {show('receivedOn') && (
+        <div role="cell" className="col-date col-received">
+          {formatDateCompact(r.receivedOn)}
+        </div>
+      )}
+      {show('region') && (
+        <div role="cell" className="col-region" title={r.region}>
+          {r.region || '—'}
+        </div>
+      )}
+      {show('themes') && (
+        <div role="cell" className="col-num">
+          {r.themeCount || '—'}
+        </div>
+      )}
+      {show('replyDue') && (
+        <div role="cell" className="col-date">
+          {r.openDeadline ? formatDateCompact(r.openDeadline) : '—'}
+        </div>
+      )}
     </>
   );
 }

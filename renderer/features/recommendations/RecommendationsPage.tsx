@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { OPEN_REC_STATUSES, RAG_LABELS, REC_STATUSES, REC_STATUS_LABELS, type Rag, type RecFilter, type RecommendationSummary, type RecStatus } from '#shared/domain/recommendations';
 import { formatDateCompact } from '#shared/format';
+import { ColumnsMenu, useHiddenColumns } from '../../ui/Columns';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useDebounced } from '../../ui/useDebounced';
@@ -13,10 +14,20 @@ import { useRecommendations } from './hooks';
 import { RagBadge, StatusBadge } from './RagBadge';
 
 const STORE = 'scp.recommendations.view';
+const COLUMNS_STORE = 'scp.recommendations.columns';
 const RAGS: readonly Rag[] = ['red', 'amber', 'green', 'complete', 'none'];
 const RAG_CHOICE_LABELS: Record<Rag, string> = { ...RAG_LABELS, none: 'Not rated (not accepted)' };
 
 type Sort = 'ref' | 'targetDate' | 'daysOpen' | 'status';
+type OptionalColumn = 'state' | 'owner' | 'targetDate' | 'daysOpen' | 'latest';
+// The reference and the recommendation's words cannot be hidden.
+const OPTIONAL_COLUMNS: { key: OptionalColumn; label: string }[] = [
+  { key: 'state', label: 'Status and RAG' },
+  { key: 'owner', label: 'Director General and owner' },
+  { key: 'targetDate', label: 'Target date' },
+  { key: 'daysOpen', label: 'Days open' },
+  { key: 'latest', label: 'Latest update' },
+];
 type View = 'list' | 'dg';
 
 interface Filters {
@@ -144,6 +155,7 @@ export function RecommendationsPage() {
   const owner = useDebounced(filters.owner, 250);
   const filter = useMemo(() => toFilter(filters, text, owner), [filters, text, owner]);
   const recs = useRecommendations(filter);
+  const columns = useHiddenColumns(COLUMNS_STORE, OPTIONAL_COLUMNS);
 
   useEffect(() => {
     localStorage.setItem(STORE, JSON.stringify(prefs));
@@ -182,6 +194,7 @@ export function RecommendationsPage() {
           {recs.isPending ? 'Loading…' : `${plural(rows.length, 'recommendation')}${active ? (rows.length === 1 ? ' matches the filters' : ' match the filters') : ''} (${overdue.toLocaleString('en-GB')} overdue)`}
           {recs.isFetching && !recs.isPending ? ' · updating…' : ''}
         </p>
+        <ColumnsMenu table="the tracker" optional={OPTIONAL_COLUMNS} fixed={['Reference', 'Recommendation']} choice={columns} />
         <div className="segmented" role="group" aria-label="View">
           <button type="button" aria-pressed={view === 'list'} onClick={() => setPrefs((p) => ({ ...p, view: 'list' }))}>
             All recommendations
@@ -216,9 +229,9 @@ export function RecommendationsPage() {
           </EmptyState>
         )
       ) : view === 'dg' ? (
-        <DgView rows={rows} sort={sort} desc={desc} onSort={onSort} />
+        <DgView rows={rows} sort={sort} desc={desc} onSort={onSort} hidden={columns.hidden} />
       ) : (
-        <RecTable rows={rows} sort={sort} desc={desc} onSort={onSort} caption="Recommendations" />
+        <RecTable rows={rows} sort={sort} desc={desc} onSort={onSort} hidden={columns.hidden} caption="Recommendations" />
       )}
     </Page>
   );
@@ -349,12 +362,15 @@ interface TableProps {
   sort: Sort;
   desc: boolean;
   onSort(k: Sort): void;
+  /** columns the reader has chosen to hide */
+  hidden: readonly OptionalColumn[];
   caption: string;
   /** within one Director General's group the DG column says nothing new */
   ownerOnly?: boolean;
 }
 
-function RecTable({ rows, sort, desc, onSort, caption, ownerOnly }: TableProps) {
+function RecTable({ rows, sort, desc, onSort, hidden, caption, ownerOnly }: TableProps) {
+  const show = (c: OptionalColumn) => !hidden.includes(c);
   const head = (key: Sort, label: string, numeric = false, after = '') => (
     <th scope="col" className={numeric ? 'num' : undefined} aria-sort={sort === key ? (desc ? 'descending' : 'ascending') : undefined}>
       <button type="button" className="th-sort" onClick={() => onSort(key)}>
@@ -374,11 +390,11 @@ function RecTable({ rows, sort, desc, onSort, caption, ownerOnly }: TableProps) 
           {head('ref', 'Reference')}
           <th scope="col">Recommendation</th>
           {/* Status and RAG share a column so the recommendation's words keep their room. */}
-          {head('status', 'Status', false, ' and RAG')}
-          <th scope="col">{ownerOnly ? 'Owner' : 'DG and owner'}</th>
-          {head('targetDate', 'Target date')}
-          {head('daysOpen', 'Days open', true)}
-          <th scope="col">Latest update</th>
+          {show('state') && head('status', 'Status', false, ' and RAG')}
+          {show('owner') && <th scope="col">{ownerOnly ? 'Owner' : 'DG and owner'}</th>}
+          {show('targetDate') && head('targetDate', 'Target date')}
+          {show('daysOpen') && head('daysOpen', 'Days open', true)}
+          {show('latest') && <th scope="col">Latest update</th>}
         </tr>
       </thead>
       <tbody>
@@ -398,22 +414,28 @@ function RecTable({ rows, sort, desc, onSort, caption, ownerOnly }: TableProps) 
                 {r.text || <span className="muted">No text yet</span>}
               </span>
             </td>
-            <td>
-              <div className="rec-table__state">
-                <StatusBadge status={r.status} />
-                <RagBadge rag={r.rag} />
-              </div>
-            </td>
-            <td>
-              {!ownerOnly && <div>{r.dgName ?? <span className="muted">No DG</span>}</div>}
-              <div className={ownerOnly ? undefined : 'muted'}>{r.owner || (ownerOnly ? <span className="muted">No owner</span> : 'No owner')}</div>
-            </td>
-            <td>
-              {r.targetDate ? <span className="nowrap">{formatDateCompact(r.targetDate)}</span> : <span className="muted">Not set</span>}
-              {r.overdueDays !== null && <div className="text-danger">Overdue by {plural(r.overdueDays, 'day')}</div>}
-            </td>
-            <td className="num">{r.daysOpen}</td>
-            <td>{r.latestUpdate ? <span className="nowrap">{formatDateCompact(r.latestUpdate.onDate)}</span> : '—'}</td>
+            {show('state') && (
+              <td>
+                <div className="rec-table__state">
+                  <StatusBadge status={r.status} />
+                  <RagBadge rag={r.rag} />
+                </div>
+              </td>
+            )}
+            {show('owner') && (
+              <td>
+                {!ownerOnly && <div>{r.dgName ?? <span className="muted">No DG</span>}</div>}
+                <div className={ownerOnly ? undefined : 'muted'}>{r.owner || (ownerOnly ? <span className="muted">No owner</span> : 'No owner')}</div>
+              </td>
+            )}
+            {show('targetDate') && (
+              <td>
+                {r.targetDate ? <span className="nowrap">{formatDateCompact(r.targetDate)}</span> : <span className="muted">Not set</span>}
+                {r.overdueDays !== null && <div className="text-danger">Overdue by {plural(r.overdueDays, 'day')}</div>}
+              </td>
+            )}
+            {show('daysOpen') && <td className="num">{r.daysOpen}</td>}
+            {show('latest') && <td>{r.latestUpdate ? <span className="nowrap">{formatDateCompact(r.latestUpdate.onDate)}</span> : '—'}</td>}
           </tr>
         ))}
       </tbody>
