@@ -115,6 +115,78 @@ describe.skipIf(!e2eAvailable)('evidence, coroners’ reports, themes and search
     await expect.poll(() => page.getByRole('heading', { name: /^Linked evidence/ }).textContent()).not.toBe(before);
   });
 
+  it('unlinks a record from a theme and undoes it, and chooses the register’s columns, from the keyboard alone', async () => {
+    const { page } = e;
+    const title = 'Contact lost with vulnerable claimants before payments are stopped';
+    const themes = (await handlersCall('listThemes', {})) as { id: number; title: string }[];
+    const themeId = themes.find((t) => t.title === title)!.id;
+    const linksOf = async () => ((await handlersCall('getTheme', { id: themeId })) as { links: { ref: string; note: string }[] }).links;
+    const before = await linksOf();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return (el?.labels?.[0]?.textContent ?? el?.textContent ?? '').trim();
+      });
+    /** Tab until the focus is on a control whose text starts with `text` (as a keyboard user would). */
+    const tabTo = async (text: string) => {
+      for (let i = 0; i < 300; i++) {
+        if ((await focused()).startsWith(text)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached “${text}”`);
+    };
+
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Page, panel, theme or evidence' }).waitFor();
+    await page.keyboard.type(title);
+    await page.getByRole('option').filter({ hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('heading', { name: /^Linked evidence/ }).waitFor();
+
+    // The first linked record with a note: unlinked at once, with Undo in the toast and focused.
+    const victim = before.find((l) => l.note) ?? before[0];
+    await tabTo(`Unlink ${victim.ref}`);
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.toast');
+    await toast.getByText(`Unlinked ${victim.ref} from “${title}”.`).waitFor();
+    await expect.poll(focused).toBe('Undo');
+    expect((await linksOf()).map((l) => l.ref)).not.toContain(victim.ref);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('50-undo-unlink', { viewport: true });
+    await page.keyboard.press('Enter');
+    await page.getByText(`${victim.ref} is linked to “${title}” again`).waitFor();
+    expect((await linksOf()).find((l) => l.ref === victim.ref)?.note).toBe(victim.note);
+    await expect.poll(focused).toBe(`Unlink ${victim.ref}`);
+
+    // The register's columns: Columns opens on Enter, Space unticks a box, Escape closes.
+    await expect.poll(() => toast.count(), { timeout: 8000 }).toBe(0);
+    await nav('Evidence').click();
+    await page.getByRole('heading', { level: 1, name: 'Evidence register' }).waitFor();
+    await expect.poll(() => page.locator('.count').textContent()).toMatch(/records/);
+    await tabTo('Columns');
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('group', { name: 'Columns of the register' });
+    await menu.waitFor();
+    await tabTo('Region or area');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Region or area' }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e.shot('51-columns-menu', { viewport: true });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.count()).toBe(0);
+    await expect.poll(focused).toMatch(/^Columns/);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Evidence register' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Title' }).waitFor();
+    expect(await page.getByRole('columnheader', { name: 'Region or area' }).count()).toBe(0);
+    await tabTo('Columns');
+    await page.keyboard.press('Enter');
+    await tabTo('Reset columns');
+    await page.keyboard.press('Enter');
+    await page.getByRole('columnheader', { name: 'Region or area' }).waitFor();
+  });
+
   it('searches evidence and themes with highlighted matches', async () => {
     const { page } = e;
     await nav('Search').click();
