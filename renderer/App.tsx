@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { DashboardPage } from './features/dashboard/DashboardPage';
-import { ChartsPage } from './features/insights/ChartsPage';
 import { FirstRun } from './features/identity/FirstRun';
 import { useIdentity } from './features/identity/hooks';
 import { EditMemberPage, NewMemberPage } from './features/members/MemberForm';
@@ -26,7 +26,6 @@ import { SearchPage } from './features/search/SearchPage';
 import { DocumentsPage } from './features/documents/DocumentsPage';
 import { RetentionReviewPage } from './features/retention/RetentionReviewPage';
 import { EditThemePage, NewThemePage } from './features/themes/ThemeForm';
-import { ThemeDetailPage } from './features/themes/ThemeDetailPage';
 import { ThemesPage } from './features/themes/ThemesPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { Layout } from './Layout';
@@ -47,6 +46,11 @@ export function makeQueryClient() {
   });
 }
 
+// The pages with charts load the chart library when first opened, so the app's first screen
+// does not wait to compile it (a third of the bundle).
+const ChartsPage = lazy(() => import('./features/insights/ChartsPage').then((m) => ({ default: m.ChartsPage })));
+const ThemeDetailPage = lazy(() => import('./features/themes/ThemeDetailPage').then((m) => ({ default: m.ThemeDetailPage })));
+
 function Routes() {
   const identity = useIdentity();
   if (identity.isPending) return <Loading what="the app" />;
@@ -54,6 +58,7 @@ function Routes() {
   if (!identity.data) return <FirstRun />;
   return (
     <Layout identity={identity.data}>
+      <Suspense fallback={<Loading what="the page" />}>
       <Switch>
         <Route path="/" component={DashboardPage} />
         <Route path="/charts" component={ChartsPage} />
@@ -95,6 +100,7 @@ function Routes() {
           )}
         </Route>
       </Switch>
+      </Suspense>
     </Layout>
   );
 }

@@ -18,6 +18,7 @@ import { getDocumentSettings } from '../handlers/app';
 import type { HandlerContext } from '../handlers/context';
 import { rasteriseSvg } from './chartRaster';
 import { safeFileName } from './files';
+import { layoutEstimator } from './layoutFonts';
 import { minutesParts, recSources, trackerRows } from './meetingDocs';
 import { invitedMembers, type BuiltDocument } from './planningDocs';
 
@@ -121,7 +122,7 @@ export async function packDocument(ctx: HandlerContext, panelId: number): Promis
     previousMinutes,
     actionLog: actions.map((a) => ({ text: a.text, owner: a.owner, due: a.due_date, status: ACTION_STATUS_LABELS[a.status], panelDate: a.panel_date })),
     annexes,
-  }, rasteriseSvg);
+  }, rasteriseSvg, layoutEstimator().estimator);
   return {
     doc,
     fileName: safeFileName(`Panel pack - Serious Case Panel ${panel.quarter} - ${panel.date}${draft ? ' - DRAFT' : ''}.docx`),

@@ -86,6 +86,13 @@ describe('evidence register', () => {
     expect(noType.ok).toBe(false);
   });
 
+  it('lists each label and region in use once, in order, for the filter pickers', async () => {
+    ok(await h.api.createEvidence({ ...ipr, ref: 'L-1', tags: ['vulnerability', 'appointee'], benefitLines: ['Universal Credit'], region: 'Wales' }));
+    ok(await h.api.createEvidence({ ...ipr, ref: 'L-2', tags: ['appointee'], benefitLines: ['PIP', 'Universal Credit'], region: 'London' }));
+    ok(await h.api.createEvidence({ ...ipr, ref: 'L-3', tags: [], benefitLines: [], region: '' }));
+    expect(ok(await h.api.getEvidenceLabels({}))).toEqual({ tags: ['appointee', 'vulnerability'], benefitLines: ['PIP', 'Universal Credit'], regions: ['London', 'Wales'] });
+  });
+
   it('filters by type, dates, benefit line, theme and open deadline, sorts and pages', async () => {
     for (let i = 1; i <= 30; i++) ok(await h.api.createEvidence({ ...ipr, ref: `IPR-${i}`, receivedOn: `2025-${String((i % 12) + 1).padStart(2, '0')}-10`, benefitLines: i % 2 ? ['Universal Credit'] : ['Pension Credit'] }));
     ok(await h.api.createEvidence(pfd('2026-0100', '2026-10-20')));

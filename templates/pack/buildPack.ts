@@ -1,7 +1,7 @@
 // The panel pack: one Word document holding everything members read before a panel, the cover and
 // contents, the agenda, a paper for each theme with its evidence profile, the recommendations
 // tracker (on landscape pages), the previous meeting's minutes, the action log and the list of annexes.
-import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, TableOfContents, TextRun, type Document, type FileChild } from 'docx';
+import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, TableOfContents, TextRun, type Document, type FileChild, type PageNumberEstimator } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
 import { formatDateCompact, formatDateLong, formatDateWithDay, formatTimeRange } from '#shared/format';
 import { barChart } from '../charts/barChart';
@@ -297,7 +297,7 @@ function annexes(list: PackDocInput['annexes']): FileChild[] {
 }
 
 /** `rasterise` draws the charts' PNG for readers without SVG; main passes its resvg one. */
-export function buildPack(input: PackDocInput, rasterise: Rasterise): Document {
+export function buildPack(input: PackDocInput, rasterise: Rasterise, pageNumbers: PageNumberEstimator = estimatePageNumbers): Document {
   const { panel } = input;
   return houseDocument({
     title: 'Panel pack',
@@ -305,7 +305,7 @@ export function buildPack(input: PackDocInput, rasterise: Rasterise): Document {
     marking: input.marking,
     draft: input.draft,
     updateFields: true,
-    pageNumbers: estimatePageNumbers,
+    pageNumbers,
     children: [...cover(input), ...agenda(input), ...themePapers(input, rasterise)],
     moreSections: [{ landscape: true, children: tracker(input.tracker) }, { children: [...previousMinutes(input.previousMinutes), ...actionLog(input.actionLog), ...annexes(input.annexes)] }],
     description: `Panel pack for the Serious Case Panel on ${formatDateLong(panel.date)}: ${SECTIONS.join(', ')}.`,

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type Database from 'better-sqlite3';
-import { openDatabase, type OpenedDatabase } from '#db/open';
+import { clearStatementCache, openDatabase, type OpenedDatabase } from '#db/open';
 import { SCHEMA_VERSION } from '#db/migrations/index';
 import { loadDemo } from '../../electron/demo/demo';
 import { LARGE, LARGE_DATASET_VERSION, loadLargeDemo } from '../../electron/demo/large';
@@ -95,6 +95,7 @@ interface Captured {
 /** Runs fn once with every statement it prepares recorded, with the parameters it ran with. */
 async function capture(sqlite: Database.Database, fn: () => Promise<unknown>): Promise<Captured[]> {
   const seen: Captured[] = [];
+  clearStatementCache(sqlite); // so every statement is prepared, and seen, afresh
   const original = sqlite.prepare;
   sqlite.prepare = function (this: Database.Database, source: string) {
     const stmt = original.call(this, source);
@@ -115,6 +116,7 @@ async function capture(sqlite: Database.Database, fn: () => Promise<unknown>): P
     await fn();
   } finally {
     sqlite.prepare = original;
+    clearStatementCache(sqlite); // the recording statements must not stay in the cache
   }
   return seen;
 }
