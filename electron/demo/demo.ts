@@ -11,7 +11,7 @@ import { UserFacingError } from '#shared/ipc/result';
 import { IDENTITY_KEY, nowIso, type HandlerContext } from '../handlers/context';
 import { handlers } from '../handlers/index';
 import { dispatch } from '../ipc/dispatch';
-import { loadDemoMeetings } from './meetings';
+import { loadDemoMeetings, london } from './meetings';
 import { loadDemoRegister } from './register';
 
 // Two years back, so the members sat on the panels held since 2024-25 Q3 (./meetings).
@@ -119,12 +119,18 @@ export async function loadDemo(ctx: HandlerContext): Promise<DemoCounts> {
         await actAs(secretariat);
       }
       if (isPast && panels.filter((x) => x.date < today).at(-1)?.id === p.id) {
-        // The latest panel was held and recorded; its minutes wait for the chair's approval.
+        // The latest panel was held and recorded on its day (the clock is moved to the meeting);
+        // its minutes wait for the chair's approval.
+        let clock = london(p.date, p.startTime);
+        const onTheDay: HandlerContext = { ...ctx, now: () => clock };
+        const api = Object.fromEntries(CHANNELS.map((c) => [c, (arg: unknown) => dispatch(handlers, onTheDay, c, arg)])) as unknown as ScpApi;
         const m = unwrap(await api.startMeeting({ panelId: p.id }), 'start meeting');
         for (const a of m.attendees) unwrap(await api.setAttendance({ panelId: p.id, memberId: a.memberId, status: a.role === 'invited-expert' ? 'apologies' : 'present' }), 'attendance');
         for (const item of m.items.filter((x) => x.themeId !== null)) {
+          clock = new Date(clock.getTime() + 25 * 60_000);
           unwrap(await api.saveItemNotes({ itemId: item.id, notes: `The Director General presented the theme “${item.themeTitle}”. Members discussed the pattern across regions and agreed it needs a recommendation at the next panel once data on scale is available.` }), 'notes');
         }
+        clock = london(p.date, p.endTime);
         unwrap(await api.endMeeting({ panelId: p.id }), 'end meeting');
       } else if (isPast) {
         const last = false;

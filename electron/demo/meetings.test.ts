@@ -38,6 +38,9 @@ describe('demonstration meetings', () => {
       ['2027-02-10', 'agenda-in-preparation'],
     ]);
     expect(counts).toMatchObject({ panels: 10, panelsHeld: 8, recommendations: recs.length, actions: expect.any(Number) });
+    // The latest panel, minuted but not yet approved, was also recorded on its own day.
+    const latest = ok(await h.api.getMeeting({ panelId: all.find((p) => p.date === '2026-11-11')!.id }));
+    expect([latest.startedAt!.slice(0, 10), latest.endedAt!.slice(0, 10)]).toEqual(['2026-11-11', '2026-11-11']);
 
     for (const p of held) {
       const m = ok(await h.api.getMeeting({ panelId: p.id }));

@@ -320,7 +320,7 @@ function names(xs: string[]): string {
   return xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`;
 }
 /** The UTC instant of a Europe/London wall-clock time (meetings run 10:00 to 12:30 local time). */
-function london(date: string, time: string): Date {
+export function london(date: string, time: string): Date {
   const guess = new Date(`${date}T${time}:00Z`);
   const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(guess));
   return new Date(guess.getTime() - (hour - guess.getUTCHours()) * 3_600_000);
