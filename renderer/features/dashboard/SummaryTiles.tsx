@@ -4,6 +4,7 @@ import { formatDateLong, formatTimestamp } from '#shared/format';
 import { ErrorState, Loading } from '../../ui/States';
 import { KIND_LABELS } from '../documents/DocumentsPage';
 import { useDashboardSummary } from '../insights/hooks';
+import { TableScroll } from '../../ui/TableScroll';
 
 /** The tracker's address with these filters; the recommendations page reads them from it. */
 export function trackerHref(params: Record<string, string | number>): string {
@@ -50,49 +51,51 @@ function RecommendationsDue({ overdue, dueThisMonth, byDg, monthFrom, monthTo }:
         ,{' '}
         {dueThisMonth > 0 ? <Link href={due()}>{dueThisMonth} due by {by}</Link> : `none due by ${by}`}
       </p>
-      <table className="table table--compact">
-        <caption className="visually-hidden">Open recommendations overdue or due by {by}, by accountable Director General</caption>
-        <thead>
-          <tr>
-            <th scope="col">Director General</th>
-            <th scope="col" className="num">
-              Overdue
-            </th>
-            <th scope="col" className="num">
-              Due this month
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {byDg.map((g) => {
-            const name = g.dgName ?? 'No Director General assigned';
-            const dg = g.dgId === null ? null : { dgId: g.dgId };
-            return (
-              <tr key={g.dgId ?? 'none'}>
-                <th scope="row">{dg ? <Link href={trackerHref({ ...dg, open: 1 })}>{name}</Link> : <span className="muted">{name}</span>}</th>
-                <td className="num">
-                  {g.overdue > 0 && dg ? (
-                    <Link href={trackerHref({ ...dg, overdue: 1 })} className="text-danger" aria-label={`${g.overdue} overdue for ${name}`}>
-                      {g.overdue}
-                    </Link>
-                  ) : (
-                    g.overdue
-                  )}
-                </td>
-                <td className="num">
-                  {g.dueThisMonth > 0 && dg ? (
-                    <Link href={due(dg)} aria-label={`${g.dueThisMonth} due this month for ${name}`}>
-                      {g.dueThisMonth}
-                    </Link>
-                  ) : (
-                    g.dueThisMonth
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label="Recommendations by Director General">
+        <table className="table table--compact">
+          <caption className="visually-hidden">Open recommendations overdue or due by {by}, by accountable Director General</caption>
+          <thead>
+            <tr>
+              <th scope="col">Director General</th>
+              <th scope="col" className="num">
+                Overdue
+              </th>
+              <th scope="col" className="num">
+                Due this month
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {byDg.map((g) => {
+              const name = g.dgName ?? 'No Director General assigned';
+              const dg = g.dgId === null ? null : { dgId: g.dgId };
+              return (
+                <tr key={g.dgId ?? 'none'}>
+                  <th scope="row">{dg ? <Link href={trackerHref({ ...dg, open: 1 })}>{name}</Link> : <span className="muted">{name}</span>}</th>
+                  <td className="num">
+                    {g.overdue > 0 && dg ? (
+                      <Link href={trackerHref({ ...dg, overdue: 1 })} className="text-danger" aria-label={`${g.overdue} overdue for ${name}`}>
+                        {g.overdue}
+                      </Link>
+                    ) : (
+                      g.overdue
+                    )}
+                  </td>
+                  <td className="num">
+                    {g.dueThisMonth > 0 && dg ? (
+                      <Link href={due(dg)} aria-label={`${g.dueThisMonth} due this month for ${name}`}>
+                        {g.dueThisMonth}
+                      </Link>
+                    ) : (
+                      g.dueThisMonth
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       <p>
         <Link href="/recommendations">The recommendations tracker</Link>
       </p>

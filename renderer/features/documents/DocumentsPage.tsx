@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { keys } from '../../api/keys';
+import { TableScroll } from '../../ui/TableScroll';
 
 export const KIND_LABELS: Record<string, string> = { agenda: 'Agenda', tor: 'Terms of Reference', pack: 'Panel pack', minutes: 'Minutes', tracker: 'Recommendations tracker', 'board-report': 'Board report' };
 
@@ -79,67 +80,69 @@ export function DocumentsPage() {
           </p>
         </EmptyState>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">Documents written, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Document</th>
-              <th scope="col">Written</th>
-              <th scope="col">Marking</th>
-              <th scope="col">Size</th>
-              <th scope="col">Personal-data findings</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <strong>{KIND_LABELS[e.kind] ?? e.kind}</strong>
-                  {e.panelId && (
-                    <>
-                      {' '}
-                      · <Link href={`/panels/${e.panelId}`}>panel</Link>
-                    </>
-                  )}
-                  <div className="mono">{e.path}</div>
-                  <div className="muted mono" title="SHA-256">
-                    {e.sha256.slice(0, 16)}…
-                  </div>
-                </td>
-                <td>
-                  {formatTimestamp(e.at)}
-                  <div className="muted">{e.actor}</div>
-                </td>
-                <td>{e.marking}</td>
-                <td className="nowrap">{Math.max(1, Math.round(e.bytes / 1024))} KB</td>
-                <td>{e.overridden.length === 0 ? 'None' : <>{e.overridden.length} exported anyway: “{e.overrideReason}”</>}</td>
-                <td>
-                  {e.present ? (
-                    <button
-                      type="button"
-                      className="button button--link"
-                      onClick={async () => {
-                        try {
-                          const r = await call('openExport', { id: e.id });
-                          setNote(r.opened ? `Opened ${r.path}.` : `Open ${r.path} from your file manager (the desktop app opens it for you).`);
-                        } catch (err) {
-                          setNote(err instanceof Error ? err.message : 'The file could not be opened.');
-                        }
-                      }}
-                    >
-                      Open <span className="visually-hidden">{e.title}</span>
-                    </button>
-                  ) : (
-                    <span className="muted">Moved or deleted</span>
-                  )}
-                </td>
+        <TableScroll label="Documents written">
+          <table className="table">
+            <caption className="visually-hidden">Documents written, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Document</th>
+                <th scope="col">Written</th>
+                <th scope="col">Marking</th>
+                <th scope="col">Size</th>
+                <th scope="col">Personal-data findings</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {q.data.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <strong>{KIND_LABELS[e.kind] ?? e.kind}</strong>
+                    {e.panelId && (
+                      <>
+                        {' '}
+                        · <Link href={`/panels/${e.panelId}`}>panel</Link>
+                      </>
+                    )}
+                    <div className="mono">{e.path}</div>
+                    <div className="muted mono" title="SHA-256">
+                      {e.sha256.slice(0, 16)}…
+                    </div>
+                  </td>
+                  <td>
+                    {formatTimestamp(e.at)}
+                    <div className="muted">{e.actor}</div>
+                  </td>
+                  <td>{e.marking}</td>
+                  <td className="nowrap">{Math.max(1, Math.round(e.bytes / 1024))} KB</td>
+                  <td>{e.overridden.length === 0 ? 'None' : <>{e.overridden.length} exported anyway: “{e.overrideReason}”</>}</td>
+                  <td>
+                    {e.present ? (
+                      <button
+                        type="button"
+                        className="button button--link"
+                        onClick={async () => {
+                          try {
+                            const r = await call('openExport', { id: e.id });
+                            setNote(r.opened ? `Opened ${r.path}.` : `Open ${r.path} from your file manager (the desktop app opens it for you).`);
+                          } catch (err) {
+                            setNote(err instanceof Error ? err.message : 'The file could not be opened.');
+                          }
+                        }}
+                      >
+                        Open <span className="visually-hidden">{e.title}</span>
+                      </button>
+                    ) : (
+                      <span className="muted">Moved or deleted</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Page>
   );

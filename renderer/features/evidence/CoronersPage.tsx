@@ -5,6 +5,7 @@ import { formatDateCompact } from '#shared/format';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useCoronerReports } from './hooks';
+import { TableScroll } from '../../ui/TableScroll';
 
 /** The Coroners' Focal Point: every report addressed to DWP, the urgent ones first. */
 export function CoronersPage() {
@@ -47,38 +48,40 @@ export function CoronersPage() {
           </Link>
         </EmptyState>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">Coroners’ reports, overdue and due soon first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Coroner area</th>
-              <th scope="col">Date of report</th>
-              <th scope="col">Response due</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Days
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.map((r) => {
-              const t = r.tracking;
-              return (
-                <tr key={r.evidenceId}>
-                  <td className="nowrap">
-                    <Link href={`/evidence/${r.evidenceId}`}>{r.ref}</Link>
-                  </td>
-                  <td>{r.coronerArea || '—'}</td>
-                  <td>{formatDateCompact(r.reportDate)}</td>
-                  <td>{t ? formatDateCompact(t.extendedTo ?? t.responseDue) + (t.extendedTo ? ' (extended)' : '') : 'Not addressed to DWP'}</td>
-                  <td>{t ? <span className={`badge badge--${t.status}`}>{CORONER_STATUS_LABELS[t.status]}</span> : '—'}</td>
-                  <td className="num nowrap">{t?.daysRemaining == null ? '—' : t.daysRemaining < 0 ? `${(-t.daysRemaining).toLocaleString('en-GB')} overdue` : `${t.daysRemaining} left`}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label="Coroners’ reports">
+          <table className="table">
+            <caption className="visually-hidden">Coroners’ reports, overdue and due soon first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Coroner area</th>
+                <th scope="col">Date of report</th>
+                <th scope="col">Response due</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="num">
+                  Days
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {q.data.map((r) => {
+                const t = r.tracking;
+                return (
+                  <tr key={r.evidenceId}>
+                    <td className="nowrap">
+                      <Link href={`/evidence/${r.evidenceId}`}>{r.ref}</Link>
+                    </td>
+                    <td>{r.coronerArea || '—'}</td>
+                    <td>{formatDateCompact(r.reportDate)}</td>
+                    <td>{t ? formatDateCompact(t.extendedTo ?? t.responseDue) + (t.extendedTo ? ' (extended)' : '') : 'Not addressed to DWP'}</td>
+                    <td>{t ? <span className={`badge badge--${t.status}`}>{CORONER_STATUS_LABELS[t.status]}</span> : '—'}</td>
+                    <td className="num nowrap">{t?.daysRemaining == null ? '—' : t.daysRemaining < 0 ? `${(-t.daysRemaining).toLocaleString('en-GB')} overdue` : `${t.daysRemaining} left`}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Page>
   );

@@ -2,6 +2,7 @@ import { MILESTONE_STATE_LABELS } from '#shared/calendar/milestones';
 import { formatDateShort } from '#shared/format';
 import { ErrorState, Loading } from '../../ui/States';
 import { useMilestones } from '../agenda/hooks';
+import { TableScroll } from '../../ui/TableScroll';
 
 function remaining(days: number, state: string): string {
   if (state === 'done') return '';
@@ -16,27 +17,29 @@ export function Milestones({ panelId, compact = false }: { panelId: number; comp
   if (m.isPending) return <Loading what="milestones" />;
   if (m.isError) return <ErrorState error={m.error} />;
   return (
-    <table className={`table milestones${compact ? ' milestones--compact' : ''}`}>
-      <caption className="visually-hidden">Timetable in working days, skipping weekends and bank holidays</caption>
-      <thead>
-        <tr>
-          <th scope="col">Milestone</th>
-          <th scope="col">Due</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {m.data.map((x) => (
-          <tr key={x.key} className={`milestone--${x.state}`}>
-            <td>{x.label}</td>
-            <td>{formatDateShort(x.due)}</td>
-            <td>
-              <span className={`badge badge--${x.state === 'overdue' ? 'danger' : x.state === 'done' ? 'ok' : x.state === 'upcoming' ? 'neutral' : 'warn'}`}>{MILESTONE_STATE_LABELS[x.state]}</span>{' '}
-              <span className="muted">{remaining(x.daysRemaining, x.state)}</span>
-            </td>
+    <TableScroll label="Timetable">
+      <table className={`table milestones${compact ? ' milestones--compact' : ''}`}>
+        <caption className="visually-hidden">Timetable in working days, skipping weekends and bank holidays</caption>
+        <thead>
+          <tr>
+            <th scope="col">Milestone</th>
+            <th scope="col">Due</th>
+            <th scope="col">Status</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {m.data.map((x) => (
+            <tr key={x.key} className={`milestone--${x.state}`}>
+              <td>{x.label}</td>
+              <td>{formatDateShort(x.due)}</td>
+              <td>
+                <span className={`badge badge--${x.state === 'overdue' ? 'danger' : x.state === 'done' ? 'ok' : x.state === 'upcoming' ? 'neutral' : 'warn'}`}>{MILESTONE_STATE_LABELS[x.state]}</span>{' '}
+                <span className="muted">{remaining(x.daysRemaining, x.state)}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -6,36 +6,39 @@ import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { usePanels } from './hooks';
 import { StatusBadge, where } from './PanelBits';
+import { TableScroll } from '../../ui/TableScroll';
 
 function PanelTable({ panels, caption }: { panels: Panel[]; caption: string }) {
   return (
-    <table className="table">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col">Time</th>
-          <th scope="col">Quarter</th>
-          <th scope="col">Where</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {panels.map((p) => (
-          <tr key={p.id}>
-            <td>
-              <Link href={`/panels/${p.id}`}>{formatDateShort(p.date)}</Link>
-            </td>
-            <td>{formatTimeRange(p.startTime, p.endTime)}</td>
-            <td>{p.quarter}</td>
-            <td>{where(p)}</td>
-            <td>
-              <StatusBadge status={p.status} />
-            </td>
+    <TableScroll label={caption}>
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Time</th>
+            <th scope="col">Quarter</th>
+            <th scope="col">Where</th>
+            <th scope="col">Status</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {panels.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <Link href={`/panels/${p.id}`}>{formatDateShort(p.date)}</Link>
+              </td>
+              <td>{formatTimeRange(p.startTime, p.endTime)}</td>
+              <td>{p.quarter}</td>
+              <td>{where(p)}</td>
+              <td>
+                <StatusBadge status={p.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

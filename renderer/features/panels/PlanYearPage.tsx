@@ -11,6 +11,7 @@ import { FormErrorSummary } from '../../ui/FormErrors';
 import { Page } from '../../ui/Page';
 import { ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
+import { TableScroll } from '../../ui/TableScroll';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const WEEKS: { value: 1 | 2 | 3 | 4 | 'last'; label: string }[] = [
@@ -80,47 +81,49 @@ export function PlanYearPage() {
       ) : proposal.isError ? (
         <ErrorState error={proposal.error} onRetry={() => proposal.refetch()} />
       ) : (
-        <table className="table">
-          <caption className="table__caption">Proposed panels for {proposal.data.fy}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Create</th>
-              <th scope="col">Quarter</th>
-              <th scope="col">Date</th>
-              <th scope="col">Papers due</th>
-              <th scope="col">Pack issued</th>
-              <th scope="col">Notes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {proposal.data.panels.map((p) => (
-              <tr key={p.quarter}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Create the ${p.quarter} panel on ${formatDateWithDay(p.date)}`}
-                    disabled={!!p.clash}
-                    checked={!p.clash && !excluded.has(p.date)}
-                    onChange={(e) => {
-                      const next = new Set(excluded);
-                      if (e.target.checked) next.delete(p.date);
-                      else next.add(p.date);
-                      setExcluded(next);
-                    }}
-                  />
-                </td>
-                <td>{p.quarter}</td>
-                <td>{formatDateWithDay(p.date)}</td>
-                <td>{formatDateShort(p.milestones.papersDue)}</td>
-                <td>{formatDateShort(p.milestones.packIssue)}</td>
-                <td>
-                  {p.moved && <span>Moved from {formatDateShort(p.moved.from)} ({p.moved.reason}). </span>}
-                  {p.clash && <Link href={`/panels/${p.clash}`}>A panel is already planned on this date.</Link>}
-                </td>
+        <TableScroll label="Proposed panels">
+          <table className="table">
+            <caption className="table__caption">Proposed panels for {proposal.data.fy}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Create</th>
+                <th scope="col">Quarter</th>
+                <th scope="col">Date</th>
+                <th scope="col">Papers due</th>
+                <th scope="col">Pack issued</th>
+                <th scope="col">Notes</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {proposal.data.panels.map((p) => (
+                <tr key={p.quarter}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Create the ${p.quarter} panel on ${formatDateWithDay(p.date)}`}
+                      disabled={!!p.clash}
+                      checked={!p.clash && !excluded.has(p.date)}
+                      onChange={(e) => {
+                        const next = new Set(excluded);
+                        if (e.target.checked) next.delete(p.date);
+                        else next.add(p.date);
+                        setExcluded(next);
+                      }}
+                    />
+                  </td>
+                  <td>{p.quarter}</td>
+                  <td>{formatDateWithDay(p.date)}</td>
+                  <td>{formatDateShort(p.milestones.papersDue)}</td>
+                  <td>{formatDateShort(p.milestones.packIssue)}</td>
+                  <td>
+                    {p.moved && <span>Moved from {formatDateShort(p.moved.from)} ({p.moved.reason}). </span>}
+                    {p.clash && <Link href={`/panels/${p.clash}`}>A panel is already planned on this date.</Link>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <h2>Time and place for these panels</h2>
       <FormErrorSummary message={summary} />

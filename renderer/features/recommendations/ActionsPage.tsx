@@ -11,6 +11,7 @@ import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { useActions, useSetActionStatus } from './hooks';
+import { TableScroll } from '../../ui/TableScroll';
 
 type Row = MeetingAction & { panelDate: string };
 type Show = ActionStatus | 'all';
@@ -56,66 +57,68 @@ export function ActionsPage() {
           <p>Actions are recorded in meeting mode against each agenda item, with an owner and a due date. Open ones also appear in the next panel’s matters arising.</p>
         </EmptyState>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{SHOW_LABELS[show]}, soonest due first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">From the panel</th>
-              {show !== 'open' && <th scope="col">Status</th>}
-              <th scope="col">
-                <span className="visually-hidden">Change status</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <tr key={a.id}>
-                <td className="prose">{a.text || <span className="muted">No text yet</span>}</td>
-                <td>{a.owner || <span className="muted">No owner</span>}</td>
-                <td className="nowrap">
-                  {a.dueDate ? formatDateCompact(a.dueDate) : <span className="muted">No date</span>}
-                  {a.overdue && (
-                    <>
-                      <br />
-                      <span className="badge badge--danger">Overdue</span>
-                    </>
-                  )}
-                </td>
-                <td className="nowrap">
-                  <Link href={`/panels/${a.panelId}`}>
-                    {quarterLabel(a.panelDate)}, {formatDateCompact(a.panelDate)}
-                  </Link>
-                </td>
-                {show !== 'open' && (
-                  <td>
-                    <span className={`badge ${STATUS_BADGE[a.status]}`}>{ACTION_STATUS_LABELS[a.status]}</span>
-                    {a.completedOn && <div className="muted">{formatDateCompact(a.completedOn)}</div>}
-                    {a.statusNote && <div>{a.statusNote}</div>}
-                  </td>
-                )}
-                <td className="actions">
-                  {a.status === 'open' ? (
-                    <>
-                      <button type="button" className="button button--link" onClick={() => setChanging({ action: a, to: 'done' })}>
-                        Mark done<span className="visually-hidden">: {a.text}</span>
-                      </button>
-                      <button type="button" className="button button--link" onClick={() => setChanging({ action: a, to: 'dropped' })}>
-                        Drop<span className="visually-hidden">: {a.text}</span>
-                      </button>
-                    </>
-                  ) : (
-                    <button type="button" className="button button--link" onClick={() => setChanging({ action: a, to: 'open' })}>
-                      Reopen<span className="visually-hidden">: {a.text}</span>
-                    </button>
-                  )}
-                </td>
+        <TableScroll label="Actions">
+          <table className="table">
+            <caption className="visually-hidden">{SHOW_LABELS[show]}, soonest due first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Action</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
+                <th scope="col">From the panel</th>
+                {show !== 'open' && <th scope="col">Status</th>}
+                <th scope="col">
+                  <span className="visually-hidden">Change status</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <tr key={a.id}>
+                  <td className="prose">{a.text || <span className="muted">No text yet</span>}</td>
+                  <td>{a.owner || <span className="muted">No owner</span>}</td>
+                  <td className="nowrap">
+                    {a.dueDate ? formatDateCompact(a.dueDate) : <span className="muted">No date</span>}
+                    {a.overdue && (
+                      <>
+                        <br />
+                        <span className="badge badge--danger">Overdue</span>
+                      </>
+                    )}
+                  </td>
+                  <td className="nowrap">
+                    <Link href={`/panels/${a.panelId}`}>
+                      {quarterLabel(a.panelDate)}, {formatDateCompact(a.panelDate)}
+                    </Link>
+                  </td>
+                  {show !== 'open' && (
+                    <td>
+                      <span className={`badge ${STATUS_BADGE[a.status]}`}>{ACTION_STATUS_LABELS[a.status]}</span>
+                      {a.completedOn && <div className="muted">{formatDateCompact(a.completedOn)}</div>}
+                      {a.statusNote && <div>{a.statusNote}</div>}
+                    </td>
+                  )}
+                  <td className="actions">
+                    {a.status === 'open' ? (
+                      <>
+                        <button type="button" className="button button--link" onClick={() => setChanging({ action: a, to: 'done' })}>
+                          Mark done<span className="visually-hidden">: {a.text}</span>
+                        </button>
+                        <button type="button" className="button button--link" onClick={() => setChanging({ action: a, to: 'dropped' })}>
+                          Drop<span className="visually-hidden">: {a.text}</span>
+                        </button>
+                      </>
+                    ) : (
+                      <button type="button" className="button button--link" onClick={() => setChanging({ action: a, to: 'open' })}>
+                        Reopen<span className="visually-hidden">: {a.text}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {changing && <StatusDialog action={changing.action} to={changing.to} onClose={() => setChanging(null)} />}
     </Page>

@@ -12,6 +12,7 @@ import { usePanels } from '../panels/hooks';
 import { useThemes } from '../themes/hooks';
 import { useRecommendations } from './hooks';
 import { RagBadge, StatusBadge } from './RagBadge';
+import { TableScroll } from '../../ui/TableScroll';
 
 const STORE = 'scp.recommendations.view';
 const COLUMNS_STORE = 'scp.recommendations.columns';
@@ -381,65 +382,67 @@ function RecTable({ rows, sort, desc, onSort, hidden, caption, ownerOnly }: Tabl
     </th>
   );
   return (
-    <table className="table rec-table">
-      <caption className="visually-hidden">
-        {caption}, sorted by {SORT_WORDS[sort][desc ? 1 : 0]}
-      </caption>
-      <thead>
-        <tr>
-          {head('ref', 'Reference')}
-          <th scope="col">Recommendation</th>
-          {/* Status and RAG share a column so the recommendation's words keep their room. */}
-          {show('state') && head('status', 'Status', false, ' and RAG')}
-          {show('owner') && <th scope="col">{ownerOnly ? 'Owner' : 'DG and owner'}</th>}
-          {show('targetDate') && head('targetDate', 'Target date')}
-          {show('daysOpen') && head('daysOpen', 'Days open', true)}
-          {show('latest') && <th scope="col">Latest update</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td className="rec-table__ref">
-              <Link href={`/recommendations/${r.id}`}>{r.ref}</Link>
-              {!r.complete && (
-                <>
-                  <br />
-                  <span className="badge badge--warn">Incomplete</span>
-                </>
-              )}
-            </td>
-            <td className="rec-table__rec">
-              <span className="rec-table__text" title={r.text}>
-                {r.text || <span className="muted">No text yet</span>}
-              </span>
-            </td>
-            {show('state') && (
-              <td>
-                <div className="rec-table__state">
-                  <StatusBadge status={r.status} />
-                  <RagBadge rag={r.rag} />
-                </div>
-              </td>
-            )}
-            {show('owner') && (
-              <td>
-                {!ownerOnly && <div>{r.dgName ?? <span className="muted">No DG</span>}</div>}
-                <div className={ownerOnly ? undefined : 'muted'}>{r.owner || (ownerOnly ? <span className="muted">No owner</span> : 'No owner')}</div>
-              </td>
-            )}
-            {show('targetDate') && (
-              <td>
-                {r.targetDate ? <span className="nowrap">{formatDateCompact(r.targetDate)}</span> : <span className="muted">Not set</span>}
-                {r.overdueDays !== null && <div className="text-danger">Overdue by {plural(r.overdueDays, 'day')}</div>}
-              </td>
-            )}
-            {show('daysOpen') && <td className="num">{r.daysOpen}</td>}
-            {show('latest') && <td>{r.latestUpdate ? <span className="nowrap">{formatDateCompact(r.latestUpdate.onDate)}</span> : '—'}</td>}
+    <TableScroll label={caption}>
+      <table className="table rec-table">
+        <caption className="visually-hidden">
+          {caption}, sorted by {SORT_WORDS[sort][desc ? 1 : 0]}
+        </caption>
+        <thead>
+          <tr>
+            {head('ref', 'Reference')}
+            <th scope="col">Recommendation</th>
+            {/* Status and RAG share a column so the recommendation's words keep their room. */}
+            {show('state') && head('status', 'Status', false, ' and RAG')}
+            {show('owner') && <th scope="col">{ownerOnly ? 'Owner' : 'DG and owner'}</th>}
+            {show('targetDate') && head('targetDate', 'Target date')}
+            {show('daysOpen') && head('daysOpen', 'Days open', true)}
+            {show('latest') && <th scope="col">Latest update</th>}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td className="rec-table__ref">
+                <Link href={`/recommendations/${r.id}`}>{r.ref}</Link>
+                {!r.complete && (
+                  <>
+                    <br />
+                    <span className="badge badge--warn">Incomplete</span>
+                  </>
+                )}
+              </td>
+              <td className="rec-table__rec">
+                <span className="rec-table__text" title={r.text}>
+                  {r.text || <span className="muted">No text yet</span>}
+                </span>
+              </td>
+              {show('state') && (
+                <td>
+                  <div className="rec-table__state">
+                    <StatusBadge status={r.status} />
+                    <RagBadge rag={r.rag} />
+                  </div>
+                </td>
+              )}
+              {show('owner') && (
+                <td>
+                  {!ownerOnly && <div>{r.dgName ?? <span className="muted">No DG</span>}</div>}
+                  <div className={ownerOnly ? undefined : 'muted'}>{r.owner || (ownerOnly ? <span className="muted">No owner</span> : 'No owner')}</div>
+                </td>
+              )}
+              {show('targetDate') && (
+                <td>
+                  {r.targetDate ? <span className="nowrap">{formatDateCompact(r.targetDate)}</span> : <span className="muted">Not set</span>}
+                  {r.overdueDays !== null && <div className="text-danger">Overdue by {plural(r.overdueDays, 'day')}</div>}
+                </td>
+              )}
+              {show('daysOpen') && <td className="num">{r.daysOpen}</td>}
+              {show('latest') && <td>{r.latestUpdate ? <span className="nowrap">{formatDateCompact(r.latestUpdate.onDate)}</span> : '—'}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

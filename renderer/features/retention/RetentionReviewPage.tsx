@@ -11,6 +11,7 @@ import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { useRetentionDue } from './hooks';
+import { TableScroll } from '../../ui/TableScroll';
 
 /** The secretariat confirms which records past their retention date lose their personal detail. */
 export function RetentionReviewPage() {
@@ -44,52 +45,54 @@ export function RetentionReviewPage() {
         </EmptyState>
       ) : (
         <>
-          <table className="table">
-            <caption className="visually-hidden">Records due for erasure of personal detail</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <input
-                    type="checkbox"
-                    aria-label="Choose all"
-                    checked={chosen.size === due.data.length}
-                    onChange={(e) => setChosen(e.target.checked ? new Set(due.data.map((d) => d.evidenceId)) : new Set())}
-                  />
-                </th>
-                <th scope="col">Record</th>
-                <th scope="col">Rule</th>
-                <th scope="col">Counted from</th>
-                <th scope="col">Retention ended</th>
-                <th scope="col">Will erase</th>
-              </tr>
-            </thead>
-            <tbody>
-              {due.data.map((d) => (
-                <tr key={d.evidenceId}>
-                  <td>
+          <TableScroll label="Records due for erasure of personal detail">
+            <table className="table">
+              <caption className="visually-hidden">Records due for erasure of personal detail</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
                     <input
                       type="checkbox"
-                      aria-label={`Choose ${d.ref}`}
-                      checked={chosen.has(d.evidenceId)}
-                      onChange={(e) => {
-                        const n = new Set(chosen);
-                        if (e.target.checked) n.add(d.evidenceId);
-                        else n.delete(d.evidenceId);
-                        setChosen(n);
-                      }}
+                      aria-label="Choose all"
+                      checked={chosen.size === due.data.length}
+                      onChange={(e) => setChosen(e.target.checked ? new Set(due.data.map((d) => d.evidenceId)) : new Set())}
                     />
-                  </td>
-                  <td className="nowrap">
-                    <Link href={`/evidence/${d.evidenceId}`}>{d.ref}</Link> <span className="muted">{EVIDENCE_TYPE_SHORT[d.type]}</span>
-                  </td>
-                  <td>{RETENTION_RULE_LABELS[d.rule]}</td>
-                  <td className="nowrap">{formatDateCompact(d.basis)}</td>
-                  <td className="nowrap">{formatDateCompact(d.retentionDate)}</td>
-                  <td>{d.holds.join('; ')}</td>
+                  </th>
+                  <th scope="col">Record</th>
+                  <th scope="col">Rule</th>
+                  <th scope="col">Counted from</th>
+                  <th scope="col">Retention ended</th>
+                  <th scope="col">Will erase</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {due.data.map((d) => (
+                  <tr key={d.evidenceId}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Choose ${d.ref}`}
+                        checked={chosen.has(d.evidenceId)}
+                        onChange={(e) => {
+                          const n = new Set(chosen);
+                          if (e.target.checked) n.add(d.evidenceId);
+                          else n.delete(d.evidenceId);
+                          setChosen(n);
+                        }}
+                      />
+                    </td>
+                    <td className="nowrap">
+                      <Link href={`/evidence/${d.evidenceId}`}>{d.ref}</Link> <span className="muted">{EVIDENCE_TYPE_SHORT[d.type]}</span>
+                    </td>
+                    <td>{RETENTION_RULE_LABELS[d.rule]}</td>
+                    <td className="nowrap">{formatDateCompact(d.basis)}</td>
+                    <td className="nowrap">{formatDateCompact(d.retentionDate)}</td>
+                    <td>{d.holds.join('; ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <div className="form__actions">
             <button type="button" className="button button--danger" disabled={chosen.size === 0} onClick={() => setConfirming(true)}>
               Erase personal detail of {chosen.size} {chosen.size === 1 ? 'record' : 'records'}

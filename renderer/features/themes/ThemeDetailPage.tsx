@@ -16,6 +16,7 @@ import { Highlighted } from '../search/Highlighted';
 import { ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { useLinkEvidence, useRejectSuggestion, useSuggestions, useTheme, useUnlinkEvidence, useUpdateLinkNote } from './hooks';
+import { TableScroll } from '../../ui/TableScroll';
 
 export function ThemeDetailPage({ id }: { id: number }) {
   const t = useTheme(id);
@@ -190,41 +191,43 @@ function Links({ theme }: { theme: Theme }) {
       {theme.links.length === 0 ? (
         <p>No evidence linked yet. Accept suggestions below, search for evidence, or select records in the register and choose “Link to theme”.</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Title</th>
-              <th scope="col">Source</th>
-              <th scope="col">Received</th>
-              <th scope="col">Why it belongs</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {theme.links.map((l) => (
-              <tr key={l.evidenceId}>
-                <td>
-                  <Link href={`/evidence/${l.evidenceId}`}>{l.ref}</Link>
-                </td>
-                <td>{l.title}</td>
-                <td>{EVIDENCE_TYPE_SHORT[l.type]}</td>
-                <td>{formatDateCompact(l.receivedOn)}</td>
-                <td>{l.note || <span className="muted">—</span>}</td>
-                <td className="actions">
-                  <button type="button" className="button button--link" onClick={() => setNoting(l)}>
-                    Note <span className="visually-hidden">for {l.ref}</span>
-                  </button>
-                  <button type="button" id={`unlink-${l.evidenceId}`} className="button button--link" onClick={() => void remove(l)}>
-                    Unlink <span className="visually-hidden">{l.ref}</span>
-                  </button>
-                </td>
+        <TableScroll label="Linked evidence">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Title</th>
+                <th scope="col">Source</th>
+                <th scope="col">Received</th>
+                <th scope="col">Why it belongs</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {theme.links.map((l) => (
+                <tr key={l.evidenceId}>
+                  <td>
+                    <Link href={`/evidence/${l.evidenceId}`}>{l.ref}</Link>
+                  </td>
+                  <td>{l.title}</td>
+                  <td>{EVIDENCE_TYPE_SHORT[l.type]}</td>
+                  <td>{formatDateCompact(l.receivedOn)}</td>
+                  <td>{l.note || <span className="muted">—</span>}</td>
+                  <td className="actions">
+                    <button type="button" className="button button--link" onClick={() => setNoting(l)}>
+                      Note <span className="visually-hidden">for {l.ref}</span>
+                    </button>
+                    <button type="button" id={`unlink-${l.evidenceId}`} className="button button--link" onClick={() => void remove(l)}>
+                      Unlink <span className="visually-hidden">{l.ref}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {noting && <NoteDialog themeId={theme.id} link={noting} onClose={() => setNoting(null)} />}
     </section>

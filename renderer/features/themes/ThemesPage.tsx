@@ -5,6 +5,7 @@ import { formatDateCompact } from '#shared/format';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useThemes } from './hooks';
+import { TableScroll } from '../../ui/TableScroll';
 
 type Sort = 'title' | 'evidenceCount' | 'evidenceThisQuarter' | 'latestEvidence';
 
@@ -73,35 +74,37 @@ export function ThemesPage() {
           </Link>
         </EmptyState>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">Themes</caption>
-          <thead>
-            <tr>
-              {head('title', 'Theme')}
-              <th scope="col">Owner</th>
-              <th scope="col">Status</th>
-              {head('evidenceCount', 'Evidence', true)}
-              {head('evidenceThisQuarter', 'This quarter', true)}
-              {head('latestEvidence', 'Latest evidence')}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((t) => (
-              <tr key={t.id}>
-                <td>
-                  <Link href={`/themes/${t.id}`}>{t.title}</Link>
-                </td>
-                <td>{t.ownerName ?? <span className="muted">No owner</span>}</td>
-                <td>
-                  <span className={`badge badge--theme-${t.status}`}>{THEME_STATUS_LABELS[t.status]}</span>
-                </td>
-                <td className="num">{t.evidenceCount}</td>
-                <td className="num">{t.evidenceThisQuarter || '—'}</td>
-                <td>{t.latestEvidence ? formatDateCompact(t.latestEvidence) : '—'}</td>
+        <TableScroll label="Themes">
+          <table className="table">
+            <caption className="visually-hidden">Themes</caption>
+            <thead>
+              <tr>
+                {head('title', 'Theme')}
+                <th scope="col">Owner</th>
+                <th scope="col">Status</th>
+                {head('evidenceCount', 'Evidence', true)}
+                {head('evidenceThisQuarter', 'This quarter', true)}
+                {head('latestEvidence', 'Latest evidence')}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((t) => (
+                <tr key={t.id}>
+                  <td>
+                    <Link href={`/themes/${t.id}`}>{t.title}</Link>
+                  </td>
+                  <td>{t.ownerName ?? <span className="muted">No owner</span>}</td>
+                  <td>
+                    <span className={`badge badge--theme-${t.status}`}>{THEME_STATUS_LABELS[t.status]}</span>
+                  </td>
+                  <td className="num">{t.evidenceCount}</td>
+                  <td className="num">{t.evidenceThisQuarter || '—'}</td>
+                  <td>{t.latestEvidence ? formatDateCompact(t.latestEvidence) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Page>
   );

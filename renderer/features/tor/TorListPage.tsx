@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { ExportButton } from '../documents/ExportButton';
 import { useTorActions, useTorVersions } from './hooks';
+import { TableScroll } from '../../ui/TableScroll';
 
 export function TorListPage() {
   const versions = useTorVersions();
@@ -49,31 +50,33 @@ export function TorListPage() {
           </button>
         </EmptyState>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">Versions of the Terms of Reference, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Status</th>
-              <th scope="col">Approved</th>
-              <th scope="col">Review by</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.data.map((v) => (
-              <tr key={v.id}>
-                <td>
-                  <Link href={`/tor/${v.id}`}>Version {v.version}</Link>
-                </td>
-                <td>
-                  <span className={`badge badge--${v.status === 'approved' ? 'ok' : v.status === 'draft' ? 'warn' : 'muted'}`}>{TOR_STATUS_LABELS[v.status]}</span>
-                </td>
-                <td>{v.approvedOn ? `${formatDateLong(v.approvedOn)}${v.approvedBy ? ` by ${v.approvedBy}` : ''}` : '—'}</td>
-                <td>{formatDateLong(v.reviewDate)}</td>
+        <TableScroll label="Versions of the Terms of Reference">
+          <table className="table">
+            <caption className="visually-hidden">Versions of the Terms of Reference, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">Status</th>
+                <th scope="col">Approved</th>
+                <th scope="col">Review by</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {versions.data.map((v) => (
+                <tr key={v.id}>
+                  <td>
+                    <Link href={`/tor/${v.id}`}>Version {v.version}</Link>
+                  </td>
+                  <td>
+                    <span className={`badge badge--${v.status === 'approved' ? 'ok' : v.status === 'draft' ? 'warn' : 'muted'}`}>{TOR_STATUS_LABELS[v.status]}</span>
+                  </td>
+                  <td>{v.approvedOn ? `${formatDateLong(v.approvedOn)}${v.approvedBy ? ` by ${v.approvedBy}` : ''}` : '—'}</td>
+                  <td>{formatDateLong(v.reviewDate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Page>
   );
