@@ -1,7 +1,7 @@
 // Recommendations: made at a panel, then tracked through their lifecycle until implemented and
 // closed. Overdue, RAG, days open and the number of target-date changes are derived, never typed.
 import { z } from 'zod';
-import { addDays, differenceInCalendarDays, parseISO } from 'date-fns';
+import { addCalendarDays, toDayNumber } from '../calendar/workingDays';
 import { financialQuarterOf } from '../calendar/financialYear';
 import { isoDate, optionalIsoDate, recordId, trimmed } from './validation';
 
@@ -133,25 +133,22 @@ export function derive(
   const open = OPEN_REC_STATUSES.includes(r.status);
   const overdue = open && r.targetDate !== null && r.targetDate < today;
   const end = r.closedOn && !open ? r.closedOn : today;
-  const daysOpen = Math.max(0, differenceInCalendarDays(parseISO(end), parseISO(r.madeOn)));
+  // Whole-day arithmetic on ISO dates (no Date objects per row): a tracker of 5,000 is derived in a
+  // list handler, where date-fns parsing each row was a third of its time.
+  const daysOpen = Math.max(0, toDayNumber(end) - toDayNumber(r.madeOn));
   let rag: Rag;
   if (r.status === 'implemented' || r.status === 'closed') rag = 'complete';
   else if (r.status === 'not-accepted') rag = 'none';
   else if (overdue || r.escalationLevel === 'secretary-of-state' || r.escalationLevel === 'ministers') rag = 'red';
-  else if ((r.targetDate !== null && r.targetDate <= isoAddDays(today, AMBER_WITHIN_DAYS)) || targetChanges >= 2 || r.escalationLevel === 'panel') rag = 'amber';
+  else if ((r.targetDate !== null && r.targetDate <= addCalendarDays(today, AMBER_WITHIN_DAYS)) || targetChanges >= 2 || r.escalationLevel === 'panel') rag = 'amber';
   else rag = 'green';
   return {
     overdue,
-    overdueDays: overdue && r.targetDate ? differenceInCalendarDays(parseISO(today), parseISO(r.targetDate)) : null,
+    overdueDays: overdue && r.targetDate ? toDayNumber(today) - toDayNumber(r.targetDate) : null,
     rag,
     daysOpen,
     targetChanges,
   };
-}
-
-function isoAddDays(iso: string, n: number): string {
-  const d = addDays(parseISO(iso), n);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 export const recFilter = z.strictObject({
