@@ -1,1 +1,10 @@
+export const MAIN_BUNDLE: {
+  bundle: true;
+  platform: 'node';
+  format: 'cjs';
+  target: string;
+  external: string[];
+  define: Record<string, string>;
+  banner: { js: string };
+};
 export function buildElectron(options?: { outdir?: string; minify?: boolean }): Promise<{ main: string; preload: string }>;

@@ -6,6 +6,21 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * How main-process code is bundled, for the app and for anything that runs its code in a plain
+ * Node process (the crash-test writer, the benchmark's memory probe): native modules external,
+ * and import.meta.url (the sources are ES modules) defined as the bundle file's own URL.
+ */
+export const MAIN_BUNDLE = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  external: ['electron', 'better-sqlite3', '@resvg/resvg-js'],
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 export async function buildElectron({ outdir = `${root}dist/electron`, minify = false } = {}) {
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: false, minify, logLevel: 'warning', absWorkingDir: root };
   await build({
@@ -13,10 +28,9 @@ export async function buildElectron({ outdir = `${root}dist/electron`, minify = 
     entryPoints: { main: 'electron/main/index.ts' },
     outExtension: { '.js': '.cjs' },
     outdir,
-    external: ['electron', 'better-sqlite3', '@resvg/resvg-js'],
-    // The sources are ES modules; in the CommonJS bundle import.meta.url is this file's URL.
-    define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    external: MAIN_BUNDLE.external,
+    define: MAIN_BUNDLE.define,
+    banner: MAIN_BUNDLE.banner,
   });
   await build({
     ...common,

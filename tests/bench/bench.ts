@@ -9,6 +9,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { MAIN_BUNDLE } from '../../electron/build.mjs';
 import type Database from 'better-sqlite3';
 import { clearStatementCache, openDatabase, type OpenedDatabase } from '#db/open';
 import { SCHEMA_VERSION } from '#db/migrations/index';
@@ -259,19 +260,7 @@ async function main() {
  */
 async function mainProcessMemory(dbPath: string): Promise<{ mainRssMb: number; heapMb: number }> {
   const outfile = join(WORK, 'memory-probe.cjs');
-  // Bundled as electron/build.mjs bundles main: native modules external, import.meta.url defined.
-  await build({
-    entryPoints: ['tests/bench/memoryProbe.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    outfile,
-    external: ['better-sqlite3', 'electron', '@resvg/resvg-js'],
-    define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    logLevel: 'warning',
-  });
+  await build({ ...MAIN_BUNDLE, entryPoints: ['tests/bench/memoryProbe.ts'], outfile, logLevel: 'warning' });
   const r = spawnSync(process.execPath, ['--expose-gc', outfile, dbPath], { encoding: 'utf8', env: { ...process.env, NODE_PATH: resolve('node_modules') } });
   if (r.status !== 0) throw new Error(`memory probe failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { mainRssMb: number; heapMb: number };

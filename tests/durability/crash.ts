@@ -2,6 +2,7 @@
 // and holds every write the process acknowledged. Shared by the test suite and the benchmark.
 import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
+import { MAIN_BUNDLE } from '../../electron/build.mjs';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ export interface CrashReport {
 /** Bundles the writer once, so each round starts a plain, quick node process. */
 async function buildWriter(dir: string): Promise<string> {
   const out = join(dir, 'writer.cjs');
-  await build({ entryPoints: [resolve('tests/durability/writer.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node22', outfile: out, external: ['better-sqlite3'], logLevel: 'silent', nodePaths: [resolve('node_modules')] });
+  await build({ ...MAIN_BUNDLE, entryPoints: [resolve('tests/durability/writer.ts')], outfile: out, logLevel: 'silent', nodePaths: [resolve('node_modules')] });
   return out;
 }
 
