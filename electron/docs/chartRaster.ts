@@ -3,40 +3,8 @@
 // on Linux, else DejaVu Sans. The files are looked up once; reading two fonts for each chart is
 // far cheaper than scanning every font on a Windows machine.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-
-const WINDOWS_FONTS = join(process.env.WINDIR ?? 'C:\\Windows', 'Fonts');
-
-/** Each family with its regular and bold files, in the order they are wanted. */
-const FAMILIES: { family: string; places: string[][] }[] = [
-  {
-    family: 'Arial',
-    places: [
-      [join(WINDOWS_FONTS, 'arial.ttf'), join(WINDOWS_FONTS, 'arialbd.ttf')],
-      ['/System/Library/Fonts/Supplemental/Arial.ttf', '/System/Library/Fonts/Supplemental/Arial Bold.ttf'],
-      ['/Library/Fonts/Arial.ttf', '/Library/Fonts/Arial Bold.ttf'],
-      ['/usr/share/fonts/truetype/msttcorefonts/Arial.ttf', '/usr/share/fonts/truetype/msttcorefonts/Arial_Bold.ttf'],
-    ],
-  },
-  {
-    family: 'Liberation Sans',
-    places: [
-      ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'],
-      ['/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf'],
-      ['/usr/share/fonts/liberation-sans/LiberationSans-Regular.ttf', '/usr/share/fonts/liberation-sans/LiberationSans-Bold.ttf'],
-      ['/usr/share/fonts/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/liberation/LiberationSans-Bold.ttf'],
-    ],
-  },
-  {
-    family: 'DejaVu Sans',
-    places: [
-      ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
-      ['/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf', '/usr/share/fonts/dejavu-sans-fonts/DejaVuSans-Bold.ttf'],
-      ['/usr/share/fonts/dejavu/DejaVuSans.ttf', '/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf'],
-    ],
-  },
-];
+import { HOUSE_FONT_FAMILIES } from './houseFonts';
 
 export interface ChartFonts {
   /** the family text is drawn in, or null when none of ours was found and the system's are used */
@@ -50,11 +18,11 @@ let found: ChartFonts | undefined;
 export function chartFonts(): ChartFonts {
   if (found) return found;
   found = { family: null, files: [] };
-  for (const f of FAMILIES) {
+  for (const f of HOUSE_FONT_FAMILIES) {
     const place = f.places.find((p) => existsSync(p[0]));
     if (!place) continue;
-    // each chart reads its fonts afresh, so only the one family is loaded
-    found = { family: f.family, files: place.filter((file) => existsSync(file)) };
+    // each chart reads its fonts afresh, so only the family's regular and bold are loaded
+    found = { family: f.family, files: place.slice(0, 2).filter((file) => existsSync(file)) };
     break;
   }
   return found;

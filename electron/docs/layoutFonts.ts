@@ -3,19 +3,12 @@
 // and about three times quicker than with the library's built-in width tables. Arial where the
 // machine has it, else Liberation Sans, which has Arial's widths by design; otherwise the tables.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { PageNumberEstimator } from 'docx';
 import { estimatePageNumbers, estimatePageNumbersWith } from 'docx/layout';
+import { HOUSE_FONT_FAMILIES } from './houseFonts';
 
-const WINDOWS_FONTS = join(process.env.WINDIR ?? 'C:\\Windows', 'Fonts');
-const ARIAL_FILES: string[][] = [
-  ['arial.ttf', 'arialbd.ttf', 'ariali.ttf', 'arialbi.ttf'].map((f) => join(WINDOWS_FONTS, f)),
-  ['Arial.ttf', 'Arial Bold.ttf', 'Arial Italic.ttf', 'Arial Bold Italic.ttf'].map((f) => `/System/Library/Fonts/Supplemental/${f}`),
-  ['Arial.ttf', 'Arial_Bold.ttf', 'Arial_Italic.ttf', 'Arial_Bold_Italic.ttf'].map((f) => `/usr/share/fonts/truetype/msttcorefonts/${f}`),
-  ...['/usr/share/fonts/truetype/liberation', '/usr/share/fonts/truetype/liberation2', '/usr/share/fonts/liberation-sans', '/usr/share/fonts/liberation'].map((dir) =>
-    ['Regular', 'Bold', 'Italic', 'BoldItalic'].map((face) => `${dir}/LiberationSans-${face}.ttf`),
-  ),
-];
+// Every face of a family with Arial's widths (Arial itself, or Liberation Sans), where all four are found.
+const ARIAL_FILES = HOUSE_FONT_FAMILIES.filter((f) => f.arialWidths).flatMap((f) => f.places);
 
 let chosen: { estimator: PageNumberEstimator; measuredWith: string } | undefined;
 

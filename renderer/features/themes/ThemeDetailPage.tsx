@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPE_LABELS, EVIDENCE_TYPE_SHORT } from '#shared/domain/evidence';
@@ -17,6 +17,7 @@ import { ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { useLinkEvidence, useRejectSuggestion, useSuggestions, useTheme, useUnlinkEvidence, useUpdateLinkNote } from './hooks';
 import { TableScroll } from '../../ui/TableScroll';
+import { useWidth } from '../../ui/useWidth';
 
 export function ThemeDetailPage({ id }: { id: number }) {
   const t = useTheme(id);
@@ -50,23 +51,6 @@ export function ThemeDetailPage({ id }: { id: number }) {
       <History table="themes" recordKey={String(theme.id)} />
     </Page>
   );
-}
-
-/** The width an element is given by the layout, followed as the window resizes. */
-function useWidth<T extends HTMLElement>(fallback: number) {
-  const ref = useRef<T>(null);
-  const [width, setWidth] = useState(fallback);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => setWidth(el.clientWidth > 0 ? el.clientWidth : fallback);
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [fallback]);
-  return [ref, width] as const;
 }
 
 function Profile({ theme }: { theme: Theme }) {
