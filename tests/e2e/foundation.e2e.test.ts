@@ -1,6 +1,6 @@
 // The foundation driven in a real Chromium: first run, members and panels, reload, still there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eAvailable, seriousA11yViolations, startE2E, type E2E } from './support';
+import { dateFieldOrder, e2eAvailable, seriousA11yViolations, startE2E, type E2E } from './support';
 
 describe.skipIf(!e2eAvailable)('members and panels in Chromium', () => {
   let e: E2E;
@@ -59,6 +59,8 @@ describe.skipIf(!e2eAvailable)('members and panels in Chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Panels' }).click();
     await page.getByRole('heading', { name: 'No panel is planned' }).waitFor();
     await page.getByRole('link', { name: 'Plan a panel' }).first().click();
+    // UK order in the date field (dd/mm/yyyy), not Chromium's en-US default.
+    expect(await dateFieldOrder(page)).toEqual(['Day', 'Month', 'Year']);
     await page.getByLabel('Date').fill('2027-02-10');
     await page.getByText('Financial quarter: 2026-27 Q4').waitFor();
     await page.getByLabel('Hybrid (in person and online)').check();

@@ -19,8 +19,11 @@ export const CHROMIUM_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // UK date order in native date inputs, as the desktop app sets for itself.
+  // UK date order in native date inputs, as the desktop app sets for itself. Debian's Chromium
+  // ships only the en-US locale, so --lang alone leaves mm/dd/yyyy; the second flag makes date
+  // and time fields follow the page's lang="en-GB" (dd/mm/yyyy, 24-hour) instead.
   '--lang=en-GB',
+  '--enable-blink-features=LangAttributeAwareFormControlUI',
 ];
 
 /** CHROMIUM_PATH, then the usual Debian and Chrome locations. */
@@ -123,4 +126,19 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/**
+ * The order a native date field shows its parts in ("Day Month Year" in the UK), read from the
+ * accessibility tree: the field's own text is in a closed user-agent shadow root.
+ */
+export async function dateFieldOrder(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value?: string }; name?: { value?: string } }[] };
+    const parts = nodes.filter((n) => n.role?.value === 'spinbutton').map((n) => String(n.name?.value ?? '').split(' ')[0]);
+    return parts.filter((p) => ['Day', 'Month', 'Year'].includes(p)).slice(0, 3);
+  } finally {
+    await cdp.detach();
+  }
 }
