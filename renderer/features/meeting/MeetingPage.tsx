@@ -31,11 +31,26 @@ export const MEETING_SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'Alt+R', what: 'Add a recommendation' },
 ];
 
-function SavedIndicator() {
+/** What happens to typing here: saved as it goes, or nothing to type into (not started, or locked). */
+function SavedIndicator({ meeting }: { meeting: Meeting }) {
   const s = useSaveState();
-  const text = s.kind === 'saving' ? 'Saving…' : s.kind === 'saved' ? 'All changes saved' : s.kind === 'error' ? `Not saved: ${s.message}` : 'Changes are saved as you type';
+  // A save in flight or refused still says so; otherwise say why the fields cannot be typed in.
+  const quiet = s.kind === 'idle' || s.kind === 'saved';
+  const kind = quiet && meeting.locked ? 'locked' : s.kind;
+  const text =
+    s.kind === 'saving'
+      ? 'Saving…'
+      : s.kind === 'error'
+        ? `Not saved: ${s.message}`
+        : meeting.locked
+          ? 'Approved minutes are locked. To change them, start a correction: a new draft version with its reason.'
+          : meeting.phase === 'not-started'
+            ? 'Nothing is recorded until the meeting starts.'
+            : s.kind === 'saved'
+              ? 'All changes saved'
+              : 'Changes are saved as you type';
   return (
-    <p className={`saved-state saved-state--${s.kind}`} role="status" aria-live="polite">
+    <p className={`saved-state saved-state--${kind}`} role="status" aria-live="polite">
       {text}
     </p>
   );
@@ -277,7 +292,7 @@ function MeetingScreen({ meeting, receivedAt }: { meeting: Meeting; receivedAt: 
       actions={<MinutesControls meeting={meeting} />}
     >
       <div className="meeting-bar">
-        <SavedIndicator />
+        <SavedIndicator meeting={meeting} />
         <QuorumIndicator meeting={meeting} />
         {meeting.startedAt && <p className="muted">Started {formatTimestamp(meeting.startedAt)}</p>}
       </div>

@@ -62,6 +62,33 @@ describe('meeting mode', () => {
     expect(notes).toHaveValue('Typed after approval');
   });
 
+  it('says approved minutes are locked and how to reopen them, not that changes are saved as typed', async () => {
+    let panelId = 0;
+    const app = await renderApp({
+      now: '2026-11-11T10:00:00Z',
+      setup: async (h) => {
+        const f = await approvedPanel(h.api, '2026-11-11', await makeMembers(h.api));
+        panelId = f.panelId;
+        ok(await h.api.startMeeting({ panelId }));
+        ok(await h.api.endMeeting({ panelId }));
+        h.opened.sqlite.prepare("update minutes_versions set status = 'approved', approved_on = '2026-11-11', approved_by = 'Chris Chair' where panel_id = ?").run(panelId);
+      },
+    });
+    harness = app.harness;
+    window.location.hash = `#/panels/${panelId}/meeting`;
+    await screen.findByRole('button', { name: 'Start a correction' });
+    const status = screen.getAllByRole('status').find((el) => el.classList.contains('saved-state'))!;
+    expect(status).toHaveTextContent('Approved minutes are locked. To change them, start a correction');
+    expect(screen.queryByText('Changes are saved as you type')).not.toBeInTheDocument();
+  });
+
+  it('does not promise saving before the meeting starts', async () => {
+    await open(false);
+    await screen.findByRole('button', { name: 'Start meeting' });
+    expect(screen.getByText('Nothing is recorded until the meeting starts.')).toBeInTheDocument();
+    expect(screen.queryByText('Changes are saved as you type')).not.toBeInTheDocument();
+  });
+
   it('starts the meeting only when asked', async () => {
     const { user } = await open(false);
     await user.click(await screen.findByRole('button', { name: 'Start meeting' }));
