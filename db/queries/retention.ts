@@ -1,48 +1,77 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { EvidenceDetails, EvidenceType } from '#shared/domain/evidence';
-import { retentionBasis, retentionDate, ruleFor, type RetentionDue, type RetentionSettings } from '#shared/domain/retention';
+import { retentionDate, type RetentionDue, type RetentionRuleKey, type RetentionSettings } from '#shared/domain/retention';
+import { RETENTION_BASIS } from '../migrations/2026-11-23-11-retention-and-list-indexes';
 import type { DB } from '../schema';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-/** What a record holds that erasure removes, in words. */
-function holdings(type: EvidenceType, d: EvidenceDetails, personName: string, caseRef: string): string[] {
+const HOLDS_NAME = 1;
+const HOLDS_CASE_REF = 2;
+const HOLDS_CIRCUMSTANCES = 4;
+const HOLDS_REPORT_URL = 8;
+
+/** What a record holds that erasure removes, in words, from the bits the query found. */
+function holdingsOf(type: EvidenceType, bits: number): string[] {
   const out: string[] = [];
-  if (personName) out.push(type === 'pfd' ? 'name of the deceased' : 'name of the person');
-  if (caseRef) out.push('case reference');
-  if (d.type === 'pfd' && d.circumstances) out.push('circumstances of the death');
-  if (d.type === 'pfd' && d.reportUrl) out.push('link to the published report (it names the person)');
+  if (bits & HOLDS_NAME) out.push(type === 'pfd' ? 'name of the deceased' : 'name of the person');
+  if (bits & HOLDS_CASE_REF) out.push('case reference');
+  if (bits & HOLDS_CIRCUMSTANCES) out.push('circumstances of the death');
+  if (bits & HOLDS_REPORT_URL) out.push('link to the published report (it names the person)');
   return out;
+}
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * retentionDate without building dates: the same day a number of years on, 29 February becoming
+ * 28 February in a common year as date-fns does. Anything but a plain valid date goes to
+ * retentionDate itself, so the result (or the error) is always the same as its.
+ */
+function retentionDateOf(basis: string, yearsKept: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(basis);
+  if (m) {
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    const to = year + yearsKept;
+    if (year >= 1000 && to <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1])) {
+      return month === 2 && day === 29 && !isLeap(to) ? `${to}-02-28` : `${to}${basis.slice(4)}`;
+    }
+  }
+  return retentionDate(basis, yearsKept);
 }
 
 /** Every unerased record whose retention date has passed and which still holds personal detail. */
 export async function listRetentionDue(db: Q, rules: RetentionSettings, today: string): Promise<RetentionDue[]> {
-  // A coarse cut in SQL (the shortest rule), the exact rule per record in TypeScript.
+  // A coarse cut in SQL (the shortest rule), the exact rule per record in TypeScript. The basis,
+  // the suicide flag and what a coroner's report holds are read from the evidence_retention index
+  // (migration 11), whose expressions these must match word for word; what else a record holds is
+  // in evidence_personal. Only records holding something come back, in date order.
   const shortest = Math.min(...Object.values(rules));
   const cutoff = `${Number(today.slice(0, 4)) - shortest}${today.slice(4)}`;
-  const basis = sql<string>`case e.type
-      when 'ipr' then coalesce(json_extract(e.details, '$.concludedDate'), e.received_on)
-      when 'pfd' then json_extract(e.details, '$.reportDate')
-      when 'sar' then coalesce(json_extract(e.details, '$.reviewDate'), e.received_on)
-      else e.received_on end`;
+  const basis = sql<string>`${sql.raw(RETENTION_BASIS)}`;
+  const holds = sql<number>`(coalesce(p.person_name != '', 0) * ${sql.raw(String(HOLDS_NAME))}
+    + coalesce(p.case_reference != '', 0) * ${sql.raw(String(HOLDS_CASE_REF))}
+    + (e.type = 'pfd') * (coalesce(json_extract(details, '$.circumstances') != '', 0) * ${sql.raw(String(HOLDS_CIRCUMSTANCES))}
+      + coalesce(json_extract(details, '$.reportUrl') != '', 0) * ${sql.raw(String(HOLDS_REPORT_URL))}))`;
   const rows = await db
     .selectFrom('evidence as e')
     .leftJoin('evidence_personal as p', 'p.evidence_id', 'e.id')
-    .select(['e.id', 'e.ref', 'e.type', 'e.received_on', 'e.details', 'p.person_name', 'p.case_reference'])
+    .select(['e.id', 'e.ref', 'e.type', basis.as('basis'), sql<number | null>`json_extract(details, '$.suicideOrSelfHarm')`.as('suicide'), holds.as('holds')])
     .where('e.erased_at', 'is', null)
     .where(basis, '<=', cutoff)
+    .where(holds, '>', 0)
     .orderBy('e.received_on')
+    .orderBy('e.id')
     .execute();
   const due: RetentionDue[] = [];
   for (const r of rows) {
-    const details = JSON.parse(r.details) as EvidenceDetails;
     const type = r.type as EvidenceType;
-    const holds = holdings(type, details, r.person_name ?? '', r.case_reference ?? '');
-    if (!holds.length) continue;
-    const rule = ruleFor(type, details);
-    const b = retentionBasis(r.received_on, details);
-    const date = retentionDate(b, rules[rule]);
-    if (date <= today) due.push({ evidenceId: r.id, ref: r.ref, type, rule, basis: b, retentionDate: date, holds });
+    const rule: RetentionRuleKey = type === 'ipr' ? (r.suicide ? 'ipr-suicide' : 'ipr') : type;
+    const date = retentionDateOf(r.basis, rules[rule]);
+    if (date <= today) due.push({ evidenceId: r.id, ref: r.ref, type, rule, basis: r.basis, retentionDate: date, holds: holdingsOf(type, r.holds) });
   }
   return due;
 }
