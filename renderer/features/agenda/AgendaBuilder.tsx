@@ -3,9 +3,9 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useState } from 'react';
-import type { AgendaItem } from '#shared/domain/agenda';
+import type { AgendaItem, AgendaState } from '#shared/domain/agenda';
 import type { Identity } from '#shared/domain/identity';
-import type { Panel } from '#shared/domain/panels';
+import type { Panel, PanelStatus } from '#shared/domain/panels';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
@@ -24,6 +24,19 @@ function toBase64(file: File): Promise<string> {
     r.onerror = () => reject(new Error(`${file.name} could not be read.`));
     r.readAsDataURL(file);
   });
+}
+
+/**
+ * The pack button fits the panel's status: a draft before the agenda is approved, "issue" only
+ * while it is approved and not yet issued, a fresh copy once issued or held, and none for a
+ * meeting held without an approved agenda (a draft pack after the meeting helps nobody).
+ */
+function packLabel(status: PanelStatus, agendaState: AgendaState): string | null {
+  const held = ['held', 'minutes-draft', 'minutes-approved'].includes(status);
+  if (status === 'cancelled') return null;
+  if (agendaState !== 'approved') return held ? null : 'Export a draft pack (Word)';
+  if (status === 'agenda-approved') return 'Issue the panel pack (Word)';
+  return held ? 'Export the pack as issued (Word)' : 'Export the issued pack again (Word)';
 }
 
 export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
@@ -49,6 +62,7 @@ export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
   const a = agenda.data;
   const editable = !['held', 'minutes-draft', 'minutes-approved', 'cancelled'].includes(panel.status);
   const locked = a.state === 'approved' || !editable;
+  const pack = packLabel(panel.status, a.state);
 
   async function run(p: Promise<unknown>, done?: string) {
     setProblem(null);
@@ -84,7 +98,7 @@ export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
             </button>
           )}
           <ExportButton kind="agenda" panelId={panel.id} label="Export agenda (Word)" />
-          <ExportButton kind="pack" panelId={panel.id} label={a.state === 'approved' ? 'Issue the panel pack (Word)' : 'Export a draft pack (Word)'} />
+          {pack && <ExportButton kind="pack" panelId={panel.id} label={pack} />}
         </div>
       </div>
       <p className={`timing${a.overrunMinutes > 0 ? ' timing--over' : ''}`} role={a.overrunMinutes > 0 ? 'alert' : undefined}>

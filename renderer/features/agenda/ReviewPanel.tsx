@@ -60,7 +60,7 @@ export function ReviewPanel({ agenda, panelId, who, editable }: { agenda: Agenda
       <h3 id="review-heading">Chair’s review</h3>
       <p className={`agenda-state agenda-state--${agenda.state}`}>
         <strong>{AGENDA_STATE_LABELS[agenda.state]}</strong>
-        {agenda.state === 'approved' && ' — the agenda is locked. Reopen it to make changes; the chair will need to approve it again.'}
+        {agenda.state === 'approved' && (editable ? ' — the agenda is locked. Reopen it to make changes; the chair will need to approve it again.' : ' — the agenda is locked for good: the panel has met.')}
       </p>
       {editable && (
         <div className="form__actions">

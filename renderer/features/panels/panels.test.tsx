@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../../../tests/support/renderApp';
-import type { Harness } from '../../../tests/support/harness';
+import { ok, type Harness } from '../../../tests/support/harness';
+import { approvedPanel, makeMembers } from '../../../tests/support/meetingFixture';
 
 let harness: Harness | null = null;
 afterEach(async () => harness?.close());
@@ -56,5 +57,36 @@ describe('panels screens', () => {
     await app.user.click(within(dialog).getByRole('button', { name: 'Cancel panel' }));
     await waitFor(() => expect(screen.getByText('Cancelled')).toBeInTheDocument());
     expect(screen.getByText(/Pre-election period/)).toBeInTheDocument();
+  });
+
+  async function openPanel(after: (h: Harness, panelId: number) => Promise<unknown> = async () => {}) {
+    let panelId = 0;
+    const app = await renderApp({
+      now: '2026-11-11T10:00:00Z',
+      setup: async (h) => {
+        panelId = (await approvedPanel(h.api, '2026-11-11', await makeMembers(h.api))).panelId;
+        await after(h, panelId);
+      },
+    });
+    harness = app.harness;
+    window.location.hash = `#/panels/${panelId}`;
+    return app;
+  }
+
+  it('offers to issue the pack while the agenda is approved and the pack not yet issued', async () => {
+    await openPanel();
+    expect(await screen.findByRole('button', { name: 'Issue the panel pack (Word)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Reopen agenda' })).toBeInTheDocument();
+  });
+
+  it.each([
+    ['held', async (h: Harness, panelId: number) => ok(await h.api.startMeeting({ panelId }))],
+    ['with its minutes drafted', async (h: Harness, panelId: number) => (ok(await h.api.startMeeting({ panelId })), ok(await h.api.endMeeting({ panelId })))],
+  ])('does not offer to issue the pack (or reopen the agenda) of a panel %s', async (_, after) => {
+    await openPanel(after);
+    expect(await screen.findByRole('button', { name: 'Export the pack as issued (Word)' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Issue the panel pack|draft pack/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Reopen agenda' })).not.toBeInTheDocument();
+    expect(screen.getByText(/the agenda is locked for good: the panel has met/)).toBeInTheDocument();
   });
 });
