@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { backupsToDelete, DEFAULT_ROTATION, type RotationPolicy } from '#shared/backupRotation';
+import { checkFileInWorker } from './fileCheck';
 
 export interface BackupResult {
   path: string;
@@ -26,23 +27,52 @@ export function verifyDatabaseFile(path: string): string {
   }
 }
 
+/** What a backup tells whoever watches it, and how they stop it. */
+export interface BackupWatch {
+  /** pages copied of pages in all, then the check of the copy */
+  progress?(done: number, total: number, message: string): void;
+  /** throws (anything) to stop the backup; the partial copy is removed and the error passed on */
+  throwIfStopped?(): void;
+}
+
+const POLL_MS = 100;
+/** 4 MB at the default page size: a step takes a few milliseconds. */
+const PAGES_PER_STEP = 1000;
+
 /** Copies the live database to `path`: written beside it, verified, then renamed into place. */
-export async function backupTo(sqlite: Database.Database, path: string): Promise<BackupResult> {
+export async function backupTo(sqlite: Database.Database, path: string, watch: BackupWatch = {}): Promise<BackupResult> {
   const partial = join(dirname(path), `.${basename(path)}.partial`);
+  let stopped: unknown = null;
+  const stopIfAsked = () => {
+    try {
+      watch.throwIfStopped?.();
+    } catch (err) {
+      stopped = err;
+      throw err;
+    }
+  };
   try {
     mkdirSync(dirname(path), { recursive: true });
     rmSync(partial, { force: true });
-    await sqlite.backup(partial);
+    // Copied PAGES_PER_STEP pages at a time, between which the app answers other calls.
+    await sqlite.backup(partial, {
+      progress: ({ totalPages, remainingPages }) => {
+        watch.progress?.(totalPages - remainingPages, totalPages, 'Copying the database…');
+        stopIfAsked();
+        return PAGES_PER_STEP;
+      },
+    });
     // A backup is a single self-contained file: no WAL beside it.
     const copy = new Database(partial);
-    let integrity: string;
     try {
       copy.pragma('journal_mode = DELETE');
-      integrity = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
     } finally {
       copy.close();
     }
-    if (integrity !== 'ok') throw new BackupError(`The backup failed its integrity check (${integrity}); it was not kept.`);
+    stopIfAsked();
+    watch.progress?.(1, 1, 'Checking the copy…');
+    const integrity = await checkCopy(partial, stopIfAsked);
+    if (integrity !== 'ok') throw new BackupError(`The backup failed its integrity check (${integrity.replace(/\s*\n\s*/g, '; ')}); it was not kept.`);
     renameSync(partial, path);
     return { path, bytes: statSync(path).size, integrity };
   } catch (err) {
@@ -53,13 +83,34 @@ export async function backupTo(sqlite: Database.Database, path: string): Promise
         // the folder itself is the problem; reported below
       }
     }
-    if (err instanceof BackupError) throw err;
+    if (stopped || err instanceof BackupError) throw err;
     const code = (err as { code?: string }).code ?? '';
     if (code === 'ENOSPC' || code === 'SQLITE_FULL') throw new BackupError(`The disk is full, so no backup was written to ${dirname(path)}. Free some space; the database itself is unchanged.`);
     if (['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST'].includes(code) || code.startsWith('SQLITE_CANTOPEN')) {
       throw new BackupError(`The folder ${dirname(path)} cannot be written to, so no backup was made. Choose another folder.`);
     }
     throw new BackupError(`The backup to ${path} failed: ${(err as Error).message}`);
+  }
+}
+
+/** integrity_check of the copy in a worker, stopped (and the error passed on) if the watcher asks. */
+async function checkCopy(file: string, stopIfAsked: () => void): Promise<string> {
+  const check = checkFileInWorker(file, 'integrity_check');
+  let timer: NodeJS.Timeout | undefined;
+  const asked = new Promise<never>((_, reject) => {
+    timer = setInterval(() => {
+      try {
+        stopIfAsked();
+      } catch (err) {
+        reject(err as Error);
+      }
+    }, POLL_MS);
+  });
+  try {
+    return await Promise.race([check.answer, asked]);
+  } finally {
+    clearInterval(timer);
+    await check.stop();
   }
 }
 

@@ -6,10 +6,9 @@ import { Migrator } from 'kysely/migration';
 import { migrationProvider, migrations, SCHEMA_VERSION } from './migrations/index';
 import type { DB } from './schema';
 import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { backupTo } from './backup';
+import { checkFileInWorker } from './fileCheck';
 import { registerAuditFunctions } from './audit';
 
 export type OpenErrorCode = 'corrupt' | 'newer-version' | 'read-only' | 'locked' | 'migration-failed' | 'cannot-open';
@@ -64,41 +63,23 @@ export function pendingIntegrity(sqlite: Database.Database): Promise<IntegrityRe
 }
 
 // The check runs on its own read-only connection in a worker thread, so the first screens are read
-// while it runs. The worker loads the same better-sqlite3 the main thread uses.
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-let db;
-try {
-  const Database = require(workerData.module);
-  db = new Database(workerData.path, { readonly: true, fileMustExist: true });
-  parentPort.postMessage(String(db.pragma('quick_check', { simple: true })));
-} catch (err) {
-  parentPort.postMessage(String(err && err.message || err));
-} finally {
-  if (db) db.close();
-}`;
-
+// while it runs.
 function checkInBackground(sqlite: Database.Database, path: string): { stop(): Promise<unknown> } {
   sqlite.pragma('query_only = ON');
-  const module = createRequire(import.meta.url).resolve('better-sqlite3');
-  let worker: Worker | undefined;
-  const result = new Promise<IntegrityResult>((resolve) => {
-    worker = new Worker(WORKER, { eval: true, workerData: { module, path } });
-    let answered = false;
-    const finish = (r: IntegrityResult) => {
-      if (answered) return;
-      answered = true;
-      if (r.ok && sqlite.open) sqlite.pragma('query_only = OFF');
-      resolve(r);
-    };
-    worker.once('message', (answer: string) =>
-      finish(answer === 'ok' ? { ok: true } : { ok: false, message: `The database file ${path} failed its integrity check (${answer.replace(/\s*\n\s*/g, '; ')}), so nothing more will be saved to it. ${WAY_FORWARD}` }),
-    );
-    worker.once('error', (err) => finish({ ok: false, message: `The database file ${path} could not be checked (${err.message}), so nothing more will be saved to it. Restart the app; if it happens again, restore from a backup.` }));
-    worker.once('exit', () => finish({ ok: false, message: `The check of ${path} stopped before it finished, so nothing more will be saved to it. Restart the app.` }));
-  });
+  const check = checkFileInWorker(path, 'quick_check');
+  const result = check.answer.then(
+    (answer): IntegrityResult => {
+      if (answer !== 'ok') return { ok: false, message: `The database file ${path} failed its integrity check (${answer.replace(/\s*\n\s*/g, '; ')}), so nothing more will be saved to it. ${WAY_FORWARD}` };
+      if (sqlite.open) sqlite.pragma('query_only = OFF');
+      return { ok: true };
+    },
+    (err: Error): IntegrityResult =>
+      /stopped before/.test(err.message)
+        ? { ok: false, message: `The check of ${path} stopped before it finished, so nothing more will be saved to it. Restart the app.` }
+        : { ok: false, message: `The database file ${path} could not be checked (${err.message}), so nothing more will be saved to it. Restart the app; if it happens again, restore from a backup.` },
+  );
   checks.set(sqlite, result);
-  return { stop: () => worker?.terminate() ?? Promise.resolve() };
+  return { stop: check.stop };
 }
 
 const WAY_FORWARD = 'Restore it from a backup, or open another database file. The file has not been changed.';

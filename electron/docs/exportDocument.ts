@@ -10,6 +10,7 @@ import { currentUser, nowIso, type HandlerContext } from '../handlers/context';
 import { docxParts } from './gate';
 import { writeDocument } from './files';
 import type { BuiltDocument } from './planningDocs';
+import { NO_JOB, type JobControl } from '../jobs/registry';
 
 export interface ExportOptions {
   kind: 'agenda' | 'tor' | 'pack' | 'minutes' | 'tracker' | 'board-report';
@@ -19,7 +20,12 @@ export interface ExportOptions {
   allowFindings?: { reason: string };
   /** the CLI has no signed-in person: the log names it */
   actor?: string;
+  /** when run as a job: progress is reported, and a cancel before the file is written stops it */
+  job?: JobControl;
 }
+
+/** The steps of an export, as its progress counts them (gathering the records is step 0). */
+export const EXPORT_STEPS = 4;
 
 export interface ExportResult {
   path: string;
@@ -29,13 +35,21 @@ export interface ExportResult {
 }
 
 export async function exportDocument(ctx: HandlerContext, built: BuiltDocument, o: ExportOptions): Promise<ExportResult> {
+  const job = o.job ?? NO_JOB;
+  await job.checkpoint();
+  job.progress(1, EXPORT_STEPS, o.kind === 'pack' ? 'Laying out the pages and numbering the contents…' : 'Laying out the pages…');
   const bytes = await packDocx(built.doc);
+  await job.checkpoint();
+  job.progress(2, EXPORT_STEPS, 'Checking for personal data…');
   const findings = gateFindings(built.sources, docxParts(bytes), built.restricted);
   if (findings.length && !o.allowFindings) throw new PersonalDataError(findings);
   if (o.allowFindings && o.allowFindings.reason.trim().length < 10) {
     throw new UserFacingError('invalid-argument', 'Give a reason of at least a few words for exporting despite the findings; it is recorded with your name.', { reason: 'Say why' });
   }
   const actor = o.actor ?? (await currentUser(ctx)).name;
+  // The last moment a cancel is honoured: from here the file is written and logged as one step.
+  await job.checkpoint();
+  job.progress(3, EXPORT_STEPS, 'Writing the file…');
   const written = writeDocument(o.path, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { marking } = await getDocumentSettings(ctx);

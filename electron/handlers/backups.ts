@@ -4,6 +4,8 @@ import { basename, join } from 'node:path';
 import { backupTo, BackupError, listBackups, restoreFrom } from '#db/backup';
 import { openDatabase } from '#db/open';
 import { UserFacingError } from '#shared/ipc/result';
+import type { BackupInfo } from '#shared/ipc/contract';
+import { JobCancelled, NO_JOB, startJob, type JobControl } from '../jobs/registry';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './types';
 
@@ -48,16 +50,24 @@ async function reopen(ctx: HandlerContext, dbPath: string) {
   ctx.onDatabaseReplaced?.(opened);
 }
 
+/** A manual backup into the backups folder; as a job, progress is reported and a cancel removes the partial copy. */
+async function manualBackup(ctx: HandlerContext, job: JobControl = NO_JOB): Promise<BackupInfo & { integrity: string }> {
+  const stamp = ctx.now().toISOString().replace(/[:.]/g, '-');
+  try {
+    const r = await backupTo(ctx.sqlite, join(backupsDir(ctx), `manual-${stamp}.sqlite3`), {
+      progress: (done, total, message) => job.progress(done, total, message),
+      throwIfStopped: () => job.throwIfCancelled(),
+    });
+    return { ...r, name: basename(r.path) };
+  } catch (err) {
+    if (err instanceof JobCancelled) throw err;
+    throw new UserFacingError('database', err instanceof BackupError ? err.message : 'The backup failed; the database is unchanged. Try again.');
+  }
+}
+
 export const backupHandlers = {
-  backupNow: async (ctx) => {
-    const stamp = ctx.now().toISOString().replace(/[:.]/g, '-');
-    try {
-      const r = await backupTo(ctx.sqlite, join(backupsDir(ctx), `manual-${stamp}.sqlite3`));
-      return { ...r, name: basename(r.path) };
-    } catch (err) {
-      throw new UserFacingError('database', err instanceof BackupError ? err.message : 'The backup failed; the database is unchanged. Try again.');
-    }
-  },
+  backupNow: (ctx) => manualBackup(ctx),
+  startBackup: async (ctx) => startJob(ctx, 'backup', 'Backing up the database', (job) => manualBackup(ctx, job)),
   listBackups: async (ctx) => ({ folder: backupsDir(ctx), backups: listBackups(backupsDir(ctx)) }),
   restoreBackup: async (ctx, { name }) => {
     // Only a backup the app itself lists can be restored from the app: no path comes from outside.

@@ -1,14 +1,15 @@
 // Word exports from the app: written into the exports folder beside the database, through the
-// personal-data gate, and logged.
+// personal-data gate, and logged; from the app's screens as cancellable jobs with progress.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { notFound, UserFacingError } from '#shared/ipc/result';
-import type { ExportLogEntry } from '#shared/ipc/contract';
-import { exportDocument } from '../docs/exportDocument';
-import { agendaDocument, torDocument } from '../docs/planningDocs';
+import type { ExportedFile, ExportLogEntry, ExportRequest } from '#shared/ipc/contract';
+import { EXPORT_STEPS, exportDocument, type ExportOptions } from '../docs/exportDocument';
+import { agendaDocument, torDocument, type BuiltDocument } from '../docs/planningDocs';
+import { NO_JOB, startJob, type JobControl } from '../jobs/registry';
 import { boardReportDocument, minutesDocument, trackerDocument } from '../docs/meetingDocs';
 import { packDocument } from '../docs/packDocument';
-import { nowIso } from './context';
+import { currentUser, nowIso } from './context';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './types';
 
@@ -16,33 +17,51 @@ export function exportsDir(ctx: HandlerContext): string {
   return join(ctx.dataDir, 'exports');
 }
 
+const DOCUMENT_NAMES: Record<ExportRequest['kind'], string> = {
+  agenda: 'the agenda',
+  tor: 'the Terms of Reference',
+  pack: 'the panel pack',
+  minutes: 'the minutes',
+  tracker: 'the recommendations tracker',
+  'board-report': 'the Board report',
+};
+
+/** Builds, checks and writes one document; the plain channels and the job both come here. */
+export async function runExport(ctx: HandlerContext, req: ExportRequest, job: JobControl = NO_JOB): Promise<ExportedFile> {
+  job.progress(0, EXPORT_STEPS, 'Gathering the records…');
+  const target = (kind: ExportOptions['kind'], panelId: number | null, built: BuiltDocument) =>
+    exportDocument(ctx, built, { kind, panelId, path: join(exportsDir(ctx), built.fileName), allowFindings: req.allowFindings, job });
+  switch (req.kind) {
+    case 'agenda':
+      return target('agenda', req.panelId, await agendaDocument(ctx, req.panelId));
+    case 'tor':
+      return target('tor', null, await torDocument(ctx, { id: req.id }));
+    case 'pack': {
+      const written = await target('pack', req.panelId, await packDocument(ctx, req.panelId));
+      // Writing the pack from the approved agenda issues it.
+      await ctx.db.updateTable('panels').set({ status: 'pack-issued', updated_at: nowIso(ctx) }).where('id', '=', req.panelId).where('status', '=', 'agenda-approved').execute();
+      return written;
+    }
+    case 'minutes':
+      return target('minutes', req.panelId, await minutesDocument(ctx, req.panelId));
+    case 'tracker':
+      return target('tracker', null, await trackerDocument(ctx));
+    case 'board-report':
+      return target('board-report', null, await boardReportDocument(ctx, req.quarter));
+  }
+}
+
 export const exportHandlers = {
-  exportAgenda: async (ctx, { panelId, allowFindings }) => {
-    const built = await agendaDocument(ctx, panelId);
-    return exportDocument(ctx, built, { kind: 'agenda', panelId, path: join(exportsDir(ctx), built.fileName), allowFindings });
-  },
-  exportTor: async (ctx, { id, allowFindings }) => {
-    const built = await torDocument(ctx, { id });
-    return exportDocument(ctx, built, { kind: 'tor', panelId: null, path: join(exportsDir(ctx), built.fileName), allowFindings });
-  },
-  exportPack: async (ctx, { panelId, allowFindings }) => {
-    const built = await packDocument(ctx, panelId);
-    const written = await exportDocument(ctx, built, { kind: 'pack', panelId, path: join(exportsDir(ctx), built.fileName), allowFindings });
-    // Writing the pack from the approved agenda issues it.
-    await ctx.db.updateTable('panels').set({ status: 'pack-issued', updated_at: nowIso(ctx) }).where('id', '=', panelId).where('status', '=', 'agenda-approved').execute();
-    return written;
-  },
-  exportMinutes: async (ctx, { panelId, allowFindings }) => {
-    const built = await minutesDocument(ctx, panelId);
-    return exportDocument(ctx, built, { kind: 'minutes', panelId, path: join(exportsDir(ctx), built.fileName), allowFindings });
-  },
-  exportTracker: async (ctx, { allowFindings }) => {
-    const built = await trackerDocument(ctx);
-    return exportDocument(ctx, built, { kind: 'tracker', panelId: null, path: join(exportsDir(ctx), built.fileName), allowFindings });
-  },
-  exportBoardReport: async (ctx, { quarter, allowFindings }) => {
-    const built = await boardReportDocument(ctx, quarter);
-    return exportDocument(ctx, built, { kind: 'board-report', panelId: null, path: join(exportsDir(ctx), built.fileName), allowFindings });
+  exportAgenda: (ctx, a) => runExport(ctx, { kind: 'agenda', ...a }),
+  exportTor: (ctx, a) => runExport(ctx, { kind: 'tor', ...a }),
+  exportPack: (ctx, a) => runExport(ctx, { kind: 'pack', ...a }),
+  exportMinutes: (ctx, a) => runExport(ctx, { kind: 'minutes', ...a }),
+  exportTracker: (ctx, a) => runExport(ctx, { kind: 'tracker', ...a }),
+  exportBoardReport: (ctx, a) => runExport(ctx, { kind: 'board-report', ...a }),
+  startExport: async (ctx, req) => {
+    // Who is exporting is checked before the job starts, so a missing name is said at once.
+    await currentUser(ctx);
+    return startJob(ctx, 'export', `Writing ${DOCUMENT_NAMES[req.kind]}`, (job) => runExport(ctx, req, job));
   },
   listExports: async (ctx, { limit }) => {
     const rows = await ctx.db.selectFrom('export_log').selectAll().orderBy('id', 'desc').limit(limit ?? 200).execute();

@@ -3,6 +3,7 @@ import { erasePersonalDetail, listRetentionDue } from '#db/queries/retention';
 import { DEFAULT_RETENTION, type RetentionSettings } from '#shared/domain/retention';
 import { londonToday } from '#shared/format';
 import { UserFacingError } from '#shared/ipc/result';
+import { NO_JOB, startJob, type JobControl } from '../jobs/registry';
 import { currentUser, nowIso, type HandlerContext } from './context';
 import type { HandlerTable } from './types';
 
@@ -12,8 +13,15 @@ export async function retentionSettings(ctx: HandlerContext): Promise<RetentionS
   return { ...DEFAULT_RETENTION, ...((await getSetting<Partial<RetentionSettings>>(ctx.db, KEY)) ?? {}) };
 }
 
-/** Erases the personal detail of the given records, all of which must be due; then clears it from the WAL. */
-export async function runErasure(ctx: HandlerContext, ids: number[], today: string): Promise<number> {
+/** How many records are erased between progress reports (and chances to cancel). */
+const ERASE_CHUNK = 25;
+
+/**
+ * Erases the personal detail of the given records, all of which must be due; then clears it from
+ * the WAL. All in one transaction: a cancel part-way rolls every record back.
+ */
+export async function runErasure(ctx: HandlerContext, ids: number[], today: string, job: JobControl = NO_JOB): Promise<number> {
+  job.progress(0, ids.length, 'Checking the records are due…');
   const due = new Set((await listRetentionDue(ctx.db, await retentionSettings(ctx), today)).map((d) => d.evidenceId));
   const notDue = ids.filter((id) => !due.has(id));
   if (notDue.length) {
@@ -21,12 +29,29 @@ export async function runErasure(ctx: HandlerContext, ids: number[], today: stri
   }
   const now = nowIso(ctx);
   await ctx.db.transaction().execute(async (tx) => {
-    for (const id of ids) await erasePersonalDetail(tx, id, now);
+    for (const [i, id] of ids.entries()) {
+      if (i % ERASE_CHUNK === 0) {
+        job.progress(i, ids.length, `Erasing personal detail: ${i.toLocaleString('en-GB')} of ${ids.length.toLocaleString('en-GB')} records…`);
+        await job.checkpoint();
+      }
+      await erasePersonalDetail(tx, id, now);
+    }
+    // The last chance to stop: after this the erasure is committed and cannot be undone.
+    await job.checkpoint();
   });
+  job.progress(ids.length, ids.length, 'Clearing the erased detail from the disk…');
   // Copy the erased pages into the main file and empty the write-ahead log, so the old page
   // images (which still hold the words) leave the disk as well.
   ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   return ids.length;
+}
+
+/** The day an erasure is judged on: today, or an earlier day given; checked before any job starts. */
+async function erasureDay(ctx: HandlerContext, today: string | undefined): Promise<string> {
+  await currentUser(ctx);
+  const actual = londonToday(ctx.now());
+  if (today && today > actual) throw new UserFacingError('invalid-argument', 'Erasure cannot be run for a future date.', { today: 'Must not be after today' });
+  return today ?? actual;
 }
 
 export const retentionHandlers = {
@@ -37,10 +62,12 @@ export const retentionHandlers = {
     return retentionSettings(ctx);
   },
   listRetentionDue: async (ctx, { today }) => listRetentionDue(ctx.db, await retentionSettings(ctx), today ?? londonToday(ctx.now())),
-  erasePersonalDetail: async (ctx, { ids, today }) => {
-    await currentUser(ctx);
-    const actual = londonToday(ctx.now());
-    if (today && today > actual) throw new UserFacingError('invalid-argument', 'Erasure cannot be run for a future date.', { today: 'Must not be after today' });
-    return { erased: await runErasure(ctx, [...new Set(ids)], today ?? actual) };
+  erasePersonalDetail: async (ctx, { ids, today }) => ({ erased: await runErasure(ctx, [...new Set(ids)], await erasureDay(ctx, today)) }),
+  startErasure: async (ctx, { ids, today }) => {
+    const day = await erasureDay(ctx, today);
+    const unique = [...new Set(ids)];
+    return startJob(ctx, 'erasure', `Erasing the personal detail of ${unique.length.toLocaleString('en-GB')} record${unique.length === 1 ? '' : 's'}`, async (job) => ({
+      erased: await runErasure(ctx, unique, day, job),
+    }));
   },
 } satisfies Partial<HandlerTable>;

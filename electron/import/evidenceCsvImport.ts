@@ -50,7 +50,7 @@ export async function previewEvidenceCsv(ctx: HandlerContext, csv: string, type:
 export async function importEvidenceCsv(ctx: HandlerContext, csv: string, type: EvidenceType, mapping: ColumnMapping, control: JobControl): Promise<{ imported: number }> {
   control.progress(0, 0, 'Checking the file…');
   const v = await validate(ctx, csv, type, mapping);
-  if (v.problems.length) throw new Error(`${v.problems.length} problems in the file (the first at row ${v.problems[0].row}: ${v.problems[0].message}). Nothing was imported; correct the file and preview again.`);
+  if (v.problems.length) throw new UserFacingError('invalid-argument', `${v.problems.length} problems in the file (the first at row ${v.problems[0].row}: ${v.problems[0].message}). Nothing was imported; correct the file and preview again.`);
   const now = nowIso(ctx);
   await ctx.db.transaction().execute(async (tx) => {
     for (const [i, x] of v.inputs.entries()) {

@@ -8,7 +8,7 @@ import type { EvidenceDetails } from '#shared/domain/evidence';
 import type { PfdImportSummary } from '#shared/domain/jobs';
 import { findEvidenceBySourceKey, insertEvidence, markCoronerResponded, updateEvidenceRow, type EvidenceValues } from '#db/queries/evidence';
 import type { HandlerContext } from '../handlers/context';
-import type { JobControl } from '../jobs/registry';
+import { NO_JOB, type JobControl } from '../jobs/registry';
 import { nowIso } from '../handlers/context';
 
 const CHUNK = 250;
@@ -62,9 +62,7 @@ export function pfdToEvidence(r: PfdReport, ref = `PFD ${r.ref}`): EvidenceValue
   };
 }
 
-const noControl: JobControl = { progress: () => {}, checkpoint: async () => {} };
-
-export async function importPfd(ctx: HandlerContext, csv: string, control: JobControl = noControl): Promise<PfdImportSummary> {
+export async function importPfd(ctx: HandlerContext, csv: string, control: JobControl = NO_JOB): Promise<PfdImportSummary> {
   control.progress(0, 0, 'Reading the file…');
   const parsed = parsePfdCsv(csv);
   const summary: PfdImportSummary = { read: parsed.read, imported: 0, updated: 0, skipped: 0, addressedToDwp: 0, errors: parsed.errors.map((e) => ({ row: e.row, message: explain(e.message) })) };

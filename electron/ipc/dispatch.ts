@@ -58,7 +58,8 @@ export async function dispatch(
 
 const isReadOnly = (err: unknown) => String((err as { code?: string }).code ?? '').startsWith('SQLITE_READONLY');
 
-function toErrorBody(err: unknown, channel: string, log: Logger): ApiErrorBody {
+/** The error a person sees for anything a handler (or a job) throws. */
+export function toErrorBody(err: unknown, channel: string, log: Logger = () => {}): ApiErrorBody {
   if (err instanceof UserFacingError) {
     if (err instanceof PersonalDataError) return { code: err.code, message: err.message, findings: err.findings };
     return err.fields ? { code: err.code, message: err.message, fields: err.fields } : { code: err.code, message: err.message };

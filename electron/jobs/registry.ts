@@ -1,8 +1,9 @@
-// Long jobs (imports, big exports) run in main while the renderer polls their progress. Polling
-// works the same over Electron IPC, the web preview and the in-process test transport, where
-// pushed events would need three mechanisms. A cancelled job throws inside its transaction,
-// so it leaves nothing behind.
+// Long jobs (imports, exports, backups, erasure runs) run in main while the renderer polls their
+// progress. Polling works the same over Electron IPC, the web preview and the in-process test
+// transport, where pushed events would need three mechanisms. A cancelled job throws inside its
+// transaction, or before it writes its file, so it leaves nothing behind.
 import { notFound } from '#shared/ipc/result';
+import { toErrorBody } from '../ipc/dispatch';
 import type { JobKind, JobStatus } from '#shared/domain/jobs';
 import type { HandlerContext } from '../handlers/context';
 
@@ -17,7 +18,16 @@ export interface JobControl {
   progress(done: number, total: number, message?: string): void;
   /** Throws JobCancelled if the user asked to stop. Call between chunks. */
   checkpoint(): Promise<void>;
+  /** Throws JobCancelled at once if the user asked to stop, for synchronous loops and callbacks. */
+  throwIfCancelled(): void;
 }
+
+/** For work run outside a job (the CLI, the plain channels): never cancelled, progress unseen. */
+export const NO_JOB: JobControl = {
+  progress() {},
+  checkpoint: () => Promise.resolve(),
+  throwIfCancelled() {},
+};
 
 interface Entry {
   status: JobStatus;
@@ -39,7 +49,10 @@ function registry(ctx: HandlerContext): Map<number, Entry> {
 export function startJob<T>(ctx: HandlerContext, kind: JobKind, label: string, work: (job: JobControl) => Promise<T>): JobStatus {
   const jobs = registry(ctx);
   const id = nextId++;
-  const entry: Entry = { status: { id, kind, label, state: 'running', done: 0, total: 0, message: 'Starting…', result: null, error: null }, cancel: false };
+  const entry: Entry = {
+    status: { id, kind, label, state: 'running', done: 0, total: 0, message: 'Starting…', result: null, error: null, failure: null, cancelling: false },
+    cancel: false,
+  };
   jobs.set(id, entry);
   const control: JobControl = {
     progress(done, total, message) {
@@ -50,9 +63,12 @@ export function startJob<T>(ctx: HandlerContext, kind: JobKind, label: string, w
       await new Promise((resolve) => setImmediate(resolve));
       if (entry.cancel) throw new JobCancelled();
     },
+    throwIfCancelled() {
+      if (entry.cancel) throw new JobCancelled();
+    },
   };
   const finish = (patch: Partial<JobStatus>) => {
-    entry.status = { ...entry.status, ...patch };
+    entry.status = { ...entry.status, cancelling: false, ...patch };
     setTimeout(() => jobs.delete(id), KEEP_MS).unref?.();
   };
   void (async () => {
@@ -62,7 +78,10 @@ export function startJob<T>(ctx: HandlerContext, kind: JobKind, label: string, w
       finish({ state: 'done', result, message: 'Finished' });
     } catch (err) {
       if (err instanceof JobCancelled) finish({ state: 'cancelled', message: 'Cancelled: nothing was changed.' });
-      else finish({ state: 'failed', error: err instanceof Error ? err.message : String(err), message: 'Failed: nothing was changed.' });
+      else {
+        const failure = toErrorBody(err, `job:${kind}`, ({ channel, error }) => console.error(`[${channel}] failed:`, error));
+        finish({ state: 'failed', error: failure.message, failure, message: 'Failed: nothing was changed.' });
+      }
     }
   })();
   return entry.status;
@@ -77,6 +96,9 @@ export function getJob(ctx: HandlerContext, id: number): JobStatus {
 export function cancelJob(ctx: HandlerContext, id: number): JobStatus {
   const e = registry(ctx).get(id);
   if (!e) throw notFound('Job', id);
-  if (e.status.state === 'running') e.cancel = true;
+  if (e.status.state === 'running' && !e.cancel) {
+    e.cancel = true;
+    e.status = { ...e.status, cancelling: true, message: 'Stopping…' };
+  }
   return e.status;
 }

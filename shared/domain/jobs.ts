@@ -1,5 +1,7 @@
 // Progress of a long job in main, as the renderer sees it when it polls.
-export type JobKind = 'import-pfd' | 'import-evidence-csv';
+import type { ApiErrorBody } from '../ipc/result';
+
+export type JobKind = 'import-pfd' | 'import-evidence-csv' | 'export' | 'backup' | 'erasure';
 
 export interface JobStatus {
   id: number;
@@ -12,6 +14,10 @@ export interface JobStatus {
   /** the job's result once done; its shape depends on the kind */
   result: unknown;
   error: string | null;
+  /** the whole error when it failed: its code, and the fields or personal-data findings to show */
+  failure: ApiErrorBody | null;
+  /** true once the user has asked to stop and the job has not yet stopped */
+  cancelling: boolean;
 }
 
 export interface PfdImportSummary {

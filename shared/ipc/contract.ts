@@ -101,6 +101,21 @@ export interface ExportLogEntry {
 const allowFindings = z.strictObject({ reason: trimmed('Reason for exporting despite the findings', 10, 1000) });
 
 const byPanel = z.strictObject({ panelId: recordId });
+/** Any Word document the app writes, as one request: what `startExport` runs as a cancellable job. */
+export const exportRequest = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('agenda'), panelId: recordId, allowFindings: allowFindings.optional() }),
+    z.strictObject({ kind: z.literal('tor'), id: recordId.optional(), allowFindings: allowFindings.optional() }),
+    z.strictObject({ kind: z.literal('pack'), panelId: recordId, allowFindings: allowFindings.optional() }),
+    z.strictObject({ kind: z.literal('minutes'), panelId: recordId, allowFindings: allowFindings.optional() }),
+    z.strictObject({ kind: z.literal('tracker'), allowFindings: allowFindings.optional() }),
+    z.strictObject({ kind: z.literal('board-report'), quarter: trimmed('Quarter', 1, 20), allowFindings: allowFindings.optional() }),
+  ],
+  { error: 'Choose which document to write: agenda, tor, pack, minutes, tracker or board-report' },
+);
+export type ExportRequest = z.infer<typeof exportRequest>;
+const erasureInput = z.strictObject({ ids: z.array(recordId, { error: 'Choose the records' }).min(1, 'Choose at least one record').max(10_000), today: isoDate('Today').optional() });
 const comment = (label: string, min: number) => trimmed(label, min, 4000);
 
 export interface CalendarSettings {
@@ -211,6 +226,8 @@ export const contract = {
   ).returns<HistoryEntry[]>(),
   backupNow: channel(noArgs).returns<BackupInfo & { integrity: string }>(),
   openExternal: channel(z.strictObject({ url: z.string({ error: 'Give the link to open' }).min(1, 'Give the link to open').max(2000, 'That link is too long') })).returns<{ opened: boolean }>(),
+  /** A manual backup as a job: progress shown, and cancelling it leaves no file behind. Its result is the backup's BackupInfo with its integrity. */
+  startBackup: channel(noArgs).returns<JobStatus>(),
   listBackups: channel(noArgs).returns<{ folder: string; backups: BackupInfo[] }>(),
   restoreBackup: channel(z.strictObject({ name: z.string({ error: 'Choose a backup from the list' }).min(1, 'Choose a backup from the list').max(200) })).returns<{ restored: string; keptAside: string | null; schemaVersion: number }>(),
   loadDemoData: channel(noArgs).returns<Record<string, number>>(),
@@ -302,9 +319,9 @@ export const contract = {
   getRetentionSettings: channel(noArgs).returns<RetentionSettings>(),
   setRetentionSettings: channel(retentionSettingsInput).returns<RetentionSettings>(),
   listRetentionDue: channel(z.strictObject({ today: isoDate('Today').optional() })).returns<RetentionDue[]>(),
-  erasePersonalDetail: channel(
-    z.strictObject({ ids: z.array(recordId, { error: 'Choose the records' }).min(1, 'Choose at least one record').max(10_000), today: isoDate('Today').optional() }),
-  ).returns<{ erased: number }>(),
+  erasePersonalDetail: channel(erasureInput).returns<{ erased: number }>(),
+  /** The same erasure as a job: progress shown, and cancelling it erases nothing. Its result is `{ erased }`. */
+  startErasure: channel(erasureInput).returns<JobStatus>(),
 
   listThemes: channel(noArgs).returns<ThemeSummary[]>(),
   getTheme: channel(byId).returns<Theme>(),
@@ -326,6 +343,8 @@ export const contract = {
 
   exportAgenda: channel(z.strictObject({ panelId: recordId, allowFindings: allowFindings.optional() })).returns<ExportedFile>(),
   exportTor: channel(z.strictObject({ id: recordId.optional(), allowFindings: allowFindings.optional() })).returns<ExportedFile>(),
+  /** Any document as a job: progress shown, and cancelling it writes no file, logs nothing and changes no status. Its result is an ExportedFile. */
+  startExport: channel(exportRequest).returns<JobStatus>(),
   listExports: channel(z.strictObject({ limit: z.number().int().min(1).max(1000).optional() })).returns<ExportLogEntry[]>(),
   openExport: channel(byId).returns<{ opened: boolean; path: string }>(),
 

@@ -38,6 +38,7 @@ export const importPfdCommand: CliCommand = {
           }
         },
         checkpoint: async () => {},
+        throwIfCancelled: () => {},
       });
       emit(
         cmd,

@@ -1,9 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
+import type { ExportedFile, ExportRequest } from '#shared/ipc/contract';
 import { FINDING_LABELS, type Finding } from '#shared/pii/gate';
 import { ApiError, call } from '../../api/client';
 import { keys } from '../../api/keys';
+import { JobProgress, useJobRun } from '../../ui/Job';
 
 const RECORD_LABELS: Record<string, string> = {
   agenda_item: 'Agenda item',
@@ -53,21 +55,19 @@ function fixLink(f: Finding, panelId?: number): string | null {
 /** Writes a Word document through the personal-data gate and says where it went, or what stopped it. */
 export type ExportKind = 'agenda' | 'tor' | 'pack' | 'minutes' | 'tracker' | 'board-report';
 
-function exportCall(kind: ExportKind, o: { panelId?: number; torId?: number; quarter?: string }, allow?: { reason: string }) {
+function exportRequest(kind: ExportKind, o: { panelId?: number; torId?: number; quarter?: string }, allow?: { reason: string }): ExportRequest {
   const a = allow ? { allowFindings: allow } : {};
   switch (kind) {
     case 'agenda':
-      return call('exportAgenda', { panelId: o.panelId ?? 0, ...a });
-    case 'tor':
-      return call('exportTor', { ...(o.torId ? { id: o.torId } : {}), ...a });
     case 'pack':
-      return call('exportPack', { panelId: o.panelId ?? 0, ...a });
     case 'minutes':
-      return call('exportMinutes', { panelId: o.panelId ?? 0, ...a });
+      return { kind, panelId: o.panelId ?? 0, ...a };
+    case 'tor':
+      return { kind, ...(o.torId ? { id: o.torId } : {}), ...a };
     case 'tracker':
-      return call('exportTracker', a);
+      return { kind, ...a };
     case 'board-report':
-      return call('exportBoardReport', { quarter: o.quarter ?? '', ...a });
+      return { kind, quarter: o.quarter ?? '', ...a };
   }
 }
 
@@ -77,34 +77,37 @@ export function ExportButton({ kind, panelId, torId, quarter, label }: { kind: E
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const exp = useMutation({
-    mutationFn: (allow?: { reason: string }) => exportCall(kind, { panelId, torId, quarter }, allow),
-    onSuccess: (f) => {
+  // Exports run as jobs in main: the pack of a full panel takes seconds, and can be cancelled.
+  const run = useJobRun((end) => {
+    if (end.state === 'done') {
+      const f = end.result as ExportedFile;
       setFindings(null);
       setReason('');
       setMessage({ ok: true, text: `Saved ${f.path} (${Math.round(f.bytes / 1024)} KB). It is listed in Documents.` });
       void qc.invalidateQueries({ queryKey: keys.exports });
-    },
-    onError: (err) => {
-      if (err instanceof ApiError && err.code === 'personal-data' && err.findings) {
-        setFindings(err.findings);
-        setMessage({ ok: false, text: err.message });
-      } else if (err instanceof ApiError && err.fields?.['allowFindings.reason']) {
-        setReasonError(err.fields['allowFindings.reason']);
-      } else setMessage({ ok: false, text: err instanceof Error ? err.message : 'The document could not be written.' });
-    },
+      // The pack issued from an approved agenda moves the panel on.
+      if (kind === 'pack') void qc.invalidateQueries({ queryKey: keys.panels.all });
+    } else if (end.state === 'cancelled') {
+      setMessage({ ok: true, text: 'Cancelled: no file was written and nothing was logged.' });
+    } else if (end.failure?.code === 'personal-data' && end.failure.findings) {
+      setFindings(end.failure.findings);
+      setMessage({ ok: false, text: end.failure.message });
+    } else setMessage({ ok: false, text: end.error ?? 'The document could not be written.' });
   });
+  const begin = (allow?: { reason: string }) => {
+    setMessage(null);
+    run.start(() => call('startExport', exportRequest(kind, { panelId, torId, quarter }, allow))).catch((err: unknown) => {
+      if (err instanceof ApiError && err.fields?.['allowFindings.reason']) setReasonError(err.fields['allowFindings.reason']);
+      else setMessage({ ok: false, text: err instanceof Error ? err.message : 'The document could not be written.' });
+    });
+  };
   return (
     <span className="export">
-      <button type="button" className="button button--secondary" disabled={exp.isPending} onClick={() => exp.mutate(undefined)}>
-        {exp.isPending ? 'Writing…' : label}
+      <button type="button" className="button button--secondary" disabled={run.running} onClick={() => begin()}>
+        {run.running ? 'Writing…' : label}
       </button>
-      {exp.isPending && (
-        <span className="export__message" role="status">
-          <progress aria-label="Writing the document" /> Building the document and checking it for personal data…
-        </span>
-      )}
-      {message && !exp.isPending && (
+      <JobProgress run={run} label={`Writing ${label.toLowerCase()}`} />
+      {message && !run.running && (
         <span className={`export__message${message.ok ? '' : ' export__message--error'}`} role={message.ok ? 'status' : 'alert'}>
           {message.text}
         </span>
@@ -139,11 +142,11 @@ export function ExportButton({ kind, panelId, torId, quarter, label }: { kind: E
           <button
             type="button"
             className="button button--danger-secondary"
-            disabled={exp.isPending}
+            disabled={run.running}
             onClick={() => {
               setReasonError(null);
               if (reason.trim().length < 10) setReasonError('Give a reason of at least a few words.');
-              else exp.mutate({ reason: reason.trim() });
+              else begin({ reason: reason.trim() });
             }}
           >
             Export anyway, with this reason

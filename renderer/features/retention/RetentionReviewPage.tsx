@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPE_SHORT } from '#shared/domain/evidence';
@@ -7,6 +7,7 @@ import { formatDateCompact } from '#shared/format';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
 import { Dialog } from '../../ui/Dialog';
+import { JobProgress, useJobRun } from '../../ui/Job';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
@@ -23,15 +24,24 @@ export function RetentionReviewPage() {
   useEffect(() => {
     if (due.data) setChosen(new Set(due.data.map((d) => d.evidenceId)));
   }, [due.data]);
-  const erase = useMutation({
-    mutationFn: (ids: number[]) => call('erasePersonalDetail', { ids }),
-    onSuccess: (r) => {
+  const [eraseError, setEraseError] = useState<string | null>(null);
+  // One transaction for all the chosen records, run as a job: cancelling it erases none of them.
+  const erase = useJobRun((end) => {
+    if (end.state === 'done') {
+      const r = end.result as { erased: number };
       toast.notify(`Personal detail erased from ${r.erased} ${r.erased === 1 ? 'record' : 'records'}`);
       setConfirming(false);
       void qc.invalidateQueries({ queryKey: keys.retention.all });
       void qc.invalidateQueries({ queryKey: keys.evidence.all });
-    },
+    } else if (end.state === 'cancelled') {
+      toast.notify('Erasure cancelled: nothing was erased.');
+      setConfirming(false);
+    } else setEraseError(end.error ?? 'Nothing was erased.');
   });
+  const startErasure = () => {
+    setEraseError(null);
+    erase.start(() => call('startErasure', { ids: [...chosen] })).catch((err: unknown) => setEraseError(err instanceof Error ? err.message : 'Nothing was erased.'));
+  };
   return (
     <Page title="Retention review" back={<Link href="/settings">Back to Settings</Link>}>
       <p className="lead">Records past their retention date that still hold personal detail. Erasing removes it from the database file for good; the anonymised record, its learning and its links stay.</p>
@@ -101,23 +111,24 @@ export function RetentionReviewPage() {
         </>
       )}
       {confirming && due.data && (
-        <Dialog title={`Erase personal detail of ${chosen.size} ${chosen.size === 1 ? 'record' : 'records'}?`} onClose={() => setConfirming(false)}>
+        <Dialog title={`Erase personal detail of ${chosen.size} ${chosen.size === 1 ? 'record' : 'records'}?`} onClose={() => !erase.running && setConfirming(false)}>
           <p>
             This cannot be undone. The names, case references and coroners’ accounts of the circumstances of {chosen.size === 1 ? 'this record' : 'these records'} will be removed
             from the database file; backups made before today still hold them until they expire.
           </p>
-          {erase.error && (
+          {eraseError && (
             <p className="field__error" role="alert">
-              {erase.error instanceof Error ? erase.error.message : 'Nothing was erased.'}
+              {eraseError}
             </p>
           )}
           <div className="form__actions">
-            <button type="button" className="button button--danger" disabled={erase.isPending} onClick={() => erase.mutate([...chosen])}>
-              Erase for good
+            <button type="button" className="button button--danger" disabled={erase.running} onClick={startErasure}>
+              {erase.running ? 'Erasing…' : 'Erase for good'}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+            <button type="button" className="button button--secondary" disabled={erase.running} onClick={() => setConfirming(false)}>
               Keep for now
             </button>
+            <JobProgress run={erase} label="Erasing personal detail" cancelLabel="Stop: erase nothing" />
           </div>
         </Dialog>
       )}

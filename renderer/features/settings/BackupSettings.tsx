@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { BackupInfo } from '#shared/ipc/contract';
 import { call } from '../../api/client';
+import { JobProgress, useJobRun } from '../../ui/Job';
 import { useToast } from '../../ui/Toast';
 import { Dialog } from '../../ui/Dialog';
 
@@ -21,14 +23,19 @@ export function BackupSettings() {
       void qc.invalidateQueries();
     },
   });
-  const backup = useMutation({
-    mutationFn: () => call('backupNow', {}),
-    onSuccess: (r) => {
+  // A backup of a large database takes a while: it runs as a job, with progress and a Cancel.
+  const backup = useJobRun((end) => {
+    if (end.state === 'done') {
+      const r = end.result as BackupInfo & { integrity: string };
       toast.notify(`Backed up to ${r.name} (checked: ${r.integrity})`);
       void qc.invalidateQueries({ queryKey: KEY });
-    },
-    onError: (err) => setError(err instanceof Error ? err.message : 'The backup failed.'),
+    } else if (end.state === 'cancelled') toast.notify('Backup cancelled: no file was kept.');
+    else setError(end.error ?? 'The backup failed; the database is unchanged. Try again.');
   });
+  const startBackup = () => {
+    setError(null);
+    backup.start(() => call('startBackup', {})).catch((err: unknown) => setError(err instanceof Error ? err.message : 'The backup could not start.'));
+  };
   return (
     <section aria-labelledby="backups">
       <h2 id="backups">Backups</h2>
@@ -43,9 +50,10 @@ export function BackupSettings() {
         </div>
       )}
       <div className="form__actions">
-        <button type="button" className="button button--secondary" disabled={backup.isPending} onClick={() => backup.mutate()}>
-          {backup.isPending ? 'Backing up…' : 'Back up now'}
+        <button type="button" className="button button--secondary" disabled={backup.running} onClick={startBackup}>
+          {backup.running ? 'Backing up…' : 'Back up now'}
         </button>
+        <JobProgress run={backup} label="Backing up the database" />
       </div>
       {list.data && (
         <>

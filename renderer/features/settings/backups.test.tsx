@@ -28,3 +28,30 @@ describe('backups in Settings', () => {
     expect(screen.queryByRole('row', { name: /Added Later/ })).not.toBeInTheDocument();
   });
 });
+
+describe('a backup in progress', () => {
+  it('shows how far it has got and can be cancelled, keeping no file', async () => {
+    const app = await renderApp({
+      hash: '#/settings',
+      file: true,
+      setup: async (h) => {
+        // About 150 MB, so the copy and its check take long enough to be seen and stopped.
+        h.opened.sqlite.exec('create table ballast (b blob)');
+        const put = h.opened.sqlite.prepare('insert into ballast values (randomblob(1048576))');
+        h.opened.sqlite.transaction(() => {
+          for (let i = 0; i < 150; i++) put.run();
+        })();
+      },
+    });
+    harness = app.harness;
+    await app.user.click(await screen.findByRole('button', { name: 'Back up now' }));
+    const bar = await screen.findByRole('progressbar', { name: 'Backing up the database' }, { timeout: 5000 });
+    const progress = bar.closest('[role="status"]') as HTMLElement;
+    expect(progress).toHaveTextContent(/Copying the database…|Checking the copy…|Starting…/);
+    await app.user.click(within(progress).getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('Backup cancelled: no file was kept.', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Back up now' })).toBeEnabled();
+    const list = await app.harness.api.listBackups({});
+    expect(list.ok && list.value.backups).toEqual([]);
+  }, 30_000);
+});

@@ -1,0 +1,234 @@
+// Exports, backups and erasure runs as jobs: progress while they run, and a cancel at any point
+// before they commit leaves nothing behind: no file, no log row, no status change, nothing erased.
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EvidenceInput } from '#shared/domain/evidence';
+import type { JobStatus } from '#shared/domain/jobs';
+import { backupTo } from '#db/backup';
+import { JobCancelled, type JobControl } from '../../electron/jobs/registry';
+import { runExport } from '../../electron/handlers/exports';
+import { runErasure } from '../../electron/handlers/retention';
+import { makeHarness, ok, type Harness } from '../support/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await makeHarness({ now: '2026-11-23T10:00:00Z', file: true });
+  await h.api.setIdentity({ name: 'Sam Secretariat', role: 'secretariat' });
+});
+afterEach(async () => h.close());
+
+async function settle(s: JobStatus): Promise<JobStatus> {
+  for (let i = 0; s.state === 'running' && i < 600; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    s = ok(await h.api.getJob({ id: s.id }));
+  }
+  return s;
+}
+
+/** A job control that records what it was told and cancels at the nth checkpoint (counted from 1). */
+function cancelAt(n: number) {
+  const seen: string[] = [];
+  let checkpoints = 0;
+  const control: JobControl = {
+    progress: (_d, _t, message) => {
+      if (message && seen.at(-1) !== message) seen.push(message);
+    },
+    checkpoint: async () => {
+      if (++checkpoints === n) throw new JobCancelled();
+    },
+    throwIfCancelled: () => {
+      if (++checkpoints === n) throw new JobCancelled();
+    },
+  };
+  return { control, seen, count: () => checkpoints };
+}
+
+const exportsDir = () => join(h.ctx.dataDir, 'exports');
+const files = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
+
+async function approvedPanel() {
+  const p = ok(await h.api.createPanel({ date: '2027-02-10', startTime: '10:00', endTime: '12:00', format: 'online', location: '', notes: '' }));
+  ok(await h.api.addAgendaItem({ panelId: p.id, title: 'Theme: lost contact before payments stop', purpose: 'discussion', presenterId: null, minutes: 30 }));
+  ok(await h.api.sendAgendaForReview({ panelId: p.id }));
+  await h.api.setIdentity({ name: 'Chris Chair', role: 'chair' });
+  ok(await h.api.approveAgenda({ panelId: p.id, comment: 'Approved' }));
+  await h.api.setIdentity({ name: 'Sam Secretariat', role: 'secretariat' });
+  return p.id;
+}
+
+describe('exports as jobs', () => {
+  it('writes the pack through a job, reporting each step, and issues the pack', async () => {
+    const panelId = await approvedPanel();
+    const done = await settle(ok(await h.api.startExport({ kind: 'pack', panelId })));
+    expect(done).toMatchObject({ kind: 'export', state: 'done', label: 'Writing the panel pack', cancelling: false, failure: null });
+    const file = done.result as { path: string; bytes: number };
+    expect(existsSync(file.path)).toBe(true);
+    expect(ok(await h.api.listExports({})).map((e) => e.kind)).toEqual(['pack']);
+    expect(ok(await h.api.getPanel({ id: panelId })).status).toBe('pack-issued');
+  });
+
+  it('names each step while it runs', async () => {
+    const panelId = await approvedPanel();
+    const watch = cancelAt(Infinity);
+    await runExport(h.ctx, { kind: 'pack', panelId }, watch.control);
+    expect(watch.seen).toEqual(['Gathering the records…', 'Laying out the pages and numbering the contents…', 'Checking for personal data…', 'Writing the file…']);
+  });
+
+  for (const [step, n] of [
+    ['after the records are gathered', 1],
+    ['after the pages are laid out', 2],
+    ['after the personal-data check, just before writing', 3],
+  ] as const) {
+    it(`cancelled ${step}: no file, nothing logged, the panel’s status unchanged`, async () => {
+      const panelId = await approvedPanel();
+      const watch = cancelAt(n);
+      await expect(runExport(h.ctx, { kind: 'pack', panelId }, watch.control)).rejects.toBeInstanceOf(JobCancelled);
+      expect(files(exportsDir()).filter((f) => f.endsWith('.docx') || f.endsWith('.partial'))).toEqual([]);
+      expect(ok(await h.api.listExports({}))).toEqual([]);
+      expect(ok(await h.api.getPanel({ id: panelId })).status).toBe('agenda-approved');
+    });
+  }
+
+  it('cancelled through the channel as soon as it starts: the job says so and nothing is written', async () => {
+    const panelId = await approvedPanel();
+    const started = ok(await h.api.startExport({ kind: 'pack', panelId }));
+    const asked = ok(await h.api.cancelJob({ id: started.id }));
+    expect(asked).toMatchObject({ cancelling: true, message: 'Stopping…' });
+    const end = await settle(asked);
+    expect(end).toMatchObject({ state: 'cancelled', cancelling: false, message: 'Cancelled: nothing was changed.' });
+    expect(files(exportsDir())).toEqual([]);
+    expect(ok(await h.api.listExports({}))).toEqual([]);
+    expect(ok(await h.api.getPanel({ id: panelId })).status).toBe('agenda-approved');
+  });
+
+  it('hands back the personal-data findings of a failed export, for the screen to show', async () => {
+    const p = ok(await h.api.createPanel({ date: '2027-02-10', startTime: '10:00', endTime: '12:00', format: 'online', location: '', notes: '' }));
+    ok(await h.api.addAgendaItem({ panelId: p.id, title: 'Claimant QQ 12 34 56 C', purpose: 'discussion', presenterId: null, minutes: 20 }));
+    const end = await settle(ok(await h.api.startExport({ kind: 'agenda', panelId: p.id })));
+    expect(end.state).toBe('failed');
+    expect(end.failure).toMatchObject({ code: 'personal-data', findings: [{ kind: 'ni-number', recordType: 'agenda_item', field: 'title' }] });
+    expect(end.error).toMatch(/not written/);
+    expect(files(exportsDir())).toEqual([]);
+  });
+
+  it('refuses a request for an unknown document, and one from nobody, before any job starts', async () => {
+    const bad = await h.api.startExport({ kind: 'memo' } as never);
+    expect(bad.ok || bad.error.code).toBe('invalid-argument');
+    await h.ctx.db.deleteFrom('settings').where('key', '=', 'identity').execute();
+    const nobody = await h.api.startExport({ kind: 'tracker' });
+    expect(nobody.ok || nobody.error.code).toBe('forbidden');
+  });
+});
+
+describe('backups as jobs', () => {
+  /** Enough rows that the copy takes several steps of 1,000 pages. */
+  function fill(megabytes: number) {
+    h.opened.sqlite.exec('create table if not exists ballast (b blob)');
+    const put = h.opened.sqlite.prepare('insert into ballast values (randomblob(65536))');
+    h.opened.sqlite.transaction(() => {
+      for (let i = 0; i < megabytes * 16; i++) put.run();
+    })();
+  }
+  const backups = () => files(join(h.ctx.dataDir, 'backups'));
+
+  it('backs up through a job, with the pages copied and then the check of the copy', async () => {
+    const seen: string[] = [];
+    const r = await backupTo(h.opened.sqlite, join(h.ctx.dataDir, 'backups', 'watched.sqlite3'), { progress: (_d, _t, m) => void (seen.at(-1) !== m && seen.push(m)) });
+    expect(r.integrity).toBe('ok');
+    expect(seen).toEqual(['Copying the database…', 'Checking the copy…']);
+    const done = await settle(ok(await h.api.startBackup({})));
+    expect(done).toMatchObject({ kind: 'backup', state: 'done' });
+    expect((done.result as { integrity: string }).integrity).toBe('ok');
+    expect(backups()).toContain((done.result as { name: string }).name);
+  });
+
+  it('stopped part-way through the copy: the partial file is removed and no backup is listed', async () => {
+    fill(12);
+    const watch = cancelAt(2);
+    await expect(backupTo(h.opened.sqlite, join(h.ctx.dataDir, 'backups', 'stopped.sqlite3'), { throwIfStopped: watch.control.throwIfCancelled })).rejects.toBeInstanceOf(JobCancelled);
+    expect(backups()).toEqual([]);
+    expect(ok(await h.api.listBackups({})).backups).toEqual([]);
+  });
+
+  it('stopped while the copy is being checked: nothing is kept', async () => {
+    fill(12);
+    let copied = false;
+    await expect(
+      backupTo(h.opened.sqlite, join(h.ctx.dataDir, 'backups', 'stopped.sqlite3'), {
+        progress: (_d, _t, m) => void (m === 'Checking the copy…' && (copied = true)),
+        throwIfStopped: () => {
+          if (copied) throw new JobCancelled();
+        },
+      }),
+    ).rejects.toBeInstanceOf(JobCancelled);
+    expect(backups()).toEqual([]);
+  });
+
+  it('cancelled through the channel: the job says so and the folder holds no backup', async () => {
+    fill(4);
+    const started = ok(await h.api.startBackup({}));
+    ok(await h.api.cancelJob({ id: started.id }));
+    expect(await settle(started)).toMatchObject({ state: 'cancelled' });
+    expect(backups()).toEqual([]);
+  });
+});
+
+describe('erasure runs as jobs', () => {
+  const ipr = (i: number): EvidenceInput => ({
+    ref: `IPR-2019-${String(i).padStart(3, '0')}`,
+    title: 'Payment stopped after lost contact',
+    summary: 'Anonymised learning.',
+    receivedOn: '2020-03-01',
+    region: 'Wales',
+    sensitivity: 'official-sensitive',
+    details: { type: 'ipr', referralDate: null, acceptedDate: null, concludedDate: '2020-03-01', presentedDate: null, suicideOrSelfHarm: true, outcome: 'Guidance gap', learningPoints: '' },
+    personal: { personName: `Person ${i}`, caseReference: `CASE-${i}` },
+  });
+  const stillNamed = () => h.opened.sqlite.prepare("select count(*) from evidence_personal where person_name != ''").pluck().get() as number;
+
+  it('erases through a job, counting the records as it goes', async () => {
+    for (let i = 1; i <= 30; i++) ok(await h.api.createEvidence(ipr(i)));
+    const due = ok(await h.api.listRetentionDue({})).map((d) => d.evidenceId);
+    expect(due).toHaveLength(30);
+    const seen: string[] = [];
+    const control: JobControl = { progress: (_d, _t, m) => void (m && seen.push(m)), checkpoint: async () => {}, throwIfCancelled: () => {} };
+    expect(await runErasure(h.ctx, due.slice(0, 10), '2026-11-23', control)).toBe(10);
+    expect(seen[0]).toBe('Checking the records are due…');
+    expect(seen).toContain('Erasing personal detail: 0 of 10 records…');
+    const done = await settle(ok(await h.api.startErasure({ ids: due.slice(10) })));
+    expect(done).toMatchObject({ kind: 'erasure', state: 'done', result: { erased: 20 }, label: 'Erasing the personal detail of 20 records' });
+    expect(stillNamed()).toBe(0);
+  });
+
+  it('cancelled part-way: every record erased so far is rolled back', async () => {
+    for (let i = 1; i <= 60; i++) ok(await h.api.createEvidence(ipr(i)));
+    const due = ok(await h.api.listRetentionDue({})).map((d) => d.evidenceId);
+    const watch = cancelAt(3); // at the third chunk: fifty records already erased in the transaction
+    await expect(runErasure(h.ctx, due, '2026-11-23', watch.control)).rejects.toBeInstanceOf(JobCancelled);
+    expect(stillNamed()).toBe(60);
+    expect(ok(await h.api.listRetentionDue({}))).toHaveLength(60);
+  });
+
+  it('cancelled through the channel: the job says so and nothing is erased', async () => {
+    for (let i = 1; i <= 5; i++) ok(await h.api.createEvidence(ipr(i)));
+    const due = ok(await h.api.listRetentionDue({})).map((d) => d.evidenceId);
+    const started = ok(await h.api.startErasure({ ids: due }));
+    ok(await h.api.cancelJob({ id: started.id }));
+    expect(await settle(started)).toMatchObject({ state: 'cancelled' });
+    expect(stillNamed()).toBe(5);
+  });
+
+  it('refuses a future day before any job starts', async () => {
+    const r = await h.api.startErasure({ ids: [1], today: '2030-01-01' });
+    expect(r.ok || r.error.fields).toEqual({ today: 'Must not be after today' });
+  });
+});
+
+it('a backup made by the job opens as a database', async () => {
+  const done = await settle(ok(await h.api.startBackup({})));
+  const copy = new Database((done.result as { path: string }).path, { readonly: true });
+  expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+  copy.close();
+});
