@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
- * A modal dialog: focus moves in (to the element marked `data-autofocus`, else the first control),
- * Tab stays inside, Escape closes, focus returns on close.
+ * A modal dialog: focus moves in (to the element marked `data-autofocus`, else the first control
+ * that is not a danger button, so Enter straight away never archives, restores or erases), Tab
+ * stays inside, Escape closes, focus returns on close.
  */
 export function Dialog({
   title,
@@ -20,7 +21,8 @@ export function Dialog({
   const titleId = useId();
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>('input, textarea, select, button');
+    const controls = [...(ref.current?.querySelectorAll<HTMLElement>('input, textarea, select, button') ?? [])].filter((el) => !el.hasAttribute('disabled'));
+    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? controls.find((el) => !el.classList.contains('button--danger')) ?? controls[0];
     first?.focus();
     return () => {
       const instead = focusOnClose?.();

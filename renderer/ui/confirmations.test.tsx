@@ -95,6 +95,58 @@ describe('confirmations that name what will be lost', () => {
     await waitFor(async () => expect(ok(await app.harness.api.listTorVersions({})).map((v) => v.id)).not.toContain(id));
   });
 
+  describe('archive, deactivate and restore start on the safe choice', () => {
+    it('deactivating a member starts on "Keep active"', async () => {
+      const app = await renderApp({
+        hash: '#/members',
+        setup: async (h) => ok(await h.api.createMember({ name: 'Owen Clarke', role: 'ice', organisation: '', email: '', activeFrom: '2026-04-01' })),
+      });
+      harness = app.harness;
+      await app.user.click(await screen.findByRole('button', { name: 'Deactivate Owen Clarke' }));
+      const dialog = screen.getByRole('dialog', { name: 'Deactivate Owen Clarke?' });
+      expect(within(dialog).getByRole('button', { name: 'Keep active' })).toHaveFocus();
+      await app.user.keyboard('{Enter}');
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+      expect(ok(await app.harness.api.listMembers({ includeInactive: false })).map((m) => m.name)).toContain('Owen Clarke');
+    });
+
+    it('archiving a record starts on "Keep it"', async () => {
+      let id = 0;
+      const app = await renderApp({
+        setup: async (h) => {
+          id = ok(
+            await h.api.createEvidence({
+              ref: 'CMP-2026-001',
+              title: 'Appointee letters sent to the claimant',
+              summary: '',
+              receivedOn: '2026-05-01',
+              region: '',
+              sensitivity: 'official',
+              details: { type: 'complaint', serviceArea: '', periodFrom: null, periodTo: null, complaintCount: 4 },
+            }),
+          ).id;
+        },
+      });
+      harness = app.harness;
+      window.location.hash = `#/evidence/${id}`;
+      await app.user.click(await screen.findByRole('button', { name: 'Archive' }));
+      const dialog = screen.getByRole('dialog', { name: 'Archive CMP-2026-001?' });
+      expect(within(dialog).getByRole('button', { name: 'Keep it' })).toHaveFocus();
+      await app.user.keyboard('{Enter}');
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+      expect(ok(await app.harness.api.getEvidence({ id })).archivedAt).toBeNull();
+    });
+
+    it('restoring a backup starts on "Keep the current database" (the shared dialog skips danger buttons)', async () => {
+      const app = await renderApp({ hash: '#/settings', file: true, setup: async (h) => ok(await h.api.backupNow({})) });
+      harness = app.harness;
+      await app.user.click(await screen.findByRole('button', { name: /^Restore manual-/ }));
+      const dialog = screen.getByRole('dialog');
+      expect(within(dialog).getByRole('button', { name: 'Keep the current database' })).toHaveFocus();
+      expect(within(dialog).getByRole('button', { name: 'Restore this backup' })).not.toHaveFocus();
+    });
+  });
+
   describe('in meeting mode', () => {
     async function open(seed: (h: Harness, f: MeetingFixture) => Promise<unknown>) {
       let f!: MeetingFixture;

@@ -223,7 +223,7 @@ export function EvidenceDetailPage({ id }: { id: number }) {
             >
               Archive
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirmArchive(false)}>
+            <button type="button" className="button button--secondary" data-autofocus onClick={() => setConfirmArchive(false)}>
               Keep it
             </button>
           </div>

@@ -145,7 +145,7 @@ export function MembersPage() {
             >
               Deactivate
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirm(null)}>
+            <button type="button" className="button button--secondary" data-autofocus onClick={() => setConfirm(null)}>
               Keep active
             </button>
           </div>
