@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, ok, type Harness } from '../../tests/support/harness';
@@ -117,6 +117,56 @@ describe('agenda builder', () => {
 
     const bad = await h.api.attachPaper({ itemId: a.items[2].id, fileName: '../../etc/passwd', contentBase64: 'aGk=' });
     expect(bad.ok).toBe(false);
+  });
+
+  describe('removing an item with papers', () => {
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    async function itemWithPapers(title: string, contents: string[], panelId?: number) {
+      const p = panelId === undefined ? await newPanel() : { id: panelId };
+      let a = ok(await h.api.addAgendaItem({ panelId: p.id, title, purpose: 'discussion', presenterId: null, minutes: 20 }));
+      const itemId = a.items.find((i) => i.title === title)!.id;
+      for (const [i, text] of contents.entries()) a = ok(await h.api.attachPaper({ itemId, fileName: `paper-${i}.pdf`, contentBase64: b64(text) }));
+      const files = a.items.find((i) => i.id === itemId)!.papers.map((pp) => join(h.ctx.dataDir, 'papers', `${pp.sha256}.pdf`));
+      return { panelId: p.id, itemId, files };
+    }
+
+    it('deletes the files of its papers once the removal commits', async () => {
+      const { itemId, files } = await itemWithPapers('Theme: appointees', ['one', 'two']);
+      expect(files.map((f) => existsSync(f))).toEqual([true, true]);
+      ok(await h.api.removeAgendaItem({ id: itemId }));
+      expect(files.map((f) => existsSync(f))).toEqual([false, false]);
+      expect(h.opened.sqlite.prepare('select count(*) from agenda_papers').pluck().get()).toBe(0);
+    });
+
+    it('keeps a file another paper still uses (stored once by its content)', async () => {
+      const first = await itemWithPapers('Theme: appointees', ['shared']);
+      const second = await itemWithPapers('Theme: contact', ['shared'], first.panelId);
+      expect(second.files).toEqual(first.files);
+      ok(await h.api.removeAgendaItem({ id: first.itemId }));
+      expect(existsSync(first.files[0])).toBe(true);
+      ok(await h.api.removeAgendaItem({ id: second.itemId }));
+      expect(existsSync(first.files[0])).toBe(false);
+    });
+
+    it('deletes nothing when the removal does not commit', async () => {
+      const { panelId, itemId, files } = await itemWithPapers('Theme: appointees', ['one']);
+      // The delete fails inside the transaction, after the papers were looked up.
+      h.opened.sqlite.exec("create trigger refuse before delete on agenda_items begin select raise(abort, 'refused for the test'); end");
+      const r = await h.api.removeAgendaItem({ id: itemId });
+      expect(r.ok).toBe(false);
+      expect(existsSync(files[0])).toBe(true);
+      expect(ok(await h.api.getAgenda({ panelId })).items.some((i) => i.id === itemId)).toBe(true);
+    });
+
+    it('never deletes a file outside the papers folder, whatever the paper row says', async () => {
+      const { itemId, files } = await itemWithPapers('Theme: appointees', ['one']);
+      const outside = join(h.ctx.dataDir, 'keep-me.txt');
+      writeFileSync(outside, 'not a paper');
+      h.opened.sqlite.prepare("update agenda_papers set stored_name = '../keep-me.txt'").run();
+      ok(await h.api.removeAgendaItem({ id: itemId }));
+      expect(readFileSync(outside, 'utf8')).toBe('not a paper');
+      expect(existsSync(files[0])).toBe(true);
+    });
   });
 
   it('refuses changes to a cancelled panel and to unknown presenters', async () => {

@@ -1,9 +1,13 @@
 // The agenda builder and the chair's review. An approved agenda is locked: changing it needs an
 // explicit, recorded reopening, after which it goes back to the chair.
+import { rmSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { findPanel } from '#db/queries/panels';
 import {
+  countPapersStoredAs,
   deleteAgendaItemRow,
   findAgendaItem,
+  findPaper,
   insertAgendaItem,
   insertReviewEvent,
   listAgendaItems,
@@ -18,6 +22,7 @@ import { notFound, UserFacingError } from '#shared/ipc/result';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '#db/schema';
 import { currentUser, nowIso, type HandlerContext } from './context';
+import { papersDir } from './papers';
 import type { HandlerTable } from './types';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -84,6 +89,25 @@ async function itemPanel(ctx: HandlerContext, itemId: number) {
   return item;
 }
 
+/**
+ * Deletes the stored copies of removed papers, once their rows are gone for good. Copies are
+ * content-addressed, so one still used by another paper stays; and a name that would reach
+ * outside the papers folder (a damaged or tampered row) is never followed.
+ */
+async function deleteUnusedPaperFiles(ctx: HandlerContext, storedNames: string[]) {
+  const dir = resolve(papersDir(ctx));
+  for (const name of new Set(storedNames)) {
+    const file = resolve(dir, name);
+    if (dirname(file) !== dir || basename(file) !== name) continue;
+    if ((await countPapersStoredAs(ctx.db, name)) > 0) continue;
+    try {
+      rmSync(file, { force: true });
+    } catch {
+      // The item is already removed; a copy left behind is only disk space, not a reason to fail.
+    }
+  }
+}
+
 function requireChair(role: string, what: string) {
   if (role !== 'chair') {
     throw new UserFacingError('forbidden', `Only the chair can ${what}. If you are the chair, change your role in Settings.`);
@@ -144,12 +168,17 @@ export const agendaHandlers = {
     const item = await itemPanel(ctx, id);
     await editablePanel(ctx.db, item.panel_id);
     const now = nowIso(ctx);
-    await ctx.db.transaction().execute(async (tx) => {
+    const stored = await ctx.db.transaction().execute(async (tx) => {
+      const papers = (await listAgendaItems(tx, item.panel_id)).find((i) => i.id === id)?.papers ?? [];
+      const rows = await Promise.all(papers.map((p) => findPaper(tx, p.id)));
+      // The item's papers go with it (foreign key cascade); their files only once this commits.
       await deleteAgendaItemRow(tx, id);
       const rest = await listAgendaItems(tx, item.panel_id);
       await setPositions(tx, rest.map((r) => r.id), now);
       await touched(tx, item.panel_id, now);
+      return rows.flatMap((r) => (r ? [r.stored_name] : []));
     });
+    await deleteUnusedPaperFiles(ctx, stored);
     return loadAgenda(ctx.db, item.panel_id);
   },
 
