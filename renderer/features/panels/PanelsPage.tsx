@@ -25,11 +25,11 @@ function PanelTable({ panels, caption }: { panels: Panel[]; caption: string }) {
         <tbody>
           {panels.map((p) => (
             <tr key={p.id}>
-              <td>
+              <td className="nowrap">
                 <Link href={`/panels/${p.id}`}>{formatDateShort(p.date)}</Link>
               </td>
               <td>{formatTimeRange(p.startTime, p.endTime)}</td>
-              <td>{p.quarter}</td>
+              <td className="nowrap">{p.quarter}</td>
               <td>{where(p)}</td>
               <td>
                 <StatusBadge status={p.status} />
