@@ -25,4 +25,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         json_extract(details, '$.suicideOrSelfHarm'), json_extract(details, '$.circumstances') != '', json_extract(details, '$.reportUrl') != '')`,
     )
     .execute(db);
+  // 2. The coroners' reports list: each report's record (reference, title, area) read from a narrow
+  // index of live coroners' reports instead of its wide row (about 1 KB, with the JSON details).
+  await sql
+    .raw(`create index evidence_pfd_list on evidence (type, archived_at, id, ref, title, coalesce(json_extract(details, '$.coronerArea'), '')) where type = 'pfd'`)
+    .execute(db);
 }

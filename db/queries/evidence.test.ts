@@ -1,0 +1,119 @@
+// The coroners' reports list reads a narrow index of coroners' reports (migration 11) and counts
+// its dates by arithmetic; both give exactly what the first version gave.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coronerTracking } from '#shared/domain/coroner';
+import { clearStatementCache, openDatabase, type OpenedDatabase } from '../open';
+import { seeded } from '../../electron/demo/register';
+import type { CoronerReportRow } from '../tables/evidence';
+import { listCoronerReports, listTrackingOf } from './evidence';
+
+const now = '2026-11-23T10:00:00Z';
+let o: OpenedDatabase;
+
+beforeAll(async () => {
+  o = await openDatabase(':memory:');
+  const rnd = seeded(8);
+  const day = () => new Date(Date.UTC(2014, 0, 1) + Math.floor(rnd() * 4700) * 86_400_000).toISOString().slice(0, 10);
+  const evidence = o.sqlite.prepare(
+    `insert into evidence (type, ref, title, received_on, sensitivity, details, archived_at, created_at, updated_at) values (?, ?, ?, ?, 'official', ?, ?, ?, ?)`,
+  );
+  const report = o.sqlite.prepare(
+    `insert into coroner_reports (evidence_id, coroner_ref, report_date, addressed_to_dwp, extended_to, extension_granted_by, extension_granted_on, response_sent_on, responded, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  o.sqlite.transaction(() => {
+    for (let i = 0; i < 1500; i++) {
+      const pfd = rnd() < 0.7;
+      // Few report dates, so many reports share one and their order is tested.
+      const reported = `2026-${String(1 + Math.floor(rnd() * 11)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 3)).padStart(2, '0')}`;
+      const details = pfd ? { type: 'pfd', coronerRef: `C-${i}`, reportDate: reported, coronerArea: rnd() < 0.1 ? undefined : `Area ${i % 7}` } : { type: 'complaint' };
+      const id = Number(evidence.run(pfd ? 'pfd' : 'complaint', `REF-${i}`, `Report ${i}`, day(), JSON.stringify(details), rnd() < 0.05 ? now : null, now, now).lastInsertRowid);
+      if (!pfd) continue;
+      const extended = rnd() < 0.2 ? day() : null;
+      const sent = rnd() < 0.3 ? day() : null;
+      report.run(id, `C-${i}`, reported, rnd() < 0.7 ? 1 : 0, extended, extended ? 'Coroner' : '', extended ? reported : null, sent, rnd() < 0.1 ? 1 : 0, now);
+    }
+  })();
+});
+afterAll(async () => o?.close());
+
+/** The first version's statement: every report joined to its record's wide row, newest first. */
+function before(all: boolean) {
+  return o.sqlite
+    .prepare(
+      `select c.*, e.ref, e.title, coalesce(json_extract(e.details, '$.coronerArea'), '') as coroner_area
+       from coroner_reports c join evidence e on e.id = c.evidence_id
+       where e.archived_at is null ${all ? '' : 'and c.addressed_to_dwp = 1'} order by c.report_date desc`,
+    )
+    .all() as (CoronerReportRow & { ref: string; title: string; coroner_area: string })[];
+}
+
+describe("coroners' reports list", () => {
+  it('lists what the first version listed, in the same order', async () => {
+    for (const all of [false, true]) {
+      for (const today of ['2026-11-23', '2026-03-01', '2016-02-29']) {
+        const expected = before(all).map((r) => ({
+          evidenceId: r.evidence_id,
+          ref: r.coroner_ref,
+          title: r.title,
+          coronerArea: r.coroner_area,
+          addressedToDwp: r.addressed_to_dwp === 1,
+          reportDate: r.report_date,
+          tracking: r.addressed_to_dwp ? coronerTracking({ reportDate: r.report_date, extendedTo: r.extended_to, extensionGrantedBy: r.extension_granted_by, extensionGrantedOn: r.extension_granted_on, responseSentOn: r.response_sent_on, responded: r.responded === 1 }, today) : null,
+        }));
+        expect(expected.length).toBeGreaterThan(100);
+        expect(await listCoronerReports(o.db, { all, today })).toEqual(expected);
+      }
+    }
+  });
+
+  it('counts the dates exactly as coronerTracking does, for any dates', () => {
+    const date = fc.integer({ min: -400_000, max: 2_500_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+    const odd = fc.constantFrom('2026-02-30', '2025-02-29', '2026-13-01', '26-01-01', '', '2026-1-01');
+    fc.assert(
+      fc.property(date, fc.option(fc.oneof(date, odd)), fc.option(date), fc.boolean(), fc.oneof(date, odd), (reported, extended, sent, responded, today) => {
+        const row: CoronerReportRow = {
+          evidence_id: 1,
+          coroner_ref: 'C',
+          report_date: reported,
+          addressed_to_dwp: 1,
+          extended_to: extended,
+          extension_granted_by: '',
+          extension_granted_on: null,
+          response_sent_on: sent,
+          responded: responded ? 1 : 0,
+          updated_at: now,
+        };
+        const facts = { reportDate: reported, extendedTo: extended, extensionGrantedBy: '', extensionGrantedOn: null, responseSentOn: sent, responded };
+        let expected: unknown;
+        try {
+          expected = coronerTracking(facts, today);
+        } catch (err) {
+          expect(() => listTrackingOf(row, today)).toThrow((err as Error).message);
+          return;
+        }
+        expect(listTrackingOf(row, today)).toEqual(expected);
+        expect(JSON.stringify(listTrackingOf(row, today))).toBe(JSON.stringify(expected));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads the records from the narrow index, never their wide rows', async () => {
+    clearStatementCache(o.sqlite);
+    const seen: string[] = [];
+    const original = o.sqlite.prepare;
+    o.sqlite.prepare = function (this: typeof o.sqlite, source: string) {
+      seen.push(source);
+      return original.call(this, source);
+    } as typeof original;
+    try {
+      await listCoronerReports(o.db, { all: false, today: '2026-11-23' });
+    } finally {
+      o.sqlite.prepare = original;
+    }
+    const statement = seen.find((s) => s.includes('coroner_reports'))!;
+    const plan = (o.sqlite.prepare(`explain query plan ${statement}`).all(1) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan).toMatch(/SEARCH e USING COVERING INDEX evidence_pfd_list/);
+  });
+});
