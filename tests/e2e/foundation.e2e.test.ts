@@ -1,6 +1,6 @@
 // The foundation driven in a real Chromium: first run, members and panels, reload, still there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateFieldOrder, e2eAvailable, seriousA11yViolations, startE2E, type E2E } from './support';
+import { e2eAvailable, nativeFieldParts, seriousA11yViolations, startE2E, type E2E } from './support';
 
 describe.skipIf(!e2eAvailable)('members and panels in Chromium', () => {
   let e: E2E;
@@ -59,8 +59,8 @@ describe.skipIf(!e2eAvailable)('members and panels in Chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Panels' }).click();
     await page.getByRole('heading', { name: 'No panel is planned' }).waitFor();
     await page.getByRole('link', { name: 'Plan a panel' }).first().click();
-    // UK order in the date field (dd/mm/yyyy), not Chromium's en-US default.
-    expect(await dateFieldOrder(page)).toEqual(['Day', 'Month', 'Year']);
+    // UK order in the date field (dd/mm/yyyy) and 24-hour times, not Chromium's en-US default.
+    expect(await nativeFieldParts(page)).toBe('Day Month Year Hours Minutes Hours Minutes');
     await page.getByLabel('Date').fill('2027-02-10');
     await page.getByText('Financial quarter: 2026-27 Q4').waitFor();
     await page.getByLabel('Hybrid (in person and online)').check();
@@ -92,6 +92,16 @@ describe.skipIf(!e2eAvailable)('members and panels in Chromium', () => {
     await page.getByText('Database file').waitFor();
     expect(await page.getByText(e.dbPath).count()).toBe(1);
     await e.shot('09-settings');
+  });
+
+  it('shows UK dates and 24-hour times in fields drawn with their page', async () => {
+    const { page } = e;
+    await page.goto(`${e.server.url}#/panels/plan-year`);
+    await page.getByRole('heading', { level: 1, name: 'Plan a year' }).waitFor();
+    expect(await nativeFieldParts(page)).toBe('Hours Minutes Hours Minutes');
+    await page.goto(`${e.server.url}#/recommendations`);
+    await page.getByRole('heading', { level: 1, name: 'Recommendations' }).waitFor();
+    expect(await nativeFieldParts(page)).toBe('Day Month Year Day Month Year');
   });
 
   it('blocks inline script with the CSP', async () => {

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { openDatabase, type OpenedDatabase } from '#db/open';
 import { handlers } from '../../electron/handlers/index';
 import type { HandlerContext } from '../../electron/handlers/context';
@@ -21,7 +21,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   // UK date order in native date inputs, as the desktop app sets for itself. Debian's Chromium
   // ships only the en-US locale, so --lang alone leaves mm/dd/yyyy; the second flag makes date
-  // and time fields follow the page's lang="en-GB" (dd/mm/yyyy, 24-hour) instead.
+  // and time fields follow the page's lang="en-GB" (dd/mm/yyyy, 24-hour) instead (see ukContext).
   '--lang=en-GB',
   '--enable-blink-features=LangAttributeAwareFormControlUI',
 ];
@@ -40,6 +40,36 @@ if (!chromiumPath) {
   console.warn(msg);
 }
 export const e2eAvailable = chromiumPath !== null;
+
+/**
+ * Chromium lays a date or time field out when its type is set, and React sets it before the field
+ * is in the page, so before it can inherit lang="en-GB": setting the type again once the field is
+ * in the page lays it out in UK order. Only the e2e browser needs this; the desktop app's own
+ * Chromium has the en-GB locale.
+ */
+function relayDateFieldsInPage() {
+  const fields = 'input[type="date"], input[type="time"], input[type="datetime-local"], input[type="month"], input[type="week"]';
+  const relay = (el: HTMLInputElement) => {
+    const type = el.type;
+    el.type = 'text';
+    el.type = type;
+  };
+  new MutationObserver((records) => {
+    for (const r of records)
+      for (const n of r.addedNodes) {
+        if (!(n instanceof Element)) continue;
+        if (n.matches(fields)) relay(n as HTMLInputElement);
+        n.querySelectorAll<HTMLInputElement>(fields).forEach(relay);
+      }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** A browser context as a UK user has it: en-GB, London time, dates in the fields as dd/mm/yyyy. */
+export async function ukContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', ...options });
+  await context.addInitScript(relayDateFieldsInPage);
+  return context;
+}
 
 export const RENDERER_DIR = resolve('dist/renderer');
 export const SCREENSHOT_DIR = resolve('tests/e2e/screenshots');
@@ -78,7 +108,7 @@ export async function startE2E(opts: { now?: Date; viewport?: { width: number; h
   const server = await startPreviewServer({ handlers, ctx, staticDir: RENDERER_DIR, csp: CONTENT_SECURITY_POLICY });
   // playwright gives each launch a fresh, empty profile of its own.
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const context = await ukContext(browser, { viewport: opts.viewport ?? { width: 1280, height: 800 } });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const allowed: RegExp[] = [];
@@ -129,15 +159,18 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * The order a native date field shows its parts in ("Day Month Year" in the UK), read from the
- * accessibility tree: the field's own text is in a closed user-agent shadow root.
+ * The parts of the page's native date and time fields in the order they show them ("Day Month
+ * Year", "Hours Minutes"), read from the accessibility tree: the fields' own text is in a closed
+ * user-agent shadow root.
  */
-export async function dateFieldOrder(page: Page): Promise<string[]> {
+export async function nativeFieldParts(page: Page): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value?: string }; name?: { value?: string } }[] };
-    const parts = nodes.filter((n) => n.role?.value === 'spinbutton').map((n) => String(n.name?.value ?? '').split(' ')[0]);
-    return parts.filter((p) => ['Day', 'Month', 'Year'].includes(p)).slice(0, 3);
+    return nodes
+      .filter((n) => n.role?.value === 'spinbutton')
+      .map((n) => String(n.name?.value ?? '').split(' ')[0])
+      .join(' ');
   } finally {
     await cdp.detach();
   }
