@@ -30,4 +30,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql
     .raw(`create index evidence_pfd_list on evidence (type, archived_at, id, ref, title, coalesce(json_extract(details, '$.coronerArea'), '')) where type = 'pfd'`)
     .execute(db);
+  // 3. The recommendations list: each recommendation's count of target-date changes and the date
+  // of its last status change come from this index alone, and its latest update is found here
+  // and read once, instead of reading and sorting all of its updates (ten or more) three times.
+  await sql`create index recommendation_updates_kind on recommendation_updates (recommendation_id, kind, id, on_date)`.execute(db);
+  await sql`create index recommendation_updates_latest on recommendation_updates (recommendation_id, on_date, id)`.execute(db);
 }

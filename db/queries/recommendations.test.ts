@@ -1,0 +1,33 @@
+// The recommendations list finds each recommendation's target-date changes, last status change
+// and latest update from indexes (migration 11) instead of reading and sorting its updates.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { clearStatementCache, openDatabase, type OpenedDatabase } from '../open';
+import { listRecommendations } from './recommendations';
+
+let o: OpenedDatabase;
+beforeAll(async () => {
+  o = await openDatabase(':memory:');
+});
+afterAll(async () => o?.close());
+
+it("reads each recommendation's updates from the indexes, sorting only the list itself", async () => {
+  clearStatementCache(o.sqlite);
+  const seen: string[] = [];
+  const original = o.sqlite.prepare;
+  o.sqlite.prepare = function (this: typeof o.sqlite, source: string) {
+    seen.push(source);
+    return original.call(this, source);
+  } as typeof original;
+  try {
+    await listRecommendations(o.db, {}, '2026-11-23');
+  } finally {
+    o.sqlite.prepare = original;
+  }
+  const statement = seen.find((s) => s.includes('from "recommendations"'))!;
+  const plan = (o.sqlite.prepare(`explain query plan ${statement}`).all() as { detail: string }[]).map((r) => r.detail);
+  expect(plan.filter((d) => /COVERING INDEX recommendation_updates_kind \(recommendation_id=\? AND kind=\?\)/.test(d))).toHaveLength(2);
+  expect(plan).toContain('SEARCH u USING INDEX recommendation_updates_latest (recommendation_id=?)');
+  // One sort: the list's own order. Before, the latest update and the last status change each
+  // sorted every recommendation's updates.
+  expect(plan.filter((d) => d.includes('TEMP B-TREE'))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
+});
