@@ -1,5 +1,5 @@
-// Every screen of the app on the demonstration data, in a small window (axe-core, screenshot) and
-// at 200% text (Chromium's zoom of a 1280×800 window: 640×400 CSS pixels at scale 2): nothing
+// Every screen of the app on the demonstration data, in a small window (axe-core, screenshot), in a
+// normal 1280×800 window (screenshot) and at 200% text (Chromium's zoom of a 1280×800 window: 640×400 CSS pixels at scale 2): nothing
 // spills sideways off the page, and each screen's heading and main action can be reached.
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../electron/demo/demo';
 import { handlers } from '../../electron/handlers/index';
 import { dispatch } from '../../electron/ipc/dispatch';
-import { SCREENSHOT_DIR, e2eAvailable, seriousA11yViolations, startE2E, type E2E } from './support';
+import { SCREENSHOT_DIR, e2eAvailable, seriousA11yViolations, startE2E, ukContext, type E2E } from './support';
 
 interface Screen {
   name: string;
@@ -128,7 +128,7 @@ function screens(ids: Ids): Screen[] {
   return list;
 }
 
-describe.skipIf(!e2eAvailable)('every screen at a small window and at 200% text', () => {
+describe.skipIf(!e2eAvailable)('every screen in a small window, a normal one and at 200% text', () => {
   let e: E2E;
   let list: Screen[];
   beforeAll(async () => {
@@ -233,11 +233,11 @@ describe.skipIf(!e2eAvailable)('every screen at a small window and at 200% text'
       return problems;
     });
 
-  async function tour(page: Page, prefix: 's' | 'z', axe: boolean) {
+  async function tour(page: Page, prefix: 's' | 'n' | 'z', axe: boolean) {
     let n = 0;
     for (const s of list) {
       n += 1;
-      const what = prefix === 'z' ? `${s.name} at 200%` : s.name;
+      const what = prefix === 'z' ? `${s.name} at 200%` : prefix === 'n' ? `${s.name} at 1280×800` : s.name;
       const heading = await visit(page, s);
       await reachable(heading, `${what}: the heading`);
       await reachable(primaryOf(page, s), `${what}: the main action`);
@@ -255,8 +255,21 @@ describe.skipIf(!e2eAvailable)('every screen at a small window and at 200% text'
     await tour(e.page, 's', true);
   });
 
+  it('shows every screen in a normal window (1280×800): screenshots to look at', async () => {
+    const context = await ukContext(e.browser, { viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('console', (m) => void (m.type() === 'error' && e.consoleErrors.push(m.text())));
+    page.on('pageerror', (err) => void e.consoleErrors.push(String(err)));
+    try {
+      await tour(page, 'n', false);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps everything at 200% text (a 1280×800 window zoomed: 640×400 CSS pixels)', async () => {
-    const context = await e.browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, locale: 'en-GB', timezoneId: 'Europe/London' });
+    const context = await ukContext(e.browser, { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     page.on('console', (m) => void (m.type() === 'error' && e.consoleErrors.push(m.text())));
