@@ -6,7 +6,7 @@ import { coronerTracking } from '#shared/domain/coroner';
 import { clearStatementCache, openDatabase, type OpenedDatabase } from '../open';
 import { seeded } from '../../electron/demo/register';
 import type { CoronerReportRow } from '../tables/evidence';
-import { listCoronerReports, listTrackingOf } from './evidence';
+import { listCoronerReports, listEvidence, listTrackingOf } from './evidence';
 
 const now = '2026-11-23T10:00:00Z';
 let o: OpenedDatabase;
@@ -115,5 +115,66 @@ describe("coroners' reports list", () => {
     const statement = seen.find((s) => s.includes('coroner_reports'))!;
     const plan = (o.sqlite.prepare(`explain query plan ${statement}`).all(1) as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan).toMatch(/SEARCH e USING COVERING INDEX evidence_pfd_list/);
+  });
+});
+
+describe('register filtered by words', () => {
+  let r: OpenedDatabase;
+  beforeAll(async () => {
+    r = await openDatabase(':memory:');
+    const rnd = seeded(5);
+    const insert = r.sqlite.prepare(
+      `insert into evidence (type, ref, title, summary, received_on, sensitivity, details, archived_at, created_at, updated_at) values ('complaint', ?, ?, ?, ?, 'official', '{"type":"complaint"}', ?, ?, ?)`,
+    );
+    r.sqlite.transaction(() => {
+      for (let i = 0; i < 7000; i++) {
+        // Many records share a date, so the order by id within a date is tested too.
+        const day = new Date(Date.UTC(2010, 0, 1) + Math.floor(rnd() * 900) * 86_400_000).toISOString().slice(0, 10);
+        insert.run(`CMP-${i}`, `Complaint ${i}`, rnd() < 0.9 ? 'The claimant was not contacted' : 'A letter went astray', day, rnd() < 0.03 ? now : null, now, now);
+      }
+    })();
+  });
+  afterAll(async () => r?.close());
+
+  /** What the register listed before: every live match, sorted. */
+  function expected(desc: boolean, offset: number, from?: string) {
+    const dir = desc ? 'desc' : 'asc';
+    const where = `archived_at is null ${from ? `and received_on >= '${from}'` : ''} and id in (select rowid from evidence_fts where evidence_fts match '"claimant"*')`;
+    return {
+      total: (r.sqlite.prepare(`select count(*) from evidence where ${where}`).pluck().get() as number),
+      ids: r.sqlite.prepare(`select id from evidence where ${where} order by received_on ${dir}, id ${dir} limit 100 offset ${offset}`).pluck().all() as number[],
+    };
+  }
+
+  it('counts and pages a large set of matches exactly as before, read along the date index', async () => {
+    for (const desc of [true, false]) {
+      for (const offset of [0, 100, 5000, 6200]) {
+        for (const from of [undefined, '2011-06-01']) {
+          const page = await listEvidence(r.db, { filter: { text: 'claimant', from }, sort: 'receivedOn', desc, offset, limit: 100 }, '2026-11-23');
+          const want = expected(desc, offset, from);
+          expect(want.total).toBeGreaterThan(5000 * (from ? 0 : 1));
+          expect(page.total).toBe(want.total);
+          expect(page.rows.map((x) => x.id)).toEqual(want.ids);
+        }
+      }
+    }
+    clearStatementCache(r.sqlite);
+    const seen: string[] = [];
+    const original = r.sqlite.prepare;
+    r.sqlite.prepare = function (this: typeof r.sqlite, source: string) {
+      seen.push(source);
+      return original.call(this, source);
+    } as typeof original;
+    try {
+      await listEvidence(r.db, { filter: { text: 'claimant' }, sort: 'receivedOn', desc: true, offset: 0, limit: 100 }, '2026-11-23');
+    } finally {
+      r.sqlite.prepare = original;
+    }
+    const count = seen.find((s) => s.includes('count(*)'))!;
+    expect(count).toContain('from "evidence_fts"');
+    const list = seen.find((s) => s.includes('limit'))!;
+    const plan = (r.sqlite.prepare(`explain query plan ${list}`).all('"claimant"*', 100, 0) as { detail: string }[]).map((x) => x.detail).join(' | ');
+    expect(plan).toMatch(/SCAN e USING INDEX evidence_live_received/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 });

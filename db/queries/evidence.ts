@@ -256,6 +256,9 @@ export async function findEvidence(db: Q, id: number, today: string): Promise<Ev
 /** The register's list request, as the contract's schema leaves it (defaults filled in). */
 export type ListOptions = EvidenceListParsed;
 
+/** From this many records in a filtered set, its list is read in date order rather than sorted. */
+const DENSE_SET = 5000;
+
 const SORT_COLUMN = { receivedOn: 'e.received_on', ref: 'e.ref', title: 'e.title', type: 'e.type', region: 'e.region' } as const;
 
 export async function listEvidence(db: Q, o: ListOptions, today: string): Promise<EvidencePage> {
@@ -284,17 +287,31 @@ export async function listEvidence(db: Q, o: ListOptions, today: string): Promis
   // (id, received_on), never its wide row. SQLite would otherwise read every matching row (80 ms
   // for a tag on 8,000 of 100,000 records; 3 ms this way), so the index is named for it.
   const bySet = !f.includeArchived && Boolean(f.tag || f.benefitLine || f.themeId || f.openDeadline || match);
-  const run = async <R>(query: { compile(): CompiledQuery<R> }): Promise<R[]> => {
+  const run = async <R>(query: { compile(): CompiledQuery<R> }, index = 'evidence_live_id_received'): Promise<R[]> => {
     if (!bySet) return (await db.executeQuery(query.compile())).rows;
     const compiled = query.compile();
-    const forced = compiled.sql.replace('from "evidence" as "e"', 'from "evidence" as "e" indexed by evidence_live_id_received');
+    const forced = compiled.sql.replace('from "evidence" as "e"', `from "evidence" as "e" indexed by ${index}`);
     return (await db.executeQuery<R>({ ...compiled, sql: forced })).rows;
   };
   // Without such a set, counting through a date-ordered subquery lets SQLite count entries of the
   // narrow (partial) date index instead of scanning the table: 60 ms becomes 3 ms at 100,000 records.
   const counted = bySet ? q.select('e.id') : q.select('e.id').orderBy('e.received_on', 'desc').orderBy('e.id', 'desc');
-  const [{ total }] = await run(db.selectFrom(counted.as('matching')).select((eb) => eb.fn.countAll<number>().as('total')));
+  const wordsAlone = match !== null && !f.includeArchived && !f.types?.length && !f.from && !f.to && !f.tag && !f.benefitLine && !f.themeId && !f.openDeadline;
+  // Words alone are counted in the search index, less the few archived records: checking each of
+  // 40,000 matches against the live-records index took 15 ms, this 3 ms.
+  const [{ total }] = wordsAlone
+    ? await db
+        .selectFrom('evidence_fts as f')
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .where(sql<boolean>`evidence_fts match ${match}`)
+        .where('f.rowid', 'not in', db.selectFrom('evidence').select('id').where('archived_at', 'is not', null))
+        .execute()
+    : await run(db.selectFrom(counted.as('matching')).select((eb) => eb.fn.countAll<number>().as('total')));
   const dir = o.desc ? 'desc' : 'asc';
+  // A large set in date order is read along the live date index, each entry checked against the
+  // set, stopping at the page: 100 of 40,000 matches in 6 ms instead of sorting all of them (17 ms).
+  // A small set is still read member by member and sorted.
+  const dense = bySet && o.sort === 'receivedOn' && !f.types?.length && total >= DENSE_SET;
   const rows = await run(
     q
       .select(['e.id', 'e.type', 'e.ref', 'e.title', 'e.received_on', 'e.benefit_lines', 'e.region', 'e.tags', 'e.archived_at'])
@@ -302,6 +319,7 @@ export async function listEvidence(db: Q, o: ListOptions, today: string): Promis
       .orderBy('e.id', dir)
       .limit(o.limit)
       .offset(o.offset),
+    dense ? 'evidence_live_received' : undefined,
   );
   const ids = rows.map((r) => r.id);
   const counts = new Map<number, number>();
