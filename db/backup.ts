@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { backupsToDelete, DEFAULT_ROTATION, type RotationPolicy } from '#shared/backupRotation';
-import { checkFileInWorker } from './fileCheck';
+import { checkFileInWorker, summariseProblems } from './fileCheck';
 
 export interface BackupResult {
   path: string;
@@ -72,7 +72,7 @@ export async function backupTo(sqlite: Database.Database, path: string, watch: B
     stopIfAsked();
     watch.progress?.(1, 1, 'Checking the copy…');
     const integrity = await checkCopy(partial, stopIfAsked);
-    if (integrity !== 'ok') throw new BackupError(`The backup failed its integrity check (${integrity.replace(/\s*\n\s*/g, '; ')}); it was not kept.`);
+    if (integrity !== 'ok') throw new BackupError(`The backup failed its integrity check (${summariseProblems(integrity)}); it was not kept.`);
     renameSync(partial, path);
     return { path, bytes: statSync(path).size, integrity };
   } catch (err) {
@@ -150,7 +150,7 @@ export function restoreFrom(backup: string, dbPath: string, stamp: string): { re
   } catch (err) {
     throw new BackupError(`${backup} is not a readable database (${(err as Error).message}); nothing was changed.`);
   }
-  if (integrity !== 'ok') throw new BackupError(`${backup} failed its integrity check (${integrity}); nothing was changed.`);
+  if (integrity !== 'ok') throw new BackupError(`${backup} failed its integrity check (${summariseProblems(integrity)}); nothing was changed.`);
   let keptAside: string | null = null;
   if (existsSync(dbPath)) {
     keptAside = `${dbPath}.before-restore-${stamp}`;

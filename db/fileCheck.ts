@@ -37,3 +37,10 @@ export function checkFileInWorker(path: string, pragma: 'integrity_check' | 'qui
   answer.catch(() => {});
   return { answer, stop: () => worker.terminate() };
 }
+
+/** SQLite's list of problems, cut to the first few for a message a person reads. */
+export function summariseProblems(answer: string, shown = 3): string {
+  const lines = answer.split(/\s*\n\s*/).filter((l) => l && !/^\*\*\* in database/.test(l));
+  const more = lines.length - shown;
+  return lines.slice(0, shown).join('; ') + (more > 0 ? `; and ${more.toLocaleString('en-GB')} more` : '');
+}

@@ -8,7 +8,7 @@ import type { DB } from './schema';
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { backupTo } from './backup';
-import { checkFileInWorker } from './fileCheck';
+import { checkFileInWorker, summariseProblems } from './fileCheck';
 import { registerAuditFunctions } from './audit';
 
 export type OpenErrorCode = 'corrupt' | 'newer-version' | 'read-only' | 'locked' | 'migration-failed' | 'cannot-open';
@@ -69,7 +69,7 @@ function checkInBackground(sqlite: Database.Database, path: string): { stop(): P
   const check = checkFileInWorker(path, 'quick_check');
   const result = check.answer.then(
     (answer): IntegrityResult => {
-      if (answer !== 'ok') return { ok: false, message: `The database file ${path} failed its integrity check (${answer.replace(/\s*\n\s*/g, '; ')}), so nothing more will be saved to it. ${WAY_FORWARD}` };
+      if (answer !== 'ok') return { ok: false, message: `The database file ${path} failed its integrity check (${summariseProblems(answer)}), so nothing more will be saved to it. ${WAY_FORWARD}` };
       if (sqlite.open) sqlite.pragma('query_only = OFF');
       return { ok: true };
     },
@@ -183,7 +183,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     if (!deferCheck) {
       const check = sqlite.pragma('quick_check', { simple: true });
       if (check !== 'ok') {
-        throw new DatabaseOpenError('corrupt', `The database file ${path} failed its integrity check (${String(check)}). ${WAY_FORWARD}`, path);
+        throw new DatabaseOpenError('corrupt', `The database file ${path} failed its integrity check (${summariseProblems(String(check))}). ${WAY_FORWARD}`, path);
       }
     } else {
       // Even then the file must read as a database with its schema before anything is shown.

@@ -2,7 +2,8 @@
 // progress. Polling works the same over Electron IPC, the web preview and the in-process test
 // transport, where pushed events would need three mechanisms. A cancelled job throws inside its
 // transaction, or before it writes its file, so it leaves nothing behind.
-import { notFound } from '#shared/ipc/result';
+import { pendingIntegrity } from '#db/open';
+import { notFound, UserFacingError } from '#shared/ipc/result';
 import { toErrorBody } from '../ipc/dispatch';
 import type { JobKind, JobStatus } from '#shared/domain/jobs';
 import type { HandlerContext } from '../handlers/context';
@@ -74,6 +75,15 @@ export function startJob<T>(ctx: HandlerContext, kind: JobKind, label: string, w
   void (async () => {
     try {
       await control.checkpoint();
+      // A large file is checked in the background after opening and refuses writes until then;
+      // every job writes (a file's log row, an import, an erasure), so it waits for the check.
+      const check = pendingIntegrity(ctx.sqlite);
+      if (check) {
+        control.progress(0, 0, 'Waiting for the check of the database file to finish…');
+        const verdict = await check;
+        if (!verdict.ok) throw new UserFacingError('database', verdict.message);
+        await control.checkpoint();
+      }
       const result = await work(control);
       finish({ state: 'done', result, message: 'Finished' });
     } catch (err) {

@@ -69,7 +69,8 @@ export function JobProgress({ run, label, cancelLabel = 'Cancel' }: { run: JobRu
         {s?.message ?? 'Starting…'}
         {pct !== null && ` ${pct}%`}
       </span>{' '}
-      <button type="button" className="button button--secondary button--small" disabled={!s || s.cancelling} onClick={run.cancel}>
+      {/* Named for what it stops, since a page can hold other Cancel buttons (Cancel panel). */}
+      <button type="button" className="button button--secondary button--small" aria-label={s?.cancelling ? undefined : cancelLabel === 'Cancel' ? `Cancel ${label.charAt(0).toLowerCase()}${label.slice(1)}` : cancelLabel} disabled={!s || s.cancelling} onClick={run.cancel}>
         {s?.cancelling ? 'Stopping…' : cancelLabel}
       </button>
     </span>

@@ -1,10 +1,11 @@
 // A large database is checked on another thread after it opens, so the first screens need not
 // wait for a check of the whole file. Until the check passes, writes are held, never lost.
-import { mkdtempSync, openSync, rmSync, statSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, pendingIntegrity, type OpenedDatabase } from '#db/open';
+import type { JobStatus } from '#shared/domain/jobs';
 import type { HandlerContext } from '../../electron/handlers/context';
 import { handlers } from '../../electron/handlers/index';
 import { dispatch } from '../../electron/ipc/dispatch';
@@ -55,6 +56,29 @@ describe('the integrity check of a large file', () => {
     expect(await check).toEqual({ ok: true });
     expect(o.sqlite.pragma('query_only', { simple: true })).toBe(0);
     expect((await dispatch(handlers, ctx, 'getIdentity', {})).ok).toBe(true);
+  });
+
+  it('holds a job (an export) until the check passes, then runs it to the end', async () => {
+    const path = join(dir, 'big.sqlite3');
+    await filled(path);
+    const first = await openDatabase(path);
+    await dispatch(handlers, ctxFor(first, path), 'setIdentity', { name: 'Sam Secretariat', role: 'secretariat' });
+    await first.close();
+    const o = await openDatabase(path, { integrityCheck: 'background' });
+    opened.push(o);
+    const ctx = ctxFor(o, path);
+    expect(pendingIntegrity(o.sqlite)).toBeDefined();
+    const started = await dispatch(handlers, ctx, 'startExport', { kind: 'tracker' });
+    if (!started.ok) throw new Error(started.error.message);
+    let s = started.value as JobStatus;
+    while (s.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      const got = await dispatch(handlers, ctx, 'getJob', { id: s.id });
+      if (!got.ok) throw new Error(got.error.message);
+      s = got.value as JobStatus;
+    }
+    expect(s).toMatchObject({ state: 'done', failure: null });
+    expect(existsSync((s.result as { path: string }).path)).toBe(true);
   });
 
   it('checks a small file before opening it, and a large one in the background by default', async () => {

@@ -71,6 +71,15 @@ function exportRequest(kind: ExportKind, o: { panelId?: number; torId?: number; 
   }
 }
 
+const DOCUMENT_NAMES: Record<ExportKind, string> = {
+  agenda: 'the agenda',
+  tor: 'the Terms of Reference',
+  pack: 'the panel pack',
+  minutes: 'the minutes',
+  tracker: 'the recommendations tracker',
+  'board-report': 'the Board report',
+};
+
 export function ExportButton({ kind, panelId, torId, quarter, label }: { kind: ExportKind; panelId?: number; torId?: number; quarter?: string; label: string }) {
   const qc = useQueryClient();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -106,7 +115,7 @@ export function ExportButton({ kind, panelId, torId, quarter, label }: { kind: E
       <button type="button" className="button button--secondary" disabled={run.running} onClick={() => begin()}>
         {run.running ? 'Writing…' : label}
       </button>
-      <JobProgress run={run} label={`Writing ${label.toLowerCase()}`} />
+      <JobProgress run={run} label={`Writing ${DOCUMENT_NAMES[kind]}`} />
       {message && !run.running && (
         <span className={`export__message${message.ok ? '' : ' export__message--error'}`} role={message.ok ? 'status' : 'alert'}>
           {message.text}

@@ -48,7 +48,7 @@ describe('a backup in progress', () => {
     const bar = await screen.findByRole('progressbar', { name: 'Backing up the database' }, { timeout: 5000 });
     const progress = bar.closest('[role="status"]') as HTMLElement;
     expect(progress).toHaveTextContent(/Copying the database…|Checking the copy…|Starting…/);
-    await app.user.click(within(progress).getByRole('button', { name: 'Cancel' }));
+    await app.user.click(within(progress).getByRole('button', { name: 'Cancel backing up the database' }));
     expect(await screen.findByText('Backup cancelled: no file was kept.', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Back up now' })).toBeEnabled();
     const list = await app.harness.api.listBackups({});
