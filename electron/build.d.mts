@@ -7,4 +7,5 @@ export const MAIN_BUNDLE: {
   define: Record<string, string>;
   banner: { js: string };
 };
-export function buildElectron(options?: { outdir?: string; minify?: boolean }): Promise<{ main: string; preload: string }>;
+export function buildElectron(options?: { outdir?: string; minify?: boolean }): Promise<{ main: string; preload: string; docWorker: string }>;
+export function bundleDocWorker(outfile: string, options?: { minify?: boolean }): Promise<void>;

@@ -21,6 +21,11 @@ export const MAIN_BUNDLE = {
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
+/** The export job's worker (electron/docs/docWorker.ts), bundled as main is; the app's build puts it beside main.cjs. */
+export async function bundleDocWorker(outfile, { minify = false } = {}) {
+  await build({ ...MAIN_BUNDLE, entryPoints: [`${root}electron/docs/docWorker.ts`], outfile, sourcemap: false, minify, logLevel: 'warning', absWorkingDir: root });
+}
+
 export async function buildElectron({ outdir = `${root}dist/electron`, minify = false } = {}) {
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: false, minify, logLevel: 'warning', absWorkingDir: root };
   await build({
@@ -39,10 +44,11 @@ export async function buildElectron({ outdir = `${root}dist/electron`, minify = 
     outdir,
     external: ['electron'],
   });
-  return { main: `${outdir}/main.cjs`, preload: `${outdir}/preload.cjs` };
+  await bundleDocWorker(`${outdir}/docWorker.cjs`, { minify });
+  return { main: `${outdir}/main.cjs`, preload: `${outdir}/preload.cjs`, docWorker: `${outdir}/docWorker.cjs` };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = await buildElectron();
-  console.log(`Built ${out.main} and ${out.preload}`);
+  console.log(`Built ${out.main}, ${out.docWorker} and ${out.preload}`);
 }

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { packDocx } from '#templates/style/pack';
-import { gateFindings } from '#shared/pii/gate';
+import { gateFindings, type GateSource, type RestrictedValue } from '#shared/pii/gate';
 import { PersonalDataError, UserFacingError } from '#shared/ipc/result';
 import { getDocumentSettings } from '../handlers/app';
 import { currentUser, nowIso, type HandlerContext } from '../handlers/context';
@@ -34,14 +34,19 @@ export interface ExportResult {
   logId: number;
 }
 
+/** Packs a built document, then checks, writes and logs it (the CLI's way; the app's jobs pack in a worker). */
 export async function exportDocument(ctx: HandlerContext, built: BuiltDocument, o: ExportOptions): Promise<ExportResult> {
-  const job = o.job ?? NO_JOB;
-  await job.checkpoint();
-  job.progress(1, EXPORT_STEPS, o.kind === 'pack' ? 'Laying out the pages and numbering the contents…' : 'Laying out the pages…');
   const bytes = await packDocx(built.doc);
+  return exportPacked(ctx, { bytes, sources: built.sources, restricted: built.restricted }, o);
+}
+
+/** Checks packed bytes for personal data, writes them atomically and logs the file. */
+export async function exportPacked(ctx: HandlerContext, packed: { bytes: Uint8Array; sources: GateSource[]; restricted: RestrictedValue[] }, o: ExportOptions): Promise<ExportResult> {
+  const job = o.job ?? NO_JOB;
+  const { bytes, sources, restricted } = packed;
   await job.checkpoint();
   job.progress(2, EXPORT_STEPS, 'Checking for personal data…');
-  const findings = gateFindings(built.sources, docxParts(bytes), built.restricted);
+  const findings = gateFindings(sources, docxParts(bytes), restricted);
   if (findings.length && !o.allowFindings) throw new PersonalDataError(findings);
   if (o.allowFindings && o.allowFindings.reason.trim().length < 10) {
     throw new UserFacingError('invalid-argument', 'Give a reason of at least a few words for exporting despite the findings; it is recorded with your name.', { reason: 'Say why' });

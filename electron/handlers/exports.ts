@@ -4,11 +4,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { notFound, UserFacingError } from '#shared/ipc/result';
 import type { ExportedFile, ExportLogEntry, ExportRequest } from '#shared/ipc/contract';
-import { EXPORT_STEPS, exportDocument, type ExportOptions } from '../docs/exportDocument';
-import { agendaDocument, torDocument, type BuiltDocument } from '../docs/planningDocs';
+import { buildAndPack } from '../docs/docWorkerHost';
+import { EXPORT_STEPS, exportPacked } from '../docs/exportDocument';
 import { NO_JOB, startJob, type JobControl } from '../jobs/registry';
-import { boardReportDocument, minutesDocument, trackerDocument } from '../docs/meetingDocs';
-import { packDocument } from '../docs/packDocument';
 import { currentUser, nowIso } from './context';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './types';
@@ -29,26 +27,14 @@ const DOCUMENT_NAMES: Record<ExportRequest['kind'], string> = {
 /** Builds, checks and writes one document; the plain channels and the job both come here. */
 export async function runExport(ctx: HandlerContext, req: ExportRequest, job: JobControl = NO_JOB): Promise<ExportedFile> {
   job.progress(0, EXPORT_STEPS, 'Gathering the records…');
-  const target = (kind: ExportOptions['kind'], panelId: number | null, built: BuiltDocument) =>
-    exportDocument(ctx, built, { kind, panelId, path: join(exportsDir(ctx), built.fileName), allowFindings: req.allowFindings, job });
-  switch (req.kind) {
-    case 'agenda':
-      return target('agenda', req.panelId, await agendaDocument(ctx, req.panelId));
-    case 'tor':
-      return target('tor', null, await torDocument(ctx, { id: req.id }));
-    case 'pack': {
-      const written = await target('pack', req.panelId, await packDocument(ctx, req.panelId));
-      // Writing the pack from the approved agenda issues it.
-      await ctx.db.updateTable('panels').set({ status: 'pack-issued', updated_at: nowIso(ctx) }).where('id', '=', req.panelId).where('status', '=', 'agenda-approved').execute();
-      return written;
-    }
-    case 'minutes':
-      return target('minutes', req.panelId, await minutesDocument(ctx, req.panelId));
-    case 'tracker':
-      return target('tracker', null, await trackerDocument(ctx));
-    case 'board-report':
-      return target('board-report', null, await boardReportDocument(ctx, req.quarter));
+  const packed = await buildAndPack(ctx, req, job);
+  const panelId = 'panelId' in req ? req.panelId : null;
+  const written = await exportPacked(ctx, packed, { kind: req.kind, panelId, path: join(exportsDir(ctx), packed.fileName), allowFindings: req.allowFindings, job });
+  // Writing the pack from the approved agenda issues it.
+  if (req.kind === 'pack') {
+    await ctx.db.updateTable('panels').set({ status: 'pack-issued', updated_at: nowIso(ctx) }).where('id', '=', req.panelId).where('status', '=', 'agenda-approved').execute();
   }
+  return written;
 }
 
 export const exportHandlers = {

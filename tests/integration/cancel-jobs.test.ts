@@ -77,9 +77,9 @@ describe('exports as jobs', () => {
   });
 
   for (const [step, n] of [
-    ['after the records are gathered', 1],
-    ['after the pages are laid out', 2],
-    ['after the personal-data check, just before writing', 3],
+    ['at its first look (while the document is being built)', 1],
+    ['at its second look', 2],
+    ['at its third look', 3],
   ] as const) {
     it(`cancelled ${step}: no file, nothing logged, the panel’s status unchanged`, async () => {
       const panelId = await approvedPanel();

@@ -1,0 +1,94 @@
+// Main's side of the export worker (docWorker.ts): finds or makes its script, runs it for one
+// document, reports its steps, and terminates it at once when the job is cancelled.
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ExportRequest } from '#shared/ipc/contract';
+import { UserFacingError, type ErrorCode } from '#shared/ipc/result';
+import type { GateSource, RestrictedValue } from '#shared/pii/gate';
+import { packDocx } from '#templates/style/pack';
+import type { HandlerContext } from '../handlers/context';
+import type { JobControl } from '../jobs/registry';
+import { buildDocument } from './buildDocument';
+
+/** A document built and packed, ready for the personal-data gate. */
+export interface PackedDocument {
+  bytes: Uint8Array;
+  fileName: string;
+  sources: GateSource[];
+  restricted: RestrictedValue[];
+}
+
+export type WorkerAnswer =
+  | { step: 'built' }
+  | { done: PackedDocument }
+  | { failed: { code: ErrorCode | null; message: string; fields?: Record<string, string> } };
+
+/** How often a running worker's job is asked whether the user has cancelled it. */
+const CANCEL_POLL_MS = 50;
+
+let devScript: Promise<string> | undefined;
+
+/**
+ * The worker's script. The app's build puts docWorker.cjs beside main.cjs; when main's sources
+ * run directly (tests, the CLI and the web preview under tsx), it is bundled once, the same way,
+ * into node_modules/.cache, where it finds the native modules as main does.
+ */
+async function workerScript(): Promise<string> {
+  const beside = join(dirname(fileURLToPath(import.meta.url)), 'docWorker.cjs');
+  if (existsSync(beside)) return beside;
+  devScript ??= (async () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const out = join(root, 'node_modules', '.cache', 'scp', 'docWorker.cjs');
+    // Loaded by path, so the app's bundler never follows it into esbuild.
+    const { bundleDocWorker } = (await import(pathToFileURL(join(root, 'electron', 'build.mjs')).href)) as { bundleDocWorker: (outfile: string) => Promise<void> };
+    mkdirSync(dirname(out), { recursive: true });
+    // Several test processes may do this at once: each writes its own file and renames it into place.
+    const mine = `${out}.${process.pid}.${Date.now()}.tmp`;
+    await bundleDocWorker(mine);
+    renameSync(mine, out);
+    return out;
+  })();
+  return devScript;
+}
+
+/**
+ * Builds and packs the document. The pack (seconds, at scale, in its page layout) is made in a
+ * worker; the other documents take a few hundred milliseconds at most, less than a worker takes
+ * to start, so they are made in place, as is everything for a database in memory (tests).
+ */
+export async function buildAndPack(ctx: HandlerContext, req: ExportRequest, job: JobControl): Promise<PackedDocument> {
+  if (req.kind !== 'pack' || ctx.info.dbPath === ':memory:') {
+    const built = await buildDocument(ctx, req);
+    await job.checkpoint();
+    job.progress(1, 4, req.kind === 'pack' ? 'Laying out the pages and numbering the contents…' : 'Laying out the pages…');
+    return { bytes: await packDocx(built.doc), fileName: built.fileName, sources: built.sources, restricted: built.restricted };
+  }
+  const worker = new Worker(await workerScript(), {
+    workerData: { dbPath: ctx.info.dbPath, dataDir: ctx.dataDir, now: ctx.now().toISOString(), info: ctx.info, req },
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await new Promise<PackedDocument>((resolve, reject) => {
+      timer = setInterval(() => {
+        try {
+          job.throwIfCancelled();
+        } catch (err) {
+          reject(err as Error);
+        }
+      }, CANCEL_POLL_MS);
+      worker.on('message', (m: WorkerAnswer) => {
+        if ('step' in m) job.progress(1, 4, req.kind === 'pack' ? 'Laying out the pages and numbering the contents…' : 'Laying out the pages…');
+        else if ('done' in m) resolve({ ...m.done, bytes: new Uint8Array(m.done.bytes) });
+        else if (m.failed.code) reject(new UserFacingError(m.failed.code, m.failed.message, m.failed.fields));
+        else reject(new Error(`The document could not be built: ${m.failed.message}`));
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`The document builder stopped unexpectedly (exit code ${code}).`)));
+    });
+  } finally {
+    clearInterval(timer);
+    await worker.terminate();
+  }
+}
