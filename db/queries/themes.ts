@@ -3,7 +3,7 @@ import { financialQuarterOf, fyLabel } from '#shared/calendar/financialYear';
 import type { EvidenceType } from '#shared/domain/evidence';
 import type { Theme, ThemeLink, ThemeParsed, ThemeProfile, ThemeStatus, ThemeSuggestion, ThemeSummary } from '#shared/domain/themes';
 import type { DB } from '../schema';
-import { ftsQuery, MARK_END, MARK_START } from './search';
+import { bestMatches, ftsQuery, inOrderOf, MARK_END, MARK_START, onlyThese } from './search';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -236,17 +236,24 @@ export async function suggestEvidence(db: Q, themeId: number, limit: number): Pr
   const terms = await themeTerms(db, themeId);
   const match = ftsQuery(terms.join(' '), 'any');
   if (!match) return [];
-  const rows = await db
+  // The best matches not already linked or turned down, then their text for those alone.
+  const ids = await bestMatches(
+    db,
+    match,
+    limit,
+    sql<boolean>`f.rowid not in (${db.selectFrom('theme_evidence').select('evidence_id').where('theme_id', '=', themeId)})
+      and f.rowid not in (${db.selectFrom('theme_rejections').select('evidence_id').where('theme_id', '=', themeId)})`,
+  );
+  if (!ids.length) return [];
+  const found = await db
     .selectFrom('evidence_fts as f')
-    .innerJoin('evidence as e', 'e.id', 'f.rowid')
+    .crossJoin('evidence as e')
+    .whereRef('e.id', '=', 'f.rowid')
     .select(['e.id', 'e.ref', 'e.title', 'e.type', 'e.received_on', 'e.summary', sql<string>`snippet(evidence_fts, 2, ${MARK_START}, ${MARK_END}, '…', 14)`.as('snip')])
     .where(sql<boolean>`evidence_fts match ${match}`)
-    .where('e.archived_at', 'is', null)
-    .where('e.id', 'not in', db.selectFrom('theme_evidence').select('evidence_id').where('theme_id', '=', themeId))
-    .where('e.id', 'not in', db.selectFrom('theme_rejections').select('evidence_id').where('theme_id', '=', themeId))
-    .orderBy(sql`rank`)
-    .limit(limit)
+    .where(onlyThese(ids))
     .execute();
+  const rows = inOrderOf(ids, found);
   return rows.map((r) => {
     const text = `${r.title} ${r.summary}`.toLowerCase();
     return {
