@@ -53,39 +53,61 @@ async function workerScript(): Promise<string> {
   return devScript;
 }
 
+async function buildInPlace(ctx: HandlerContext, req: ExportRequest, job: JobControl): Promise<PackedDocument> {
+  const built = await buildDocument(ctx, req);
+  await job.checkpoint();
+  job.progress(1, 4, req.kind === 'pack' ? 'Laying out the pages and numbering the contents…' : 'Laying out the pages…');
+  return { bytes: await packDocx(built.doc), fileName: built.fileName, sources: built.sources, restricted: built.restricted };
+}
+
 /**
  * Builds and packs the document. The pack (seconds, at scale, in its page layout) is made in a
  * worker; the other documents take a few hundred milliseconds at most, less than a worker takes
  * to start, so they are made in place, as is everything for a database in memory (tests).
  */
 export async function buildAndPack(ctx: HandlerContext, req: ExportRequest, job: JobControl): Promise<PackedDocument> {
-  if (req.kind !== 'pack' || ctx.info.dbPath === ':memory:') {
-    const built = await buildDocument(ctx, req);
-    await job.checkpoint();
-    job.progress(1, 4, req.kind === 'pack' ? 'Laying out the pages and numbering the contents…' : 'Laying out the pages…');
-    return { bytes: await packDocx(built.doc), fileName: built.fileName, sources: built.sources, restricted: built.restricted };
+  if (req.kind !== 'pack' || ctx.info.dbPath === ':memory:') return buildInPlace(ctx, req, job);
+  let worker: Worker;
+  try {
+    worker = new Worker(await workerScript(), {
+      workerData: { dbPath: ctx.info.dbPath, dataDir: ctx.dataDir, now: ctx.now().toISOString(), info: ctx.info, req },
+    });
+  } catch (err) {
+    // No worker could be started (its script missing from an odd install): the pack is still made, in place.
+    console.error('[export] the document worker could not start; building in place:', err);
+    return buildInPlace(ctx, req, job);
   }
-  const worker = new Worker(await workerScript(), {
-    workerData: { dbPath: ctx.info.dbPath, dataDir: ctx.dataDir, now: ctx.now().toISOString(), info: ctx.info, req },
-  });
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await new Promise<PackedDocument>((resolve, reject) => {
+    return await new Promise<PackedDocument>((resolveOnce, rejectOnce) => {
+      let settled = false;
+      const resolve = (v: PackedDocument) => void (settled || ((settled = true), resolveOnce(v)));
+      const reject = (e: unknown) => void (settled || ((settled = true), rejectOnce(e as Error)));
       timer = setInterval(() => {
         try {
           job.throwIfCancelled();
         } catch (err) {
-          reject(err as Error);
+          reject(err);
         }
       }, CANCEL_POLL_MS);
+      let heard = false;
+      // A worker that cannot load its script at all (an install whose archive a worker cannot
+      // read) says so before it says anything else: then the pack is made in place instead.
+      const startFailed = (why: unknown) => {
+        if (settled) return; // stopped by a cancel: nothing more to do
+        settled = true;
+        console.error('[export] the document worker did not start; building in place:', why);
+        buildInPlace(ctx, req, job).then(resolveOnce, rejectOnce);
+      };
       worker.on('message', (m: WorkerAnswer) => {
+        heard = true;
         if ('step' in m) job.progress(1, 4, req.kind === 'pack' ? 'Laying out the pages and numbering the contents…' : 'Laying out the pages…');
         else if ('done' in m) resolve({ ...m.done, bytes: new Uint8Array(m.done.bytes) });
         else if (m.failed.code) reject(new UserFacingError(m.failed.code, m.failed.message, m.failed.fields));
         else reject(new Error(`The document could not be built: ${m.failed.message}`));
       });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`The document builder stopped unexpectedly (exit code ${code}).`)));
+      worker.once('error', (err) => (heard ? reject(err) : startFailed(err)));
+      worker.once('exit', (code) => (heard ? reject(new Error(`The document builder stopped unexpectedly (exit code ${code}).`)) : startFailed(`exit code ${code}`)));
     });
   } finally {
     clearInterval(timer);
