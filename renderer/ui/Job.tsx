@@ -9,6 +9,8 @@ import { keys } from '../api/keys';
 
 /** How often a running job is asked how far it has got. */
 export const JOB_POLL_MS = 150;
+/** A job whose total is this or fewer counts steps, not items. */
+const MAX_STEPS = 10;
 
 export interface JobRun {
   /** the job's latest status, or null before one starts */
@@ -62,12 +64,14 @@ export function JobProgress({ run, label, cancelLabel = 'Cancel' }: { run: JobRu
   const s = run.status;
   if (!run.running) return null;
   const pct = s && s.total > 0 ? Math.round((s.done / s.total) * 100) : null;
+  // A job of a few steps (an export) says which step; one of many items (an import, a backup's pages) a percentage.
+  const steps = s && s.total > 0 && s.total <= MAX_STEPS ? `step ${Math.min(s.done + 1, s.total)} of ${s.total}` : null;
   return (
     <span className="job" role="status" aria-live="polite">
       {pct === null ? <progress aria-label={label} /> : <progress aria-label={label} max={100} value={pct} />}{' '}
       <span className="job__message">
         {s?.message ?? 'Starting…'}
-        {pct !== null && ` ${pct}%`}
+        {steps ? ` (${steps})` : pct !== null && ` ${pct}%`}
       </span>{' '}
       {/* Named for what it stops, since a page can hold other Cancel buttons (Cancel panel). */}
       <button type="button" className="button button--secondary button--small" aria-label={s?.cancelling ? undefined : cancelLabel === 'Cancel' ? `Cancel ${label.charAt(0).toLowerCase()}${label.slice(1)}` : cancelLabel} disabled={!s || s.cancelling} onClick={run.cancel}>
