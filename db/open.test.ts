@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from './migrations/index';
-import { DatabaseOpenError, openDatabase } from './open';
+import { DatabaseOpenError, openDatabase, PAGE_CACHE_KIB } from './open';
 
 let dir: string;
 beforeEach(() => {
@@ -37,6 +37,7 @@ describe('openDatabase', () => {
     expect(o.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(o.sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(o.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(o.sqlite.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
     expect(o.schemaVersion).toBe(SCHEMA_VERSION);
     expect(o.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     await o.close();
