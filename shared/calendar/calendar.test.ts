@@ -144,3 +144,27 @@ describe('gov.uk bank holiday files', () => {
     expect(addCalendarDays('2027-01-06', 1)).toBe('2027-01-07');
   });
 });
+
+describe('day numbers by arithmetic', () => {
+  const viaDate = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  it('agree with the calendar both ways, for every day from 1000 to 9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -354_285, max: 2_932_896 }), (n) => {
+        const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+        expect(fromDayNumber(n)).toBe(iso);
+        expect(toDayNumber(iso)).toBe(n);
+        expect(viaDate(iso)).toBe(n);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('still refuse what is not a real date, and count days outside the fast range', () => {
+    expect(() => toDayNumber('2026-02-29')).toThrow(RangeError);
+    expect(() => toDayNumber('2026-13-01')).toThrow(RangeError);
+    expect(() => toDayNumber('26-01-01')).toThrow(RangeError);
+    expect(toDayNumber('0999-12-31')).toBe(-354_286);
+    expect(fromDayNumber(-354_286)).toBe('0999-12-31');
+    expect(addCalendarDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addCalendarDays('2100-02-28', 1)).toBe('2100-03-01');
+  });
+});

@@ -4,14 +4,57 @@ import { parseIsoDate } from './financialYear';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Days since 1970-01-01 of a plain, real YYYY-MM-DD date (years 1000 to 9000), by arithmetic alone;
+ * undefined for anything else. Two Date objects a call were most of the time of
+ * the coroners' list and the recommendations tracker at twenty years' scale.
+ */
+export function dayNumberOf(iso: string): number | undefined {
+  if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return undefined;
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1000 || y > 9000 || m < 1 || m > 12 || d < 1) return undefined;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1])) return undefined;
+  // Days from civil (H. Hinnant): years counted from March, so the leap day ends a year.
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+export function isoOfDayNumber(n: number): string {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** Days since 1970-01-01; throws a RangeError for anything that is not a real YYYY-MM-DD date. */
 export function toDayNumber(iso: string): number {
+  const n = dayNumberOf(iso);
+  if (n !== undefined) return n;
   const { year, month, day } = parseIsoDate(iso);
   return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
+/** The YYYY-MM-DD date of a day number (by arithmetic for years 1000 to 9999). */
 export function fromDayNumber(n: number): string {
+  if (Number.isInteger(n) && n >= FIRST_FAST_DAY && n <= LAST_FAST_DAY) return isoOfDayNumber(n);
   return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }
+
+// 1000-01-01 and 9999-12-31 as day numbers.
+const FIRST_FAST_DAY = -354_285;
+const LAST_FAST_DAY = 2_932_896;
 
 export function addCalendarDays(iso: string, days: number): string {
   return fromDayNumber(toDayNumber(iso) + days);
