@@ -115,7 +115,7 @@ export const exportRequest = z.discriminatedUnion(
   { error: 'Choose which document to write: agenda, tor, pack, minutes, tracker or board-report' },
 );
 export type ExportRequest = z.infer<typeof exportRequest>;
-const erasureInput = z.strictObject({ ids: z.array(recordId, { error: 'Choose the records' }).min(1, 'Choose at least one record').max(10_000), today: isoDate('Today').optional() });
+const erasureInput = z.strictObject({ ids: z.array(recordId, { error: 'Choose the records' }).min(1, 'Choose at least one record').max(200_000, 'Erase up to 200,000 records at a time'), today: isoDate('Today').optional() });
 const comment = (label: string, min: number) => trimmed(label, min, 4000);
 
 export interface CalendarSettings {

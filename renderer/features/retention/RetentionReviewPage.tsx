@@ -14,12 +14,17 @@ import { useToast } from '../../ui/Toast';
 import { useRetentionDue } from './hooks';
 import { TableScroll } from '../../ui/TableScroll';
 
+const ROWS_PER_PAGE = 200;
+
 /** The secretariat confirms which records past their retention date lose their personal detail. */
 export function RetentionReviewPage() {
   const qc = useQueryClient();
   const due = useRetentionDue();
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [confirming, setConfirming] = useState(false);
+  // Years of records can fall due at once: the table shows them a page at a time, and the
+  // choice (all of them, to begin with) covers every one, shown or not.
+  const [shown, setShown] = useState(ROWS_PER_PAGE);
   const toast = useToast();
   useEffect(() => {
     if (due.data) setChosen(new Set(due.data.map((d) => d.evidenceId)));
@@ -76,7 +81,7 @@ export function RetentionReviewPage() {
                 </tr>
               </thead>
               <tbody>
-                {due.data.map((d) => (
+                {due.data.slice(0, shown).map((d) => (
                   <tr key={d.evidenceId}>
                     <td>
                       <input
@@ -103,15 +108,23 @@ export function RetentionReviewPage() {
               </tbody>
             </table>
           </TableScroll>
+          {due.data.length > shown && (
+            <p>
+              Showing {shown.toLocaleString('en-GB')} of {due.data.length.toLocaleString('en-GB')} records due; {chosen.size.toLocaleString('en-GB')} chosen.{' '}
+              <button type="button" className="button button--link" onClick={() => setShown((n) => n + ROWS_PER_PAGE)}>
+                Show {Math.min(ROWS_PER_PAGE, due.data.length - shown).toLocaleString('en-GB')} more
+              </button>
+            </p>
+          )}
           <div className="form__actions">
             <button type="button" className="button button--danger" disabled={chosen.size === 0} onClick={() => setConfirming(true)}>
-              Erase personal detail of {chosen.size} {chosen.size === 1 ? 'record' : 'records'}
+              Erase personal detail of {chosen.size.toLocaleString('en-GB')} {chosen.size === 1 ? 'record' : 'records'}
             </button>
           </div>
         </>
       )}
       {confirming && due.data && (
-        <Dialog title={`Erase personal detail of ${chosen.size} ${chosen.size === 1 ? 'record' : 'records'}?`} onClose={() => !erase.running && setConfirming(false)}>
+        <Dialog title={`Erase personal detail of ${chosen.size.toLocaleString('en-GB')} ${chosen.size === 1 ? 'record' : 'records'}?`} onClose={() => !erase.running && setConfirming(false)}>
           <p>
             This cannot be undone. The names, case references and coroners’ accounts of the circumstances of {chosen.size === 1 ? 'this record' : 'these records'} will be removed
             from the database file; backups made before today still hold them until they expire.
