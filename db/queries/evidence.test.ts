@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coronerTracking } from '#shared/domain/coroner';
-import { clearStatementCache, openDatabase, type OpenedDatabase } from '../open';
+import { openDatabase, type OpenedDatabase } from '../open';
+import { preparedDuring } from '../../tests/support/prepared';
 import { seeded } from '../../electron/demo/register';
 import type { CoronerReportRow } from '../tables/evidence';
 import { listCoronerReports, listEvidence, listTrackingOf } from './evidence';
@@ -100,18 +101,7 @@ describe("coroners' reports list", () => {
   });
 
   it('reads the records from the narrow index, never their wide rows', async () => {
-    clearStatementCache(o.sqlite);
-    const seen: string[] = [];
-    const original = o.sqlite.prepare;
-    o.sqlite.prepare = function (this: typeof o.sqlite, source: string) {
-      seen.push(source);
-      return original.call(this, source);
-    } as typeof original;
-    try {
-      await listCoronerReports(o.db, { all: false, today: '2026-11-23' });
-    } finally {
-      o.sqlite.prepare = original;
-    }
+    const seen = await preparedDuring(o.sqlite, () => listCoronerReports(o.db, { all: false, today: '2026-11-23' }));
     const statement = seen.find((s) => s.includes('coroner_reports'))!;
     const plan = (o.sqlite.prepare(`explain query plan ${statement}`).all(1) as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan).toMatch(/SEARCH e USING COVERING INDEX evidence_pfd_list/);
@@ -158,18 +148,7 @@ describe('register filtered by words', () => {
         }
       }
     }
-    clearStatementCache(r.sqlite);
-    const seen: string[] = [];
-    const original = r.sqlite.prepare;
-    r.sqlite.prepare = function (this: typeof r.sqlite, source: string) {
-      seen.push(source);
-      return original.call(this, source);
-    } as typeof original;
-    try {
-      await listEvidence(r.db, { filter: { text: 'claimant' }, sort: 'receivedOn', desc: true, offset: 0, limit: 100 }, '2026-11-23');
-    } finally {
-      r.sqlite.prepare = original;
-    }
+    const seen = await preparedDuring(r.sqlite, () => listEvidence(r.db, { filter: { text: 'claimant' }, sort: 'receivedOn', desc: true, offset: 0, limit: 100 }, '2026-11-23'));
     const count = seen.find((s) => s.includes('count(*)'))!;
     expect(count).toContain('from "evidence_fts"');
     const list = seen.find((s) => s.includes('limit'))!;

@@ -1,7 +1,8 @@
 // The recommendations list finds each recommendation's target-date changes, last status change
 // and latest update from indexes (migration 11) instead of reading and sorting its updates.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { clearStatementCache, openDatabase, type OpenedDatabase } from '../open';
+import { openDatabase, type OpenedDatabase } from '../open';
+import { preparedDuring } from '../../tests/support/prepared';
 import { listRecommendations } from './recommendations';
 
 let o: OpenedDatabase;
@@ -11,18 +12,7 @@ beforeAll(async () => {
 afterAll(async () => o?.close());
 
 it("reads each recommendation's updates from the indexes, sorting only the list itself", async () => {
-  clearStatementCache(o.sqlite);
-  const seen: string[] = [];
-  const original = o.sqlite.prepare;
-  o.sqlite.prepare = function (this: typeof o.sqlite, source: string) {
-    seen.push(source);
-    return original.call(this, source);
-  } as typeof original;
-  try {
-    await listRecommendations(o.db, {}, '2026-11-23');
-  } finally {
-    o.sqlite.prepare = original;
-  }
+  const seen = await preparedDuring(o.sqlite, () => listRecommendations(o.db, {}, '2026-11-23'));
   const statement = seen.find((s) => s.includes('from "recommendations"'))!;
   const plan = (o.sqlite.prepare(`explain query plan ${statement}`).all() as { detail: string }[]).map((r) => r.detail);
   expect(plan.filter((d) => /COVERING INDEX recommendation_updates_kind \(recommendation_id=\? AND kind=\?\)/.test(d))).toHaveLength(2);

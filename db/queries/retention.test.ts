@@ -3,7 +3,8 @@
 // against that version, kept below, on a seeded register of every type with the awkward cases
 // (29 February, reviews without a final report, erased records, records holding nothing).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearStatementCache, openDatabase, type OpenedDatabase } from '../open';
+import { openDatabase, type OpenedDatabase } from '../open';
+import { preparedDuring } from '../../tests/support/prepared';
 import type { EvidenceDetails, EvidenceType } from '#shared/domain/evidence';
 import { DEFAULT_RETENTION, retentionBasis, retentionDate, ruleFor, type RetentionDue, type RetentionSettings } from '#shared/domain/retention';
 import { seeded } from '../../electron/demo/register';
@@ -94,18 +95,7 @@ describe('retention review', () => {
   });
 
   it('reads the retention index alone for the records, never their rows', async () => {
-    const seen: string[] = [];
-    clearStatementCache(o.sqlite);
-    const original = o.sqlite.prepare;
-    o.sqlite.prepare = function (this: typeof o.sqlite, source: string) {
-      seen.push(source);
-      return original.call(this, source);
-    } as typeof original;
-    try {
-      await listRetentionDue(o.db, DEFAULT_RETENTION, '2026-11-23');
-    } finally {
-      o.sqlite.prepare = original;
-    }
+    const seen = await preparedDuring(o.sqlite, () => listRetentionDue(o.db, DEFAULT_RETENTION, '2026-11-23'));
     const statement = seen.find((s) => s.includes('from "evidence"'));
     expect(statement).toBeDefined();
     const plan = (o.sqlite.prepare(`explain query plan ${statement}`).all('2020-11-23', 0) as { detail: string }[]).map((r) => r.detail);

@@ -1,7 +1,8 @@
 // Search and theme suggestions rank with bm25() under LIMIT and mark text for the chosen few
 // alone; they give exactly what ORDER BY rank gave, ties (identical records) included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearStatementCache, openDatabase, type OpenedDatabase } from '../open';
+import { openDatabase, type OpenedDatabase } from '../open';
+import { preparedDuring } from '../../tests/support/prepared';
 import { seeded } from '../../electron/demo/register';
 import { ftsQuery, MARK_END, MARK_START, searchEvidence } from './search';
 import { suggestEvidence, themeTerms } from './themes';
@@ -75,18 +76,7 @@ describe('ranked search', () => {
   });
 
   it('ranks with bm25() under LIMIT instead of having FTS5 sort every match', async () => {
-    clearStatementCache(o.sqlite);
-    const seen: string[] = [];
-    const original = o.sqlite.prepare;
-    o.sqlite.prepare = function (this: typeof o.sqlite, source: string) {
-      seen.push(source);
-      return original.call(this, source);
-    } as typeof original;
-    try {
-      await searchEvidence(o.db, 'claimant', { limit: 50 });
-    } finally {
-      o.sqlite.prepare = original;
-    }
+    const seen = await preparedDuring(o.sqlite, () => searchEvidence(o.db, 'claimant', { limit: 50 }));
     const ranked = seen.find((s) => s.includes('bm25'))!;
     expect(ranked).not.toMatch(/\brank\b/);
     const plan = (o.sqlite.prepare(`explain query plan ${ranked}`).all('"claimant"*', 50) as { detail: string }[]).map((r) => r.detail).join(' | ');

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { packDocx } from '#templates/style/pack';
+import type { ExportKind } from '#shared/domain/exports';
 import { gateFindings, type GateSource, type RestrictedValue } from '#shared/pii/gate';
 import { PersonalDataError, UserFacingError } from '#shared/ipc/result';
 import { getDocumentSettings } from '../handlers/app';
@@ -13,7 +14,7 @@ import type { BuiltDocument } from './planningDocs';
 import { NO_JOB, type JobControl } from '../jobs/registry';
 
 export interface ExportOptions {
-  kind: 'agenda' | 'tor' | 'pack' | 'minutes' | 'tracker' | 'board-report';
+  kind: ExportKind;
   panelId: number | null;
   path: string;
   /** proceed despite findings; recorded in the export log with who and when */

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { notFound, UserFacingError } from '#shared/ipc/result';
+import { EXPORT_DOCUMENT_NAMES } from '#shared/domain/exports';
 import type { ExportedFile, ExportLogEntry, ExportRequest } from '#shared/ipc/contract';
 import { buildAndPack } from '../docs/docWorkerHost';
 import { EXPORT_STEPS, exportPacked } from '../docs/exportDocument';
@@ -14,15 +15,6 @@ import type { HandlerTable } from './types';
 export function exportsDir(ctx: HandlerContext): string {
   return join(ctx.dataDir, 'exports');
 }
-
-const DOCUMENT_NAMES: Record<ExportRequest['kind'], string> = {
-  agenda: 'the agenda',
-  tor: 'the Terms of Reference',
-  pack: 'the panel pack',
-  minutes: 'the minutes',
-  tracker: 'the recommendations tracker',
-  'board-report': 'the Board report',
-};
 
 /** Builds, checks and writes one document; the plain channels and the job both come here. */
 export async function runExport(ctx: HandlerContext, req: ExportRequest, job: JobControl = NO_JOB): Promise<ExportedFile> {
@@ -47,7 +39,7 @@ export const exportHandlers = {
   startExport: async (ctx, req) => {
     // Who is exporting is checked before the job starts, so a missing name is said at once.
     await currentUser(ctx);
-    return startJob(ctx, 'export', `Writing ${DOCUMENT_NAMES[req.kind]}`, (job) => runExport(ctx, req, job));
+    return startJob(ctx, 'export', `Writing ${EXPORT_DOCUMENT_NAMES[req.kind]}`, (job) => runExport(ctx, req, job));
   },
   listExports: async (ctx, { limit }) => {
     const rows = await ctx.db.selectFrom('export_log').selectAll().orderBy('id', 'desc').limit(limit ?? 200).execute();

@@ -4,13 +4,13 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EvidenceInput } from '#shared/domain/evidence';
 import type { JobStatus } from '#shared/domain/jobs';
 import { backupTo } from '#db/backup';
 import { JobCancelled, type JobControl } from '../../electron/jobs/registry';
 import { runExport } from '../../electron/handlers/exports';
 import { runErasure } from '../../electron/handlers/retention';
 import { makeHarness, ok, type Harness } from '../support/harness';
+import { iprDueForErasure as ipr } from '../support/evidenceFixtures';
 
 let h: Harness;
 beforeEach(async () => {
@@ -176,16 +176,6 @@ describe('backups as jobs', () => {
 });
 
 describe('erasure runs as jobs', () => {
-  const ipr = (i: number): EvidenceInput => ({
-    ref: `IPR-2019-${String(i).padStart(3, '0')}`,
-    title: 'Payment stopped after lost contact',
-    summary: 'Anonymised learning.',
-    receivedOn: '2020-03-01',
-    region: 'Wales',
-    sensitivity: 'official-sensitive',
-    details: { type: 'ipr', referralDate: null, acceptedDate: null, concludedDate: '2020-03-01', presentedDate: null, suicideOrSelfHarm: true, outcome: 'Guidance gap', learningPoints: '' },
-    personal: { personName: `Person ${i}`, caseReference: `CASE-${i}` },
-  });
   const stillNamed = () => h.opened.sqlite.prepare("select count(*) from evidence_personal where person_name != ''").pluck().get() as number;
 
   it('erases through a job, counting the records as it goes', async () => {

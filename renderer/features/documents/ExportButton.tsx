@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { EXPORT_DOCUMENT_NAMES, type ExportKind } from '#shared/domain/exports';
 import type { ExportedFile, ExportRequest } from '#shared/ipc/contract';
 import { FINDING_LABELS, type Finding } from '#shared/pii/gate';
 import { ApiError, call } from '../../api/client';
@@ -53,7 +54,7 @@ function fixLink(f: Finding, panelId?: number): string | null {
 }
 
 /** Writes a Word document through the personal-data gate and says where it went, or what stopped it. */
-export type ExportKind = 'agenda' | 'tor' | 'pack' | 'minutes' | 'tracker' | 'board-report';
+export type { ExportKind };
 
 function exportRequest(kind: ExportKind, o: { panelId?: number; torId?: number; quarter?: string }, allow?: { reason: string }): ExportRequest {
   const a = allow ? { allowFindings: allow } : {};
@@ -70,15 +71,6 @@ function exportRequest(kind: ExportKind, o: { panelId?: number; torId?: number; 
       return { kind, quarter: o.quarter ?? '', ...a };
   }
 }
-
-const DOCUMENT_NAMES: Record<ExportKind, string> = {
-  agenda: 'the agenda',
-  tor: 'the Terms of Reference',
-  pack: 'the panel pack',
-  minutes: 'the minutes',
-  tracker: 'the recommendations tracker',
-  'board-report': 'the Board report',
-};
 
 export function ExportButton({ kind, panelId, torId, quarter, label }: { kind: ExportKind; panelId?: number; torId?: number; quarter?: string; label: string }) {
   const qc = useQueryClient();
@@ -115,7 +107,7 @@ export function ExportButton({ kind, panelId, torId, quarter, label }: { kind: E
       <button type="button" className="button button--secondary" disabled={run.running} onClick={() => begin()}>
         {run.running ? 'Writing…' : label}
       </button>
-      <JobProgress run={run} label={`Writing ${DOCUMENT_NAMES[kind]}`} />
+      <JobProgress run={run} label={`Writing ${EXPORT_DOCUMENT_NAMES[kind]}`} />
       {message && !run.running && (
         <span className={`export__message${message.ok ? '' : ' export__message--error'}`} role={message.ok ? 'status' : 'alert'}>
           {message.text}

@@ -1,22 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EvidenceInput } from '#shared/domain/evidence';
 import { renderApp } from '../../../tests/support/renderApp';
 import { ok, type Harness } from '../../../tests/support/harness';
+import { iprDueForErasure as ipr } from '../../../tests/support/evidenceFixtures';
 
 let harness: Harness | null = null;
 afterEach(async () => harness?.close());
 
-const ipr = (i: number): EvidenceInput => ({
-  ref: `IPR-2019-${String(i).padStart(3, '0')}`,
-  title: 'Payment stopped after lost contact',
-  summary: 'Anonymised learning.',
-  receivedOn: '2020-03-01',
-  region: 'Wales',
-  sensitivity: 'official-sensitive',
-  details: { type: 'ipr', referralDate: null, acceptedDate: null, concludedDate: '2020-03-01', presentedDate: null, suicideOrSelfHarm: true, outcome: 'Guidance gap', learningPoints: '' },
-  personal: { personName: `Person ${i}`, caseReference: `CASE-${i}` },
-});
 
 describe('retention review at scale', () => {
   it('shows the records due a page at a time, erases every one chosen through a job, and says so', async () => {
