@@ -11,6 +11,7 @@ import { packDocx } from '#templates/style/pack';
 import type { HandlerContext } from '../handlers/context';
 import type { JobControl } from '../jobs/registry';
 import { buildDocument } from './buildDocument';
+import type { DocJob } from './docWorker';
 
 /** A document built and packed, ready for the personal-data gate. */
 export interface PackedDocument {
@@ -20,10 +21,52 @@ export interface PackedDocument {
   restricted: RestrictedValue[];
 }
 
-export type WorkerAnswer =
+export type WorkerAnswer = { id: number } & (
   | { step: 'built' }
   | { done: PackedDocument }
-  | { failed: { code: ErrorCode | null; message: string; fields?: Record<string, string> } };
+  | { failed: { code: ErrorCode | null; message: string; fields?: Record<string, string> } }
+);
+
+/** A worker kept warm this long after its last document, then let go (its memory with it). */
+const KEEP_WARM_MS = 5 * 60_000;
+let warm: { worker: Worker; busy: boolean; idle?: NodeJS.Timeout } | null = null;
+let nextRequest = 1;
+
+/** The worker kept warm, if any: its thread and whether it is making a document now. */
+export function warmWorker(): { threadId: number; busy: boolean } | null {
+  return warm ? { threadId: warm.worker.threadId, busy: warm.busy } : null;
+}
+
+/** The warm worker if it is free, else a new one (kept warm if there is none). */
+async function takeWorker(): Promise<{ worker: Worker; keep: boolean }> {
+  if (warm && !warm.busy) {
+    clearTimeout(warm.idle);
+    warm.busy = true;
+    return { worker: warm.worker, keep: true };
+  }
+  const worker = new Worker(await workerScript());
+  // An idle worker never keeps the app (or a test run) from exiting.
+  worker.unref();
+  if (warm) return { worker, keep: false };
+  const entry = { worker, busy: true as boolean, idle: undefined as NodeJS.Timeout | undefined };
+  warm = entry;
+  worker.once('exit', () => {
+    if (warm === entry) warm = null;
+  });
+  return { worker, keep: true };
+}
+
+/** Puts a worker back: the warm one waits for the next document; any other stops. */
+async function giveBack(worker: Worker, keep: boolean, healthy: boolean): Promise<void> {
+  if (keep && healthy && warm?.worker === worker) {
+    warm.busy = false;
+    warm.idle = setTimeout(() => void worker.terminate(), KEEP_WARM_MS);
+    warm.idle.unref?.();
+    return;
+  }
+  if (warm?.worker === worker) warm = null;
+  await worker.terminate();
+}
 
 /** How often a running worker's job is asked whether the user has cancelled it. */
 const CANCEL_POLL_MS = 50;
@@ -67,19 +110,21 @@ async function buildInPlace(ctx: HandlerContext, req: ExportRequest, job: JobCon
  */
 export async function buildAndPack(ctx: HandlerContext, req: ExportRequest, job: JobControl): Promise<PackedDocument> {
   if (req.kind !== 'pack' || ctx.info.dbPath === ':memory:') return buildInPlace(ctx, req, job);
-  let worker: Worker;
+  let taken: { worker: Worker; keep: boolean };
   try {
-    worker = new Worker(await workerScript(), {
-      workerData: { dbPath: ctx.info.dbPath, dataDir: ctx.dataDir, now: ctx.now().toISOString(), info: ctx.info, req },
-    });
+    taken = await takeWorker();
   } catch (err) {
     // No worker could be started (its script missing from an odd install): the pack is still made, in place.
     console.error('[export] the document worker could not start; building in place:', err);
     return buildInPlace(ctx, req, job);
   }
+  const { worker, keep } = taken;
+  const id = nextRequest++;
   let timer: NodeJS.Timeout | undefined;
+  let healthy = false;
+  const listeners: { message?: (m: WorkerAnswer) => void; error?: (e: Error) => void; exit?: (code: number) => void } = {};
   try {
-    return await new Promise<PackedDocument>((resolveOnce, rejectOnce) => {
+    const packed = await new Promise<PackedDocument>((resolveOnce, rejectOnce) => {
       let settled = false;
       const resolve = (v: PackedDocument) => void (settled || ((settled = true), resolveOnce(v)));
       const reject = (e: unknown) => void (settled || ((settled = true), rejectOnce(e as Error)));
@@ -99,18 +144,30 @@ export async function buildAndPack(ctx: HandlerContext, req: ExportRequest, job:
         console.error('[export] the document worker did not start; building in place:', why);
         buildInPlace(ctx, req, job).then(resolveOnce, rejectOnce);
       };
-      worker.on('message', (m: WorkerAnswer) => {
+      listeners.message = (m: WorkerAnswer) => {
+        if (m.id !== id) return;
         heard = true;
         if ('step' in m) job.progress(1, 4, req.kind === 'pack' ? 'Laying out the pages and numbering the contents…' : 'Laying out the pages…');
         else if ('done' in m) resolve({ ...m.done, bytes: new Uint8Array(m.done.bytes) });
         else if (m.failed.code) reject(new UserFacingError(m.failed.code, m.failed.message, m.failed.fields));
         else reject(new Error(`The document could not be built: ${m.failed.message}`));
-      });
-      worker.once('error', (err) => (heard ? reject(err) : startFailed(err)));
-      worker.once('exit', (code) => (heard ? reject(new Error(`The document builder stopped unexpectedly (exit code ${code}).`)) : startFailed(`exit code ${code}`)));
+        // A document that was built, or refused with a reason, leaves the worker fit for the next.
+        healthy = 'done' in m || 'failed' in m;
+      };
+      listeners.error = (err) => (heard ? reject(err) : startFailed(err));
+      listeners.exit = (code) => (heard ? reject(new Error(`The document builder stopped unexpectedly (exit code ${code}).`)) : startFailed(`exit code ${code}`));
+      worker.on('message', listeners.message);
+      worker.once('error', listeners.error);
+      worker.once('exit', listeners.exit);
+      worker.postMessage({ id, dbPath: ctx.info.dbPath, dataDir: ctx.dataDir, now: ctx.now().toISOString(), info: ctx.info, req } satisfies DocJob);
     });
+    return packed;
   } finally {
     clearInterval(timer);
-    await worker.terminate();
+    if (listeners.message) worker.off('message', listeners.message);
+    if (listeners.error) worker.off('error', listeners.error);
+    if (listeners.exit) worker.off('exit', listeners.exit);
+    // A cancel, or a worker that broke, is stopped; a finished one is kept warm.
+    await giveBack(worker, keep, healthy);
   }
 }

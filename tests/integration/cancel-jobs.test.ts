@@ -8,6 +8,7 @@ import type { JobStatus } from '#shared/domain/jobs';
 import { backupTo } from '#db/backup';
 import { JobCancelled, type JobControl } from '../../electron/jobs/registry';
 import { runExport } from '../../electron/handlers/exports';
+import { warmWorker } from '../../electron/docs/docWorkerHost';
 import { runErasure } from '../../electron/handlers/retention';
 import { makeHarness, ok, type Harness } from '../support/harness';
 import { iprDueForErasure as ipr } from '../support/evidenceFixtures';
@@ -67,6 +68,22 @@ describe('exports as jobs', () => {
     expect(existsSync(file.path)).toBe(true);
     expect(ok(await h.api.listExports({})).map((e) => e.kind)).toEqual(['pack']);
     expect(ok(await h.api.getPanel({ id: panelId })).status).toBe('pack-issued');
+  });
+
+  it('keeps its worker warm for the next pack, runs two at once, and stops the worker of a cancelled one', async () => {
+    const panelId = await approvedPanel();
+    await runExport(h.ctx, { kind: 'pack', panelId });
+    const first = warmWorker();
+    expect(first).toMatchObject({ busy: false });
+    await runExport(h.ctx, { kind: 'pack', panelId });
+    expect(warmWorker()).toEqual(first);
+    const both = await Promise.all([runExport(h.ctx, { kind: 'pack', panelId }), runExport(h.ctx, { kind: 'pack', panelId })]);
+    expect(both.map((f) => existsSync(f.path))).toEqual([true, true]);
+    expect(warmWorker()).toEqual(first);
+    await expect(runExport(h.ctx, { kind: 'pack', panelId }, cancelAt(1).control)).rejects.toBeInstanceOf(JobCancelled);
+    expect(warmWorker()).toBeNull();
+    await runExport(h.ctx, { kind: 'pack', panelId });
+    expect(warmWorker()?.threadId).not.toBe(first?.threadId);
   });
 
   it('names each step while it runs', async () => {
