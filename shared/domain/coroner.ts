@@ -31,11 +31,13 @@ export function coronerTracking(f: CoronerFacts, today: string): CoronerTracking
   return { ...f, responseDue, status, daysRemaining };
 }
 
+const STATUS_RANK = Object.fromEntries(CORONER_STATUSES.map((s, i) => [s, i])) as Record<(typeof CORONER_STATUSES)[number], number>;
+
 /** The Focal Point's working order: overdue first (most overdue first), then due soonest, then answered (latest first). */
 export function compareByUrgency(a: { tracking: CoronerTracking | null; reportDate: string }, b: { tracking: CoronerTracking | null; reportDate: string }): number {
-  const rank = (t: CoronerTracking | null) => (t ? CORONER_STATUSES.indexOf(t.status) : CORONER_STATUSES.length);
-  const ra = rank(a.tracking);
-  const rb = rank(b.tracking);
+  // Called some 150,000 times to sort ten thousand reports: no closure, no search per call.
+  const ra = a.tracking ? STATUS_RANK[a.tracking.status] : CORONER_STATUSES.length;
+  const rb = b.tracking ? STATUS_RANK[b.tracking.status] : CORONER_STATUSES.length;
   if (ra !== rb) return ra - rb;
   const da = a.tracking?.daysRemaining;
   const db = b.tracking?.daysRemaining;
