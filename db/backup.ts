@@ -54,20 +54,42 @@ export async function backupTo(sqlite: Database.Database, path: string, watch: B
   try {
     mkdirSync(dirname(path), { recursive: true });
     rmSync(partial, { force: true });
-    // Copied PAGES_PER_STEP pages at a time, between which the app answers other calls.
-    await sqlite.backup(partial, {
-      progress: ({ totalPages, remainingPages }) => {
-        watch.progress?.(totalPages - remainingPages, totalPages, 'Copying the database…');
-        stopIfAsked();
-        return PAGES_PER_STEP;
-      },
-    });
-    // A backup is a single self-contained file: no WAL beside it.
-    const copy = new Database(partial);
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
+    // Copied PAGES_PER_STEP pages at a time, between which the app answers other calls. A job
+    // may open a transaction on this same connection meanwhile (an import, an erasure), and a
+    // step taken then copies nothing yet reports the copy finished: so the copy starts only when
+    // no transaction is open, starts again if one opens, and is refused if it comes out short.
+    for (let attempt = 1; ; attempt++) {
+      await untilNoTransaction(sqlite, stopIfAsked);
+      rmSync(partial, { force: true });
+      let interrupted = false;
+      try {
+        await sqlite.backup(partial, {
+          progress: ({ totalPages, remainingPages }) => {
+            watch.progress?.(totalPages - remainingPages, totalPages, 'Copying the database…');
+            stopIfAsked();
+            if (sqlite.inTransaction) {
+              interrupted = true;
+              throw new BackupError('interrupted');
+            }
+            return PAGES_PER_STEP;
+          },
+        });
+      } catch (err) {
+        if (!interrupted) throw err;
+      }
+      if (!interrupted) {
+        // A backup is a single self-contained file: no WAL beside it.
+        const copy = new Database(partial);
+        let pages: number;
+        try {
+          copy.pragma('journal_mode = DELETE');
+          pages = Number(copy.pragma('page_count', { simple: true }));
+        } finally {
+          copy.close();
+        }
+        if (pages > 0 && (sqlite.inTransaction || pages === Number(sqlite.pragma('page_count', { simple: true })))) break;
+      }
+      if (attempt >= COPY_ATTEMPTS) throw new BackupError('The database was busy with an import or an erasure the whole time, so no backup was made. Try again when it has finished; the database is unchanged.');
     }
     stopIfAsked();
     watch.progress?.(1, 1, 'Checking the copy…');
@@ -90,6 +112,20 @@ export async function backupTo(sqlite: Database.Database, path: string, watch: B
       throw new BackupError(`The folder ${dirname(path)} cannot be written to, so no backup was made. Choose another folder.`);
     }
     throw new BackupError(`The backup to ${path} failed: ${(err as Error).message}`);
+  }
+}
+
+/** How many times a copy interrupted by a transaction is started again. */
+const COPY_ATTEMPTS = 5;
+/** How long a backup waits for a transaction on its connection to end. */
+const TRANSACTION_WAIT_MS = 120_000;
+
+async function untilNoTransaction(sqlite: Database.Database, stopIfAsked: () => void): Promise<void> {
+  const until = Date.now() + TRANSACTION_WAIT_MS;
+  while (sqlite.inTransaction) {
+    stopIfAsked();
+    if (Date.now() > until) throw new BackupError('The database has been busy with an import or an erasure for two minutes, so no backup was made. Try again when it has finished; the database is unchanged.');
+    await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
 

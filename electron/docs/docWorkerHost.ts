@@ -47,6 +47,8 @@ async function takeWorker(): Promise<{ worker: Worker; keep: boolean }> {
   const worker = new Worker(await workerScript());
   // An idle worker never keeps the app (or a test run) from exiting.
   worker.unref();
+  // An error while no document is being made (there is no one else to tell) is logged, never thrown in main.
+  worker.on('error', (err) => console.error('[export] the document worker failed:', err));
   if (warm) return { worker, keep: false };
   const entry = { worker, busy: true as boolean, idle: undefined as NodeJS.Timeout | undefined };
   warm = entry;
@@ -60,7 +62,12 @@ async function takeWorker(): Promise<{ worker: Worker; keep: boolean }> {
 async function giveBack(worker: Worker, keep: boolean, healthy: boolean): Promise<void> {
   if (keep && healthy && warm?.worker === worker) {
     warm.busy = false;
-    warm.idle = setTimeout(() => void worker.terminate(), KEEP_WARM_MS);
+    const entry = warm;
+    warm.idle = setTimeout(() => {
+      // Let go first, so the worker being stopped is never handed out.
+      if (warm === entry) warm = null;
+      void worker.terminate();
+    }, KEEP_WARM_MS);
     warm.idle.unref?.();
     return;
   }

@@ -5,7 +5,7 @@ import { backupTo, BackupError, listBackups, restoreFrom } from '#db/backup';
 import { openDatabase } from '#db/open';
 import { UserFacingError } from '#shared/ipc/result';
 import type { BackupInfo } from '#shared/ipc/contract';
-import { JobCancelled, NO_JOB, startJob, type JobControl } from '../jobs/registry';
+import { JobCancelled, NO_JOB, runningJobs, startJob, type JobControl } from '../jobs/registry';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './types';
 
@@ -70,6 +70,9 @@ export const backupHandlers = {
   startBackup: async (ctx) => startJob(ctx, 'backup', 'Backing up the database', (job) => manualBackup(ctx, job)),
   listBackups: async (ctx) => ({ folder: backupsDir(ctx), backups: listBackups(backupsDir(ctx)) }),
   restoreBackup: async (ctx, { name }) => {
+    // A job writing to (or reading from) the database being replaced would finish in the wrong file.
+    const busy = runningJobs(ctx);
+    if (busy.length) throw new UserFacingError('conflict', `${busy[0].label} is still running. Wait for it to finish, or cancel it, then restore; nothing was changed.`);
     // Only a backup the app itself lists can be restored from the app: no path comes from outside.
     const backup = listBackups(backupsDir(ctx)).find((b) => b.name === name);
     if (!backup) throw new UserFacingError('not-found', `There is no backup called ${name} in ${backupsDir(ctx)}. Refresh the list and choose again.`);

@@ -80,7 +80,12 @@ export function startJob<T>(ctx: HandlerContext, kind: JobKind, label: string, w
       const check = pendingIntegrity(ctx.sqlite);
       if (check) {
         control.progress(0, 0, 'Waiting for the check of the database file to finish…');
-        const verdict = await check;
+        // A cancel is heard while waiting, not only once the check is done.
+        let poll: NodeJS.Timeout | undefined;
+        const cancelled = new Promise<never>((_, reject) => {
+          poll = setInterval(() => entry.cancel && reject(new JobCancelled()), 100);
+        });
+        const verdict = await Promise.race([check, cancelled]).finally(() => clearInterval(poll));
         if (!verdict.ok) throw new UserFacingError('database', verdict.message);
         await control.checkpoint();
       }
@@ -101,6 +106,11 @@ export function getJob(ctx: HandlerContext, id: number): JobStatus {
   const e = registry(ctx).get(id);
   if (!e) throw notFound('Job', id);
   return e.status;
+}
+
+/** The jobs still running: a restore waits for none, it refuses. */
+export function runningJobs(ctx: HandlerContext): JobStatus[] {
+  return [...registry(ctx).values()].filter((e) => e.status.state === 'running').map((e) => e.status);
 }
 
 export function cancelJob(ctx: HandlerContext, id: number): JobStatus {

@@ -162,6 +162,7 @@ describe('day numbers by arithmetic', () => {
     expect(() => toDayNumber('2026-02-29')).toThrow(RangeError);
     expect(() => toDayNumber('2026-13-01')).toThrow(RangeError);
     expect(() => toDayNumber('26-01-01')).toThrow(RangeError);
+    for (const bad of ['1e03-01-01', '2024-+1-01', '2024-01- 1', '2024-1.-01']) expect(() => toDayNumber(bad)).toThrow(RangeError);
     expect(toDayNumber('0999-12-31')).toBe(-354_286);
     expect(fromDayNumber(-354_286)).toBe('0999-12-31');
     expect(addCalendarDays('2028-02-28', 1)).toBe('2028-02-29');

@@ -11,6 +11,11 @@ const DAY_MS = 86_400_000;
  */
 export function dayNumberOf(iso: string): number | undefined {
   if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return undefined;
+  // Digits only: Number() would also take "1e03", "+1" or " 1".
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const c = iso.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
   const y = Number(iso.slice(0, 4));
   const m = Number(iso.slice(5, 7));
   const d = Number(iso.slice(8, 10));

@@ -161,6 +161,28 @@ describe('backups as jobs', () => {
     expect(backups()).toContain((done.result as { name: string }).name);
   });
 
+  it('waits for a transaction open on its connection (an erasure, an import), and copies everything', async () => {
+    fill(12);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const tx = h.ctx.db.transaction().execute(async (t) => {
+      await t.insertInto('settings').values({ key: 'held', value: '1', updated_at: 'now' }).execute();
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.opened.sqlite.inTransaction).toBe(true);
+    const backup = backupTo(h.opened.sqlite, join(h.ctx.dataDir, 'backups', 'during.sqlite3'));
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await tx;
+    const r = await backup;
+    const copy = new Database(r.path, { readonly: true });
+    expect(copy.pragma('page_count', { simple: true })).toBe(h.opened.sqlite.pragma('page_count', { simple: true }));
+    expect(copy.prepare('select count(*) from ballast').pluck().get()).toBe(12 * 16);
+    expect(copy.prepare("select value from settings where key = 'held'").pluck().get()).toBe('1');
+    copy.close();
+  });
+
   it('stopped part-way through the copy: the partial file is removed and no backup is listed', async () => {
     fill(12);
     const watch = cancelAt(2);
@@ -170,7 +192,7 @@ describe('backups as jobs', () => {
   });
 
   it('stopped while the copy is being checked: nothing is kept', async () => {
-    fill(12);
+    fill(64); // a check of this size takes several of the 100 ms between looks
     let copied = false;
     await expect(
       backupTo(h.opened.sqlite, join(h.ctx.dataDir, 'backups', 'stopped.sqlite3'), {
@@ -181,6 +203,16 @@ describe('backups as jobs', () => {
       }),
     ).rejects.toBeInstanceOf(JobCancelled);
     expect(backups()).toEqual([]);
+  });
+
+  it('refuses to restore while a job is running, naming it', async () => {
+    const earlier = ok(await h.api.backupNow({}));
+    fill(12);
+    const started = ok(await h.api.startBackup({}));
+    const refused = await h.api.restoreBackup({ name: earlier.name });
+    expect(refused.ok || refused.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/^Backing up the database is still running/) });
+    expect(await settle(started)).toMatchObject({ state: 'done' });
+    expect(ok(await h.api.restoreBackup({ name: earlier.name })).restored).toBe(earlier.name);
   });
 
   it('cancelled through the channel: the job says so and the folder holds no backup', async () => {
