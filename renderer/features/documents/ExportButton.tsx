@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { EXPORT_DOCUMENT_NAMES, type ExportKind } from '#shared/domain/exports';
 import type { ExportedFile, ExportRequest } from '#shared/ipc/contract';
@@ -95,6 +95,7 @@ export function ExportButton({ kind, panelId, torId, quarter, label }: { kind: E
       setMessage({ ok: false, text: end.failure.message });
     } else setMessage({ ok: false, text: end.error ?? 'The document could not be written.' });
   });
+  const startButton = useRef<HTMLButtonElement>(null);
   const begin = (allow?: { reason: string }) => {
     setMessage(null);
     run.start(() => call('startExport', exportRequest(kind, { panelId, torId, quarter }, allow))).catch((err: unknown) => {
@@ -104,10 +105,10 @@ export function ExportButton({ kind, panelId, torId, quarter, label }: { kind: E
   };
   return (
     <span className="export">
-      <button type="button" className="button button--secondary" disabled={run.running} onClick={() => begin()}>
+      <button ref={startButton} type="button" className="button button--secondary" disabled={run.running} onClick={() => begin()}>
         {run.running ? 'Writing…' : label}
       </button>
-      <JobProgress run={run} label={`Writing ${EXPORT_DOCUMENT_NAMES[kind]}`} />
+      <JobProgress run={run} label={`Writing ${EXPORT_DOCUMENT_NAMES[kind]}`} returnFocus={startButton} />
       {message && !run.running && (
         <span className={`export__message${message.ok ? '' : ' export__message--error'}`} role={message.ok ? 'status' : 'alert'}>
           {message.text}

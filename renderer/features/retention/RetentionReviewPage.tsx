@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPE_SHORT } from '#shared/domain/evidence';
 import { RETENTION_RULE_LABELS } from '#shared/domain/retention';
@@ -43,6 +43,7 @@ export function RetentionReviewPage() {
       setConfirming(false);
     } else setEraseError(end.error ?? 'Nothing was erased.');
   });
+  const eraseButton = useRef<HTMLButtonElement>(null);
   const startErasure = () => {
     setEraseError(null);
     erase.start(() => call('startErasure', { ids: [...chosen] })).catch((err: unknown) => setEraseError(err instanceof Error ? err.message : 'Nothing was erased.'));
@@ -135,13 +136,13 @@ export function RetentionReviewPage() {
             </p>
           )}
           <div className="form__actions">
-            <button type="button" className="button button--danger" disabled={erase.running} onClick={startErasure}>
+            <button ref={eraseButton} type="button" className="button button--danger" disabled={erase.running} onClick={startErasure}>
               {erase.running ? 'Erasing…' : 'Erase for good'}
             </button>
             <button type="button" className="button button--secondary" disabled={erase.running} onClick={() => setConfirming(false)}>
               Keep for now
             </button>
-            <JobProgress run={erase} label="Erasing personal detail" cancelLabel="Stop: erase nothing" />
+            <JobProgress run={erase} label="Erasing personal detail" cancelLabel="Stop: erase nothing" returnFocus={eraseButton} />
           </div>
         </Dialog>
       )}

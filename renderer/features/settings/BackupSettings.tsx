@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { BackupInfo } from '#shared/ipc/contract';
 import { call } from '../../api/client';
 import { JobProgress, useJobRun } from '../../ui/Job';
@@ -32,6 +32,7 @@ export function BackupSettings() {
     } else if (end.state === 'cancelled') toast.notify('Backup cancelled: no file was kept.');
     else setError(end.error ?? 'The backup failed; the database is unchanged. Try again.');
   });
+  const startButton = useRef<HTMLButtonElement>(null);
   const startBackup = () => {
     setError(null);
     backup.start(() => call('startBackup', {})).catch((err: unknown) => setError(err instanceof Error ? err.message : 'The backup could not start.'));
@@ -50,10 +51,10 @@ export function BackupSettings() {
         </div>
       )}
       <div className="form__actions">
-        <button type="button" className="button button--secondary" disabled={backup.running} onClick={startBackup}>
+        <button ref={startButton} type="button" className="button button--secondary" disabled={backup.running} onClick={startBackup}>
           {backup.running ? 'Backing up…' : 'Back up now'}
         </button>
-        <JobProgress run={backup} label="Backing up the database" />
+        <JobProgress run={backup} label="Backing up the database" returnFocus={startButton} />
       </div>
       {list.data && (
         <>
@@ -65,7 +66,7 @@ export function BackupSettings() {
               {list.data.backups.slice(0, 10).map((b) => (
                 <li key={b.name}>
                   {b.name} <span className="muted">({Math.max(1, Math.round(b.bytes / 1024))} KB)</span>{' '}
-                  <button type="button" className="button button--link" onClick={() => setRestoring(b.name)}>
+                  <button type="button" className="button button--link" disabled={backup.running} onClick={() => setRestoring(b.name)}>
                     Restore <span className="visually-hidden">{b.name}</span>
                   </button>
                 </li>
