@@ -28,10 +28,15 @@ async function settle(s: JobStatus): Promise<JobStatus> {
   return s;
 }
 
-/** A job control that records what it was told and cancels at the nth checkpoint (counted from 1). */
-function cancelAt(n: number) {
+/**
+ * A job control that records what it was told and cancels at the nth checkpoint between steps
+ * (counted from 1), or, with `looks`, at the nth look from synchronous work (a backup's copy
+ * steps, the export worker's watch while it builds).
+ */
+function cancelAt(n: number, { looks = Infinity }: { looks?: number } = {}) {
   const seen: string[] = [];
   let checkpoints = 0;
+  let looked = 0;
   const control: JobControl = {
     progress: (_d, _t, message) => {
       if (message && seen.at(-1) !== message) seen.push(message);
@@ -40,10 +45,10 @@ function cancelAt(n: number) {
       if (++checkpoints === n) throw new JobCancelled();
     },
     throwIfCancelled: () => {
-      if (++checkpoints === n) throw new JobCancelled();
+      if (++looked === looks) throw new JobCancelled();
     },
   };
-  return { control, seen, count: () => checkpoints };
+  return { control, seen, checkpoints: () => checkpoints };
 }
 
 const exportsDir = () => join(h.ctx.dataDir, 'exports');
@@ -80,7 +85,7 @@ describe('exports as jobs', () => {
     const both = await Promise.all([runExport(h.ctx, { kind: 'pack', panelId }), runExport(h.ctx, { kind: 'pack', panelId })]);
     expect(both.map((f) => existsSync(f.path))).toEqual([true, true]);
     expect(warmWorker()).toEqual(first);
-    await expect(runExport(h.ctx, { kind: 'pack', panelId }, cancelAt(1).control)).rejects.toBeInstanceOf(JobCancelled);
+    await expect(runExport(h.ctx, { kind: 'pack', panelId }, cancelAt(Infinity, { looks: 1 }).control)).rejects.toBeInstanceOf(JobCancelled);
     expect(warmWorker()).toBeNull();
     await runExport(h.ctx, { kind: 'pack', panelId });
     expect(warmWorker()?.threadId).not.toBe(first?.threadId);
@@ -93,15 +98,17 @@ describe('exports as jobs', () => {
     expect(watch.seen).toEqual(['Gathering the records…', 'Laying out the pages and numbering the contents…', 'Checking for personal data…', 'Writing the file…']);
   });
 
-  for (const [step, n] of [
-    ['at its first look (while the document is being built)', 1],
-    ['at its second look', 2],
-    ['at its third look', 3],
+  for (const [step, watch] of [
+    ['while its worker builds the pack', () => cancelAt(Infinity, { looks: 1 })],
+    ['once it is built, before the personal-data check', () => cancelAt(1)],
+    ['after the check, just before the file is written', () => cancelAt(2)],
   ] as const) {
     it(`cancelled ${step}: no file, nothing logged, the panel’s status unchanged`, async () => {
       const panelId = await approvedPanel();
-      const watch = cancelAt(n);
-      await expect(runExport(h.ctx, { kind: 'pack', panelId }, watch.control)).rejects.toBeInstanceOf(JobCancelled);
+      const w = watch();
+      await expect(runExport(h.ctx, { kind: 'pack', panelId }, w.control)).rejects.toBeInstanceOf(JobCancelled);
+      // It stopped where it was meant to: not before, nor after another step.
+      expect(w.checkpoints()).toBe(step.startsWith('while') ? 0 : step.startsWith('once') ? 1 : 2);
       expect(files(exportsDir()).filter((f) => f.endsWith('.docx') || f.endsWith('.partial'))).toEqual([]);
       expect(ok(await h.api.listExports({}))).toEqual([]);
       expect(ok(await h.api.getPanel({ id: panelId })).status).toBe('agenda-approved');
@@ -185,8 +192,13 @@ describe('backups as jobs', () => {
 
   it('stopped part-way through the copy: the partial file is removed and no backup is listed', async () => {
     fill(12);
-    const watch = cancelAt(2);
-    await expect(backupTo(h.opened.sqlite, join(h.ctx.dataDir, 'backups', 'stopped.sqlite3'), { throwIfStopped: watch.control.throwIfCancelled })).rejects.toBeInstanceOf(JobCancelled);
+    const watch = cancelAt(Infinity, { looks: 3 }); // after the first copy steps
+    const copied: number[] = [];
+    await expect(
+      backupTo(h.opened.sqlite, join(h.ctx.dataDir, 'backups', 'stopped.sqlite3'), { progress: (d, _t, m) => void (m === 'Copying the database…' && copied.push(d)), throwIfStopped: watch.control.throwIfCancelled }),
+    ).rejects.toBeInstanceOf(JobCancelled);
+    expect(copied.length).toBeGreaterThan(0);
+    expect(copied.at(-1)).toBeLessThan(12 * 16 * 16); // stopped before all the pages were copied
     expect(backups()).toEqual([]);
     expect(ok(await h.api.listBackups({})).backups).toEqual([]);
   });
