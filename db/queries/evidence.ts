@@ -1,9 +1,7 @@
-import { dayNumberOf, isoOfDayNumber } from '#shared/calendar/workingDays';
 import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import { coronerTracking } from '#shared/domain/coroner';
 import type {
   CoronerReportSummary,
-  CoronerStatus,
   Evidence,
   EvidenceDetails,
   EvidencePage,
@@ -14,7 +12,6 @@ import type {
   EvidenceType,
   Sensitivity,
 } from '#shared/domain/evidence';
-import { CORONER_DUE_SOON_DAYS, CORONER_RESPONSE_DAYS } from '#shared/domain/evidence';
 import type { DB } from '../schema';
 import type { CoronerReportRow } from '../tables/evidence';
 import { ftsQuery } from './search';
@@ -159,33 +156,6 @@ function factsOf(c: CoronerReportRow) {
     responseSentOn: c.response_sent_on,
     responded: c.responded === 1,
   };
-}
-
-/**
- * coronerTracking for a list: the same result, with the dates counted by arithmetic. Any date it
- * cannot count that way goes to coronerTracking itself, so the result (or error) is always its.
- * Checked against coronerTracking in evidence.test.ts.
- */
-export function listTrackingOf(c: CoronerReportRow, today: string) {
-  if (!c.addressed_to_dwp) return null;
-  const f = factsOf(c);
-  const reported = dayNumberOf(f.reportDate);
-  const todayNumber = dayNumberOf(today);
-  if (reported === undefined || todayNumber === undefined) return coronerTracking(f, today);
-  const responseDue = isoOfDayNumber(reported + CORONER_RESPONSE_DAYS);
-  const due = f.extendedTo ?? responseDue;
-  const answered = f.responded || f.responseSentOn !== null;
-  let status: CoronerStatus;
-  let daysRemaining: number | null = null;
-  if (answered) {
-    status = f.responseSentOn !== null && f.responseSentOn > due ? 'responded-late' : 'responded';
-  } else {
-    const dueNumber = dayNumberOf(due);
-    if (dueNumber === undefined) return coronerTracking(f, today);
-    daysRemaining = dueNumber - todayNumber;
-    status = daysRemaining < 0 ? 'overdue' : daysRemaining <= CORONER_DUE_SOON_DAYS ? 'due-within-14-days' : 'awaiting-response';
-  }
-  return { ...f, responseDue, status, daysRemaining };
 }
 
 export async function findEvidence(db: Q, id: number, today: string): Promise<Evidence | undefined> {
@@ -371,7 +341,7 @@ export async function listCoronerReports(db: Q, opts: { all: boolean; today: str
     coronerArea: r.coroner_area,
     addressedToDwp: r.addressed_to_dwp === 1,
     reportDate: r.report_date,
-    tracking: listTrackingOf(r, opts.today),
+    tracking: trackingOf(r, opts.today),
   }));
 }
 
