@@ -36,7 +36,13 @@ export async function dispatch(
   }
   const parsed = contract[channel].input.safeParse(rawArg === undefined ? {} : rawArg);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-argument', message: describeZod(parsed.error), fields: fieldsOf(parsed.error) } };
+    try {
+      return { ok: false, error: { code: 'invalid-argument', message: describeZod(parsed.error), fields: fieldsOf(parsed.error) } };
+    } catch {
+      // zod describes what it received to word its messages; an object built to defeat that
+      // (a "constructor" that is not one, a null prototype) makes the description itself throw.
+      return { ok: false, error: { code: 'invalid-argument', message: 'The request was refused: its values are not plain data (text, numbers, lists and records). Nothing was changed.' } };
+    }
   }
   const handler = table[channel] as (c: HandlerContext, a: unknown) => Promise<unknown>;
   try {

@@ -67,6 +67,15 @@ function argFor(channel: string) {
 }
 
 describe('IPC channels under hostile input', () => {
+  it('refuses an argument built to break the validator’s own messages (fast-check’s counterexample of 2 December)', async () => {
+    const arg = { tags: { ['__proto__']: null, constructor: { name: Object.create(null) as object } } };
+    Object.setPrototypeOf(arg.tags, null);
+    const before = fingerprint();
+    const result = await dispatch(handlers, h.ctx, 'updateEvidence', arg);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/not plain data/) } });
+    expect(fingerprint()).toBe(before);
+  });
+
   it.each(CHANNELS)('%s answers every argument with the envelope, and writes nothing when it refuses', async (channel) => {
     await fc.assert(
       fc.asyncProperty(argFor(channel), async (arg) => {
