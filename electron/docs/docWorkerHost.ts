@@ -11,6 +11,7 @@ import { packDocx } from '#templates/style/pack';
 import type { HandlerContext } from '../handlers/context';
 import type { JobControl } from '../jobs/registry';
 import { buildDocument } from './buildDocument';
+import { EXPORT_STEPS } from './exportDocument';
 import type { DocJob } from './docWorker';
 
 /** A document built and packed, ready for the personal-data gate. */
@@ -103,10 +104,15 @@ async function workerScript(): Promise<string> {
   return devScript;
 }
 
+/** Reports the export's second step: the document is built, its pages are being laid out. */
+function laidOutNext(job: JobControl, req: ExportRequest): void {
+  job.progress(1, EXPORT_STEPS, req.kind === 'pack' ? 'Laying out the pages and numbering the contents…' : 'Laying out the pages…');
+}
+
 async function buildInPlace(ctx: HandlerContext, req: ExportRequest, job: JobControl): Promise<PackedDocument> {
   const built = await buildDocument(ctx, req);
   await job.checkpoint();
-  job.progress(1, 4, req.kind === 'pack' ? 'Laying out the pages and numbering the contents…' : 'Laying out the pages…');
+  laidOutNext(job, req);
   return { bytes: await packDocx(built.doc), fileName: built.fileName, sources: built.sources, restricted: built.restricted };
 }
 
@@ -154,7 +160,7 @@ export async function buildAndPack(ctx: HandlerContext, req: ExportRequest, job:
       listeners.message = (m: WorkerAnswer) => {
         if (m.id !== id) return;
         heard = true;
-        if ('step' in m) job.progress(1, 4, req.kind === 'pack' ? 'Laying out the pages and numbering the contents…' : 'Laying out the pages…');
+        if ('step' in m) laidOutNext(job, req);
         else if ('done' in m) resolve({ ...m.done, bytes: new Uint8Array(m.done.bytes) });
         else if (m.failed.code) reject(new UserFacingError(m.failed.code, m.failed.message, m.failed.fields));
         else reject(new Error(`The document could not be built: ${m.failed.message}`));
