@@ -21,6 +21,9 @@ import { dispatch } from '../../electron/ipc/dispatch';
 import { browserTimings } from './browser';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+/** `BENCH_ONLY=<pattern>` times only the measures whose names match it, prints them and writes nothing. */
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+const wanted = (name: string) => !ONLY || ONLY.test(name);
 const NOW = new Date('2026-11-23T10:00:00Z');
 const WORK = join(tmpdir(), 'scp-bench');
 
@@ -133,8 +136,10 @@ async function main() {
   const rows: Row[] = [];
   const log = (s: string) => process.stderr.write(`${s}\n`);
 
-  const open = await time(async () => (await openDatabase(path)).close(), 7);
-  rows.push({ group: 'database', name: 'open database (checks, migrations up to date)', ...open, target: 150 });
+  if (wanted('open database')) {
+    const open = await time(async () => (await openDatabase(path)).close(), 7);
+    rows.push({ group: 'database', name: 'open database (checks, migrations up to date)', ...open, target: 150 });
+  }
 
   const o = await openDatabase(path);
   const ctx = contextFor(o, path);
@@ -191,6 +196,7 @@ async function main() {
     ['search: a word in most records', 'search', { text: 'claimant' }],
   ];
   for (const [name, channel, arg] of cases) {
+    if (!wanted(name)) continue;
     log(`timing ${name}`);
     const handler = await time(() => call(ctx, channel, arg));
     const statements = await capture(o.sqlite, () => call(ctx, channel, arg));
@@ -212,10 +218,15 @@ async function main() {
     ['Word: panel pack (12 theme papers, 300 evidence rows)', 'exportPack', { panelId: meta.packPanelId }, 2000],
   ];
   for (const [name, channel, arg, target] of docs) {
+    if (!wanted(name)) continue;
     log(`timing ${name}`);
     rows.push({ group: 'documents', name, ...(await time(doc(channel, arg), 7)), target, note: 'built, checked for personal data, written and logged' });
   }
   await o.close();
+  if (ONLY) {
+    for (const r of rows) log(`${r.name}: median ${r.median.toFixed(1)}, p95 ${r.p95.toFixed(1)}${r.raw ? `, raw ${r.raw.median.toFixed(1)}, ratio ${r.raw.ratio.toFixed(2)}` : ''}`);
+    return;
+  }
 
   log('measuring main-process memory');
   const memory = await mainProcessMemory(path);
