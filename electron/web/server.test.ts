@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,9 @@ beforeAll(async () => {
   h = await makeHarness();
   dir = mkdtempSync(join(tmpdir(), 'scp-preview-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>SCP</title>');
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'assets', 'index-C6LovZED.js'), 'export {};');
+  writeFileSync(join(dir, 'assets', 'notes.js'), 'export {};');
   writeFileSync(join(tmpdir(), 'outside-secret.txt'), 'secret');
   server = await startPreviewServer({ handlers, ctx: h.ctx, staticDir: dir, csp: "default-src 'self'" });
 });
@@ -51,6 +54,15 @@ describe('web preview server', () => {
     expect(r.status).toBe(200);
     expect(r.body).toContain('<title>SCP</title>');
     expect(r.headers['content-security-policy']).toBe("default-src 'self'");
+  });
+
+  it('lets the browser keep content-hashed assets, and nothing else', async () => {
+    const hashed = await raw(`/t/${server.token}/assets/index-C6LovZED.js`);
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect((await raw(`/t/${server.token}/assets/notes.js`)).headers['cache-control']).toBe('no-store');
+    expect((await raw(`/t/${server.token}/`)).headers['cache-control']).toBe('no-store');
+    expect((await api('getAppInfo', {})).headers['cache-control']).toBe('no-store');
   });
 
   it('refuses tokenless and wrong-token requests', async () => {

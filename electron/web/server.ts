@@ -40,6 +40,13 @@ const MIME: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+// Vite names each built asset after a hash of its content (assets/index-C6LovZED.js), so a name
+// always means the same bytes and the browser may keep it for good. Kept, a script is also
+// compiled once: Chromium's code cache applies only to scripts from its HTTP cache (the desktop
+// app's app:// scheme has it by privilege). index.html names the current assets: never kept.
+const HASHED_ASSET = /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.(?:js|css|woff2|svg|png)$/;
+const KEEP = 'private, max-age=31536000, immutable';
+
 // Large enough for the contract's biggest argument (a 60 MB import file), and no larger.
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -119,7 +126,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
       'content-security-policy': opts.csp,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store',
+      'cache-control': HASHED_ASSET.test(relative) ? KEEP : 'no-store',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
