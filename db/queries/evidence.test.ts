@@ -1,12 +1,12 @@
 // The coroners' reports list reads a narrow index of coroners' reports (migration 11) and counts
 // its dates by arithmetic; both give exactly what the first version gave.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coronerTracking } from '#shared/domain/coroner';
+import { compareByUrgency, coronerTracking } from '#shared/domain/coroner';
 import { openDatabase, type OpenedDatabase } from '../open';
 import { preparedDuring } from '../../tests/support/prepared';
 import { seeded } from '../../electron/demo/register';
 import type { CoronerReportRow } from '../tables/evidence';
-import { listCoronerReports, listEvidence } from './evidence';
+import { listCoronerReportPage, listCoronerReports, listEvidence } from './evidence';
 
 const now = '2026-11-23T10:00:00Z';
 let o: OpenedDatabase;
@@ -72,6 +72,56 @@ describe("coroners' reports list", () => {
     const statement = seen.find((s) => s.includes('coroner_reports'))!;
     const plan = (o.sqlite.prepare(`explain query plan ${statement}`).all(1) as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan).toMatch(/SEARCH e USING COVERING INDEX evidence_pfd_list/);
+  });
+});
+
+describe("coroners' reports, a page at a time", () => {
+  // Days on which reports fall each side of every boundary: overdue, due within 14 days, the
+  // 56th day itself, extensions, and a leap day.
+  const days = ['2026-11-23', '2026-03-01', '2016-02-29', '2026-06-15', '2026-01-02'];
+
+  it('reads pages in the order the screen sorted the whole list by, compareByUrgency', async () => {
+    const statuses = new Set<string>();
+    for (const all of [false, true]) {
+      for (const today of days) {
+        const sorted = (await listCoronerReports(o.db, { all, today })).sort(compareByUrgency);
+        const paged = [];
+        for (let offset = 0; ; offset += 70) {
+          const page = await listCoronerReportPage(o.db, { all, today, offset, limit: 70 });
+          expect(page.total).toBe(sorted.length);
+          expect(page.offset).toBe(offset);
+          paged.push(...page.rows);
+          if (page.rows.length < 70) break;
+        }
+        expect(paged).toEqual(sorted);
+        for (const r of sorted) statuses.add(r.tracking?.status ?? 'not addressed to DWP');
+      }
+    }
+    // Every status was there to be ordered (and the fixture's few report dates make ties common).
+    expect(statuses.size).toBe(6);
+  });
+
+  it('counts the overdue and due soon across the whole list, not the page', async () => {
+    for (const all of [false, true]) {
+      for (const today of days) {
+        const sorted = await listCoronerReports(o.db, { all, today });
+        const page = await listCoronerReportPage(o.db, { all, today, offset: 0, limit: 5 });
+        expect(page.rows).toHaveLength(5);
+        expect(page.counts).toEqual({
+          overdue: sorted.filter((r) => r.tracking?.status === 'overdue').length,
+          dueSoon: sorted.filter((r) => r.tracking?.status === 'due-within-14-days').length,
+        });
+      }
+    }
+  });
+
+  it('gives the last part page, and nothing past the end', async () => {
+    const { total } = await listCoronerReportPage(o.db, { all: true, today: days[0], offset: 0, limit: 1 });
+    const sorted = (await listCoronerReports(o.db, { all: true, today: days[0] })).sort(compareByUrgency);
+    const last = await listCoronerReportPage(o.db, { all: true, today: days[0], offset: total - 3, limit: 100 });
+    expect(last.rows).toEqual(sorted.slice(-3));
+    const past = await listCoronerReportPage(o.db, { all: true, today: days[0], offset: total + 50, limit: 100 });
+    expect(past).toMatchObject({ total, offset: total + 50, rows: [] });
   });
 });
 

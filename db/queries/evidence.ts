@@ -1,16 +1,20 @@
 import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import { coronerTracking } from '#shared/domain/coroner';
-import type {
-  CoronerReportSummary,
-  Evidence,
-  EvidenceDetails,
-  EvidencePage,
-  EvidencePersonal,
-  EvidenceListParsed,
-  EvidenceParsed,
-  EvidenceRow,
-  EvidenceType,
-  Sensitivity,
+import { addCalendarDays } from '#shared/calendar/workingDays';
+import {
+  CORONER_DUE_SOON_DAYS,
+  CORONER_RESPONSE_DAYS,
+  type CoronerReportPage,
+  type CoronerReportSummary,
+  type Evidence,
+  type EvidenceDetails,
+  type EvidencePage,
+  type EvidencePersonal,
+  type EvidenceListParsed,
+  type EvidenceParsed,
+  type EvidenceRow,
+  type EvidenceType,
+  type Sensitivity,
 } from '#shared/domain/evidence';
 import type { DB } from '../schema';
 import type { CoronerReportRow } from '../tables/evidence';
@@ -318,31 +322,101 @@ export async function listLabels(db: Q): Promise<{ tags: string[]; benefitLines:
   return { tags: await distinctLabels('tag'), benefitLines: await distinctLabels('benefit'), regions: regions.rows.map((r) => r.region) };
 }
 
-export async function listCoronerReports(db: Q, opts: { all: boolean; today: string }): Promise<CoronerReportSummary[]> {
+/** Reports and their records, in the order they were always read (newest report first). */
+function coronerReportRows(db: Q, all: boolean) {
   // Only coroners' reports have a coroner_reports row, so naming the type changes nothing but lets
   // the records come from the narrow evidence_pfd_list index (migration 11) instead of their wide
-  // rows: the CROSS JOIN reads that index first, then each report by its key. Reports of the same
-  // date keep the order they always had (not answered first, then by record).
+  // rows: the CROSS JOIN reads that index first, then each report by its key.
   let q = db
     .selectFrom('evidence as e')
     .crossJoin('coroner_reports as c')
     .whereRef('c.evidence_id', '=', 'e.id')
-    .selectAll('c')
-    .select(['e.ref', 'e.title', sql<string>`coalesce(json_extract(e.details, '$.coronerArea'), '')`.as('coroner_area')])
     .where(sql<boolean>`e.type = 'pfd'`) // written out: a bound value cannot select a partial index
     .where('e.archived_at', 'is', null);
-  if (!opts.all) q = q.where('c.addressed_to_dwp', '=', 1).orderBy('c.report_date', 'desc').orderBy('c.responded').orderBy('c.evidence_id');
-  else q = q.orderBy('c.report_date', 'desc').orderBy('c.evidence_id');
-  const rows = await q.execute();
-  return rows.map((r) => ({
+  if (!all) q = q.where('c.addressed_to_dwp', '=', 1);
+  return q;
+}
+
+function toCoronerSummary(r: CoronerReportRow & { title: string; coroner_area: string }, today: string): CoronerReportSummary {
+  return {
     evidenceId: r.evidence_id,
     ref: r.coroner_ref,
     title: r.title,
     coronerArea: r.coroner_area,
     addressedToDwp: r.addressed_to_dwp === 1,
     reportDate: r.report_date,
-    tracking: trackingOf(r, opts.today),
-  }));
+    tracking: trackingOf(r, today),
+  };
+}
+
+/** Every report, newest first (the CLI sorts them by urgency itself); the screen reads pages. */
+export async function listCoronerReports(db: Q, opts: { all: boolean; today: string }): Promise<CoronerReportSummary[]> {
+  // Reports of the same date keep the order they always had (not answered first, then by record).
+  let q = coronerReportRows(db, opts.all)
+    .selectAll('c')
+    .select(['e.title', sql<string>`coalesce(json_extract(e.details, '$.coronerArea'), '')`.as('coroner_area')]);
+  if (!opts.all) q = q.orderBy('c.report_date', 'desc').orderBy('c.responded').orderBy('c.evidence_id');
+  else q = q.orderBy('c.report_date', 'desc').orderBy('c.evidence_id');
+  const rows = await q.execute();
+  return rows.map((r) => toCoronerSummary(r, opts.today));
+}
+
+/**
+ * A report's place in compareByUrgency's order, as SQL: its status (CORONER_STATUSES' order, then
+ * reports not addressed to DWP), the due date of an open one (days remaining, soonest first), the
+ * report date (newest first), then the order the whole list was read in before it was sorted.
+ * coronerTracking's rules, word for word: due is the extended date or the report date + 56 days.
+ * Day sums are left to SQLite only where they cannot be avoided: "due before today" is "reported
+ * before today - 56", a comparison of strings, and most reports were answered long ago.
+ */
+function urgency(today: string) {
+  const due = sql<string>`coalesce(c.extended_to, date(c.report_date, ${`+${CORONER_RESPONSE_DAYS} days`}))`;
+  const dueBefore = (day: string, orOn: boolean) => {
+    const op = sql.raw(orOn ? '<=' : '<');
+    return sql<number>`case when c.extended_to is null then c.report_date ${op} ${addCalendarDays(day, -CORONER_RESPONSE_DAYS)} else c.extended_to ${op} ${day} end`;
+  };
+  const open = sql<boolean>`(c.responded = 0 and c.response_sent_on is null)`;
+  const rank = sql<number>`case
+      when c.addressed_to_dwp = 0 then 5
+      when c.response_sent_on is not null then case when c.response_sent_on > ${due} then 3 else 4 end
+      when c.responded = 1 then 4
+      when ${dueBefore(today, false)} then 0
+      when ${dueBefore(addCalendarDays(today, CORONER_DUE_SOON_DAYS), true)} then 1
+      else 2 end`;
+  const openDue = sql<string | null>`case when c.addressed_to_dwp = 1 and ${open} then ${due} end`;
+  const overdue = sql<number>`case when c.addressed_to_dwp = 1 and ${open} then ${dueBefore(today, false)} else 0 end`;
+  const dueSoon = sql<number>`case when c.addressed_to_dwp = 1 and ${open} and not ${dueBefore(today, false)} then ${dueBefore(addCalendarDays(today, CORONER_DUE_SOON_DAYS), true)} else 0 end`;
+  return { rank, openDue, overdue, dueSoon };
+}
+
+/** One page of the reports, most urgent first, with the count of all of them and of the urgent ones. */
+export async function listCoronerReportPage(db: Q, o: { all: boolean; today: string; offset: number; limit: number }): Promise<CoronerReportPage> {
+  const { rank, openDue, overdue, dueSoon } = urgency(o.today);
+  // Ranks are worked out for every report (a few thousand short rows, read from two narrow
+  // indexes) but the record's area and title only for the page's.
+  const [counts] = await coronerReportRows(db, o.all)
+    .select([sql<number>`count(*)`.as('total'), sql<number>`coalesce(sum(${overdue}), 0)`.as('overdue'), sql<number>`coalesce(sum(${dueSoon}), 0)`.as('due_soon')])
+    .execute();
+  let q = coronerReportRows(db, o.all).select('c.evidence_id').orderBy(rank).orderBy(openDue).orderBy('c.report_date', 'desc');
+  if (!o.all) q = q.orderBy('c.responded');
+  const ids = (await q.orderBy('c.evidence_id').limit(o.limit).offset(o.offset).execute()).map((r) => r.evidence_id);
+  const rows = ids.length
+    ? await coronerReportRows(db, o.all)
+        .selectAll('c')
+        .select(['e.title', sql<string>`coalesce(json_extract(e.details, '$.coronerArea'), '')`.as('coroner_area')])
+        .where('c.evidence_id', 'in', ids)
+        .execute()
+    : [];
+  const byId = new Map(rows.map((r) => [r.evidence_id, r]));
+  return {
+    total: counts.total,
+    offset: o.offset,
+    rows: ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [toCoronerSummary(r, o.today)] : [];
+    }),
+    counts: { overdue: counts.overdue, dueSoon: counts.due_soon },
+  };
 }
 
 export interface CoronerResponseValues {

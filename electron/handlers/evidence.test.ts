@@ -123,13 +123,14 @@ describe('coroners’ reports', () => {
     const later = ok(await h.api.createEvidence(pfd('2026-0300', '2026-11-20'))); // due 15 Jan
     ok(await h.api.createEvidence(pfd('2026-0301', '2026-11-20', false)));
     expect(soon.coroner).toMatchObject({ responseDue: '2026-11-30', status: 'due-within-14-days', daysRemaining: 7 });
-    const list = ok(await h.api.listCoronerReports({}));
+    const list = ok(await h.api.listCoronerReports({})).rows;
     expect(list.map((r) => [r.ref, r.tracking?.status])).toEqual([
       ['2026-0150', 'overdue'],
       ['2026-0200', 'due-within-14-days'],
       ['2026-0300', 'awaiting-response'],
     ]);
-    expect(ok(await h.api.listCoronerReports({ all: true }))).toHaveLength(4);
+    expect(ok(await h.api.listCoronerReports({})).counts).toEqual({ overdue: 1, dueSoon: 1 });
+    expect(ok(await h.api.listCoronerReports({ all: true })).total).toBe(4);
 
     const missingWho = await h.api.updateCoronerResponse({ evidenceId: late.id, extendedTo: '2026-12-31' });
     expect(missingWho.ok || missingWho.error.fields).toMatchObject({ extensionGrantedBy: expect.any(String), extensionGrantedOn: expect.any(String) });
@@ -139,7 +140,29 @@ describe('coroners’ reports', () => {
     expect(sent.coroner?.status).toBe('responded');
     const early = await h.api.updateCoronerResponse({ evidenceId: later.id, responseSentOn: '2026-01-01' });
     expect(early.ok || early.error.fields).toMatchObject({ responseSentOn: expect.any(String) });
-    const notDwp = await h.api.updateCoronerResponse({ evidenceId: (await h.api.listCoronerReports({ all: true })).ok ? ok(await h.api.listCoronerReports({ all: true })).find((r) => !r.addressedToDwp)!.evidenceId : 0, responseSentOn: '2026-11-22' });
+    const notDwp = await h.api.updateCoronerResponse({ evidenceId: ok(await h.api.listCoronerReports({ all: true })).rows.find((r) => !r.addressedToDwp)!.evidenceId, responseSentOn: '2026-11-22' });
     expect(notDwp.ok || notDwp.error.message).toMatch(/not a coroner’s report addressed to DWP/);
+  });
+
+  it('pages the list: a part page at the end, nothing past it, and a clear refusal of a bad page', async () => {
+    for (let i = 1; i <= 7; i++) ok(await h.api.createEvidence(pfd(`2026-01${i}`, `2026-0${i}-01`)));
+    const whole = ok(await h.api.listCoronerReports({})).rows.map((r) => r.ref);
+    expect(whole).toHaveLength(7);
+    const first = ok(await h.api.listCoronerReports({ limit: 3 }));
+    const last = ok(await h.api.listCoronerReports({ offset: 6, limit: 3 }));
+    expect(first).toMatchObject({ total: 7, offset: 0 });
+    expect(first.rows.map((r) => r.ref)).toEqual(whole.slice(0, 3));
+    expect(last.rows.map((r) => r.ref)).toEqual(whole.slice(6));
+    expect(ok(await h.api.listCoronerReports({ offset: 40 }))).toMatchObject({ total: 7, offset: 40, rows: [] });
+    const refused = async (arg: object) => {
+      const r = await h.api.listCoronerReports(arg as never);
+      if (r.ok) throw new Error(`accepted ${JSON.stringify(arg)}`);
+      return `${r.error.code}: ${r.error.message}`;
+    };
+    expect(await refused({ limit: 0 })).toMatch(/invalid-argument: .*at least one row/);
+    expect(await refused({ limit: 501 })).toMatch(/at most 500 rows/);
+    expect(await refused({ offset: -1 })).toMatch(/cannot start before the first row/);
+    expect(await refused({ offset: 1.5 })).toMatch(/whole number of rows/);
+    expect(await refused({ limit: '10' })).toMatch(/how many rows/);
   });
 });

@@ -1,5 +1,4 @@
-import { findEvidence, findPersonal, insertEvidence, listCoronerReports, listEvidence, listLabels, setEvidenceArchived, updateCoronerResponseRow, updateEvidenceRow } from '#db/queries/evidence';
-import { compareByUrgency } from '#shared/domain/coroner';
+import { findEvidence, findPersonal, insertEvidence, listCoronerReportPage, listEvidence, listLabels, setEvidenceArchived, updateCoronerResponseRow, updateEvidenceRow } from '#db/queries/evidence';
 import { londonToday } from '#shared/format';
 import { notFound, UserFacingError } from '#shared/ipc/result';
 import { importEvidenceCsv, previewEvidenceCsv } from '../import/evidenceCsvImport';
@@ -63,10 +62,7 @@ export const evidenceHandlers = {
     await setEvidenceArchived(ctx.db, id, archived ? nowIso(ctx) : null, nowIso(ctx));
     return load(ctx, id);
   },
-  listCoronerReports: async (ctx, { all }) => {
-    const reports = await listCoronerReports(ctx.db, { all: all ?? false, today: londonToday(ctx.now()) });
-    return reports.sort(compareByUrgency);
-  },
+  listCoronerReports: async (ctx, { all, offset, limit }) => listCoronerReportPage(ctx.db, { all: all ?? false, today: londonToday(ctx.now()), offset, limit }),
   updateCoronerResponse: async (ctx, { evidenceId, ...v }) => {
     await currentUser(ctx);
     const e = await load(ctx, evidenceId);

@@ -30,6 +30,7 @@ export const keys = {
     personal: (id: number) => ['evidence', 'personal', id] as const,
     labels: ['evidence', 'labels'] as const,
     coroners: (all: boolean) => ['evidence', 'coroners', all] as const,
+    coronersUrgent: (limit: number) => ['evidence', 'coroners', 'urgent', limit] as const,
   },
   themes: {
     all: ['themes'] as const,

@@ -2,7 +2,7 @@
 // common fields plus its own; what identifies a person is held apart in `personal` and never
 // travels into panel-facing views or documents.
 import { z } from 'zod';
-import { isoDate, optionalIsoDate, trimmed } from './validation';
+import { isoDate, optionalIsoDate, pageLimit, pageOffset, trimmed } from './validation';
 
 export const EVIDENCE_TYPES = ['ipr', 'complaint', 'frontline', 'ice', 'pfd', 'sar', 'other'] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
@@ -210,8 +210,8 @@ export const evidenceListInput = z.strictObject({
   filter: evidenceFilter.default({}),
   sort: z.enum(EVIDENCE_SORTS, { error: 'Unknown sort column' }).default('receivedOn'),
   desc: z.boolean().default(true),
-  offset: z.number().int().min(0).max(10_000_000).default(0),
-  limit: z.number().int().min(1).max(500).default(100),
+  offset: pageOffset,
+  limit: pageLimit(500, 100),
 });
 export type EvidenceListInput = z.input<typeof evidenceListInput>;
 export type EvidenceListParsed = z.output<typeof evidenceListInput>;
@@ -265,6 +265,24 @@ export const coronerResponseUpdate = z
     if (v.extendedTo && !v.extensionGrantedOn) ctx.addIssue({ code: 'custom', path: ['extensionGrantedOn'], message: 'Say when the extension was granted' });
   });
 export type CoronerResponseUpdate = z.input<typeof coronerResponseUpdate>;
+
+/** A page of the coroners' reports list, in the Focal Point's working order (compareByUrgency). */
+export const coronerListInput = z.strictObject({
+  /** include reports not addressed to DWP */
+  all: z.boolean({ error: 'Say whether to include reports not addressed to DWP' }).optional(),
+  offset: pageOffset,
+  limit: pageLimit(500, 100),
+});
+export type CoronerListInput = z.input<typeof coronerListInput>;
+
+export interface CoronerReportPage {
+  /** reports in the list, all pages together */
+  total: number;
+  offset: number;
+  rows: CoronerReportSummary[];
+  /** across the whole list, not the page */
+  counts: { overdue: number; dueSoon: number };
+}
 
 export interface CoronerReportSummary {
   evidenceId: number;

@@ -14,12 +14,13 @@ import { torDraftUpdate, type TorVersion } from '../domain/tor';
 import { isoDate, recordId, trimmed } from '../domain/validation';
 import type { Result } from './result';
 import {
+  coronerListInput,
   coronerResponseUpdate,
   evidenceInput,
   evidenceListInput,
   evidenceUpdate,
   EVIDENCE_TYPES,
-  type CoronerReportSummary,
+  type CoronerReportPage,
   type Evidence,
   type EvidencePage,
   type EvidencePersonal,
@@ -306,7 +307,7 @@ export const contract = {
   createEvidence: channel(evidenceInput).returns<Evidence>(),
   updateEvidence: channel(evidenceUpdate).returns<Evidence>(),
   archiveEvidence: channel(z.strictObject({ id: recordId, archived: z.boolean({ error: 'Say whether to archive or restore' }) })).returns<Evidence>(),
-  listCoronerReports: channel(z.strictObject({ all: z.boolean().optional() })).returns<CoronerReportSummary[]>(),
+  listCoronerReports: channel(coronerListInput).returns<CoronerReportPage>(),
   updateCoronerResponse: channel(coronerResponseUpdate).returns<Evidence>(),
   startPfdImport: channel(z.strictObject({ csv: csvText('the Preventable Deaths Tracker CSV file'), fileName: trimmed('File name', 0, 300).optional() })).returns<JobStatus>(),
   previewEvidenceCsv: channel(z.strictObject({ csv: csvText('a CSV file'), type: z.enum(EVIDENCE_TYPES, { error: 'Choose the type of evidence in the file' }), mapping: columnMapping.optional() })).returns<CsvPreview>(),

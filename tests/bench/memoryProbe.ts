@@ -21,7 +21,7 @@ async function main() {
   for (let offset = 0; offset < 100_000; offset += 5_000) await call('listEvidence', { offset, limit: 500 });
   await call('listThemes', {});
   await call('getTheme', { id: themeId });
-  await call('listCoronerReports', { all: true });
+  for (let offset = 0; offset < 15_000; offset += 1_500) await call('listCoronerReports', { all: true, offset, limit: 500 });
   await call('listRecommendations', {});
   await call('getMeeting', { panelId: heldPanel });
   await call('search', { text: 'claimant' });

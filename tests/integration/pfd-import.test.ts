@@ -46,7 +46,8 @@ describe('Preventable Deaths Tracker import', () => {
   }, 120_000);
 
   it('sets the response due 56 days after each DWP report and keeps names out of panel-facing fields', async () => {
-    const reports = ok(await h.api.listCoronerReports({}));
+    const { rows: reports, total } = ok(await h.api.listCoronerReports({}));
+    expect(total).toBe(12);
     expect(reports).toHaveLength(12);
     for (const r of reports) {
       expect(r.tracking?.responseDue).toBe(addCalendarDays(r.reportDate, 56));

@@ -1,15 +1,17 @@
 import { Link } from 'wouter';
 import { formatDateCompact } from '#shared/format';
 import { ErrorState, Loading } from '../../ui/States';
-import { useCoronerReports } from '../evidence/hooks';
+import { useUrgentCoronerReports } from '../evidence/hooks';
 import { useThemes } from '../themes/hooks';
 import { useRetentionDue } from '../retention/hooks';
 
 /** Coroner responses overdue or due within 14 days: the Focal Point's most urgent work. */
 export function CoronerTile() {
-  const q = useCoronerReports(false);
-  const urgent = (q.data ?? []).filter((r) => r.tracking && (r.tracking.status === 'overdue' || r.tracking.status === 'due-within-14-days'));
-  const overdue = urgent.filter((r) => r.tracking?.status === 'overdue').length;
+  // The list's first page holds the most urgent; its counts cover the whole list.
+  const q = useUrgentCoronerReports(5);
+  const urgent = (q.data?.rows ?? []).filter((r) => r.tracking && (r.tracking.status === 'overdue' || r.tracking.status === 'due-within-14-days'));
+  const overdue = q.data?.counts.overdue ?? 0;
+  const dueSoon = q.data?.counts.dueSoon ?? 0;
   return (
     <section className="tile" aria-labelledby="coroner-tile">
       <h2 id="coroner-tile">Coroner responses</h2>
@@ -17,15 +19,15 @@ export function CoronerTile() {
         <Loading what="coroners’ reports" />
       ) : q.isError ? (
         <ErrorState error={q.error} />
-      ) : urgent.length === 0 ? (
+      ) : overdue + dueSoon === 0 ? (
         <p>None overdue or due in the next 14 days. <Link href="/coroners">All coroners’ reports</Link></p>
       ) : (
         <>
           <p className="tile__headline">
-            {overdue} overdue, {urgent.length - overdue} due within 14 days
+            {overdue.toLocaleString('en-GB')} overdue, {dueSoon.toLocaleString('en-GB')} due within 14 days
           </p>
           <ul className="plain-list">
-            {urgent.slice(0, 5).map((r) => (
+            {urgent.map((r) => (
               <li key={r.evidenceId}>
                 <Link href={`/evidence/${r.evidenceId}`}>{r.ref}</Link>{' '}
                 <span className={r.tracking!.status === 'overdue' ? 'text-danger' : 'muted'}>

@@ -4,15 +4,14 @@ import { CORONER_STATUS_LABELS } from '#shared/domain/evidence';
 import { formatDateCompact } from '#shared/format';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
-import { useCoronerReports } from './hooks';
+import { MoreRows } from '../../ui/MoreRows';
 import { TableScroll } from '../../ui/TableScroll';
+import { CORONER_PAGE_SIZE, useCoronerReportPages } from './hooks';
 
-/** The Coroners' Focal Point: every report addressed to DWP, the urgent ones first. */
+/** The Coroners' Focal Point: every report addressed to DWP, the urgent ones first, a page at a time. */
 export function CoronersPage() {
   const [all, setAll] = useState(false);
-  const q = useCoronerReports(all);
-  const counts = { overdue: 0, 'due-within-14-days': 0 };
-  for (const r of q.data ?? []) if (r.tracking && r.tracking.status in counts) counts[r.tracking.status as keyof typeof counts]++;
+  const { query: q, rows, first, total, loadMore } = useCoronerReportPages(all);
   return (
     <Page
       title="Coroners’ reports"
@@ -23,13 +22,13 @@ export function CoronersPage() {
       }
     >
       <p className="lead">Prevention of Future Deaths reports. For those addressed to DWP a response is due 56 days after the date of the report, unless the coroner extends it.</p>
-      {q.data && (
+      {first && (
         <ul className="stat-row" aria-label="Summary">
           <li className="stat stat--red">
-            <span className="stat__n">{counts.overdue}</span> overdue
+            <span className="stat__n">{first.counts.overdue.toLocaleString('en-GB')}</span> overdue
           </li>
           <li className="stat stat--amber">
-            <span className="stat__n">{counts['due-within-14-days']}</span> due within 14 days
+            <span className="stat__n">{first.counts.dueSoon.toLocaleString('en-GB')}</span> due within 14 days
           </li>
         </ul>
       )}
@@ -40,7 +39,7 @@ export function CoronersPage() {
         <Loading what="coroners’ reports" />
       ) : q.isError ? (
         <ErrorState error={q.error} onRetry={() => q.refetch()} />
-      ) : q.data.length === 0 ? (
+      ) : total === 0 ? (
         <EmptyState title="No coroners’ reports yet">
           <p>Add a report as it arrives, or import the Preventable Deaths Tracker file.</p>
           <Link href="/evidence/import" className="button">
@@ -64,7 +63,7 @@ export function CoronersPage() {
               </tr>
             </thead>
             <tbody>
-              {q.data.map((r) => {
+              {rows.map((r) => {
                 const t = r.tracking;
                 return (
                   <tr key={r.evidenceId}>
@@ -82,6 +81,9 @@ export function CoronersPage() {
             </tbody>
           </table>
         </TableScroll>
+      )}
+      {total > 0 && !q.isError && (
+        <MoreRows shown={rows.length} total={total} noun={total === 1 ? 'report' : 'reports'} pageSize={CORONER_PAGE_SIZE} loading={q.isFetchingNextPage} onMore={loadMore} />
       )}
     </Page>
   );

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EvidenceInput } from '#shared/domain/evidence';
 import { renderApp } from '../../../tests/support/renderApp';
-import type { Harness } from '../../../tests/support/harness';
+import { ok, type Harness } from '../../../tests/support/harness';
 
 let harness: Harness | null = null;
 afterEach(async () => {
@@ -107,7 +107,48 @@ describe('evidence screens', () => {
     expect(rows.map((r) => within(r).getAllByRole('cell')[0].textContent)).toEqual(['2026-0001', '2026-0002']);
     expect(within(rows[0]).getByText('Overdue')).toBeInTheDocument();
     expect(within(rows[1]).getByText('Awaiting response')).toBeInTheDocument();
+    expect(screen.getByText('Showing 2 of 2 reports')).toHaveRole('status');
+    expect(screen.queryByRole('button', { name: /more$/ })).not.toBeInTheDocument();
   });
+
+  it('reads the coroners’ reports a page at a time, most urgent first, with the counts of all of them', async () => {
+    const pfd = (i: number, reportDate: string): EvidenceInput => ({
+      ref: `PFD ${i}`,
+      title: `Report ${i}`,
+      summary: '',
+      receivedOn: reportDate,
+      region: '',
+      sensitivity: 'official',
+      details: { type: 'pfd', coronerRef: `C-${String(i).padStart(4, '0')}`, reportDate, coronerName: '', coronerArea: 'Avon', category: '', addressees: ['DWP'], addressedToDwp: true, circumstances: '', concerns: '', reportUrl: '' },
+    });
+    const app = await renderApp({
+      hash: '#/coroners',
+      setup: async (h) => {
+        // 1,040 overdue (reported before 28 September) and 3 due within 14 days, which come first among the rest.
+        const at = (i: number) => new Date(Date.UTC(2023, 0, 1) + (i % 600) * 86_400_000).toISOString().slice(0, 10);
+        for (let i = 1; i <= 1040; i++) ok(await h.api.createEvidence(pfd(i, at(i))));
+        for (const [i, d] of [[2001, '2026-10-01'], [2002, '2026-10-05'], [2003, '2026-11-20']] as const) ok(await h.api.createEvidence(pfd(i, d)));
+      },
+    });
+    harness = app.harness;
+    const table = await screen.findByRole('table');
+    const summary = screen.getByRole('list', { name: 'Summary' });
+    expect(summary).toHaveTextContent('1,040 overdue');
+    expect(summary).toHaveTextContent('2 due within 14 days');
+    expect(within(table).getAllByRole('row')).toHaveLength(101);
+    expect(screen.getByText('Showing 100 of 1,043 reports')).toHaveRole('status');
+    const more = screen.getByRole('button', { name: 'Show 100 more' });
+    // The button is a keyboard control like any other, and keeps the focus while the page loads.
+    more.focus();
+    await app.user.keyboard('{Enter}');
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(201));
+    expect(screen.getByText('Showing 200 of 1,043 reports')).toHaveRole('status');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show 100 more' }));
+    // The most overdue first: the oldest reports lead.
+    const refs = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[0].textContent);
+    expect(refs[0]).toBe('C-0600');
+    expect(new Set(refs).size).toBe(200);
+  }, 60_000);
 
   it('imports a CSV of complaint themes through mapping, validation report and an all-or-nothing import', async () => {
     const app = await renderApp({ hash: '#/evidence/import' });

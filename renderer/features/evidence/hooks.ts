@@ -3,6 +3,7 @@ import type { CoronerResponseUpdate, EvidenceFilter, EvidenceInput, EvidenceSort
 import type { JobStatus } from '#shared/domain/jobs';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
+import { nextOffset, usePages } from '../../api/pages';
 
 export const PAGE_SIZE = 100;
 
@@ -12,7 +13,7 @@ export function useEvidencePages(filter: EvidenceFilter, sort: EvidenceSort, des
     queryKey: keys.evidence.list(filter, sort, desc),
     queryFn: ({ pageParam }) => call('listEvidence', { filter, sort, desc, offset: pageParam, limit: PAGE_SIZE }),
     initialPageParam: 0,
-    getNextPageParam: (last) => (last.offset + last.rows.length < last.total ? last.offset + last.rows.length : undefined),
+    getNextPageParam: nextOffset,
     placeholderData: keepPreviousData,
   });
 }
@@ -47,8 +48,16 @@ export function useArchiveEvidence() {
   return useMutation({ mutationFn: (v: { id: number; archived: boolean }) => call('archiveEvidence', v), onSuccess: invalidate });
 }
 
-export function useCoronerReports(all: boolean) {
-  return useQuery({ queryKey: keys.evidence.coroners(all), queryFn: () => call('listCoronerReports', { all }) });
+export const CORONER_PAGE_SIZE = 100;
+
+/** The most urgent few coroners' reports, with the counts of all overdue and due soon. */
+export function useUrgentCoronerReports(limit: number) {
+  return useQuery({ queryKey: keys.evidence.coronersUrgent(limit), queryFn: () => call('listCoronerReports', { limit }) });
+}
+
+/** Pages of the coroners' reports, most urgent first; each carries the total and the urgent counts. */
+export function useCoronerReportPages(all: boolean) {
+  return usePages(keys.evidence.coroners(all), (offset) => call('listCoronerReports', { all, offset, limit: CORONER_PAGE_SIZE }));
 }
 
 export function useUpdateCoronerResponse() {
