@@ -7,7 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { estimatePageNumbers } from 'docx/layout';
 import { rasteriseSvg } from '../../electron/docs/chartRaster';
+import { layoutEstimator, withoutListNumbers } from '../../electron/docs/layoutFonts';
 import { buildPack, fileSize, type PackDocInput } from '../../templates/pack/buildPack';
 import { packDocx } from '../../templates/style/pack';
 import { libreOfficeAvailable, listImages, renderDocx, squeeze } from './libreoffice';
@@ -146,6 +148,20 @@ describe('panel pack Word file', () => {
     expect(/<w:updateFields(?: w:val="(?:true|1)")?\/>/.test(settingsXml(bytes)), 'updateFields').toBe(true);
     // three sections: portrait, landscape for the tracker, portrait
     expect([...xml.matchAll(/<w:pgSz [^>]*w:orient="(\w+)"/g)].map((m) => m[1])).toEqual(['portrait', 'landscape', 'portrait']);
+  });
+
+  it('is the same without the layout’s list-number pass, as no heading is numbered by a list', async () => {
+    const input = packInput(true);
+    // Bookmarks and pictures are numbered on from the last document built, so they are renumbered from 1 to compare.
+    const renumbered = (xml: string) => {
+      const seen = new Map<string, number>();
+      return xml.replace(/(_Toc|w:id="| id=")(\d+)/g, (_, kind: string, n: string) => `${kind}${seen.get(kind + n) ?? seen.set(kind + n, seen.size + 1).get(kind + n)}`);
+    };
+    const withPass = renumbered(documentXml(await packDocx(buildPack(input, rasteriseSvg, estimatePageNumbers))));
+    const without = renumbered(documentXml(await packDocx(buildPack(input, rasteriseSvg, withoutListNumbers(estimatePageNumbers)))));
+    expect(without).toBe(withPass);
+    expect(without).toMatch(/PAGEREF _Toc/);
+    expect(layoutEstimator().estimator.listNumbers).toBeUndefined();
   });
 
   it('carries each theme paper’s chart as an SVG with a PNG fallback, within the margins, its numbers in the alt text', async () => {
