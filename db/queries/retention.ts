@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { EvidenceDetails, EvidenceType } from '#shared/domain/evidence';
-import { retentionDate, type RetentionDue, type RetentionRuleKey, type RetentionSettings } from '#shared/domain/retention';
+import { retentionDate, type RetentionDue, type RetentionDuePage, type RetentionRuleKey, type RetentionSettings } from '#shared/domain/retention';
 import { RETENTION_BASIS } from '../migrations/2026-11-23-11-retention-and-list-indexes';
 import type { DB } from '../schema';
 
@@ -56,37 +56,80 @@ function retentionDateOf(basis: string, yearsKept: number): string {
   return retentionDate(basis, yearsKept);
 }
 
-/** Every unerased record whose retention date has passed and which still holds personal detail. */
-export async function listRetentionDue(db: Q, rules: RetentionSettings, today: string): Promise<RetentionDue[]> {
-  // A coarse cut in SQL (the shortest rule), the exact rule per record in TypeScript. The basis,
-  // the suicide flag and what a coroner's report holds are read from the evidence_retention index
-  // (migration 11), whose expressions these must match word for word; what else a record holds is
-  // in evidence_personal. Only records holding something come back, in date order.
+/**
+ * The last basis date still due after `yearsKept` years on `today`: the same day that many years
+ * back. On 28 February of a common year it is 29 February, since a record counted from a leap day
+ * comes due on 28 February (retentionDateOf). Dates compare as strings.
+ */
+function lastDueBasis(today: string, yearsKept: number): string {
+  const year = Number(today.slice(0, 4));
+  const back = `${String(year - yearsKept).padStart(4, '0')}`;
+  return today.slice(5) === '02-28' && !isLeap(year) ? `${back}-02-29` : `${back}${today.slice(4)}`;
+}
+
+/**
+ * Every unerased record whose retention date has passed and which still holds personal detail, as
+ * one SQL query: its rule (from its type and suicide flag) and the last basis date due under it are
+ * decided in SQL, so the records due can be counted and paged there, in date order.
+ */
+function dueQuery(db: Q, rules: RetentionSettings, today: string) {
+  // The basis, the suicide flag and what a coroner's report holds are read from the
+  // evidence_retention index (migration 11), whose expressions these must match word for word;
+  // what else a record holds is in evidence_personal. The shortest rule's cut lets SQLite read
+  // only the index entries that could be due.
   const shortest = Math.min(...Object.values(rules));
-  const cutoff = `${Number(today.slice(0, 4)) - shortest}${today.slice(4)}`;
   const basis = sql<string>`${sql.raw(RETENTION_BASIS)}`;
+  const suicide = sql<number | null>`json_extract(details, '$.suicideOrSelfHarm')`;
+  const last = (rule: RetentionRuleKey) => lastDueBasis(today, rules[rule]);
+  const lastDue = sql<string>`case e.type
+      when 'ipr' then case when ${suicide} then ${last('ipr-suicide')} else ${last('ipr')} end
+      when 'pfd' then ${last('pfd')} when 'sar' then ${last('sar')} when 'complaint' then ${last('complaint')}
+      when 'frontline' then ${last('frontline')} when 'ice' then ${last('ice')} else ${last('other')} end`;
   const holds = sql<number>`(coalesce(p.person_name != '', 0) * ${sql.raw(String(HOLDS_NAME))}
     + coalesce(p.case_reference != '', 0) * ${sql.raw(String(HOLDS_CASE_REF))}
     + (e.type = 'pfd') * (coalesce(json_extract(details, '$.circumstances') != '', 0) * ${sql.raw(String(HOLDS_CIRCUMSTANCES))}
       + coalesce(json_extract(details, '$.reportUrl') != '', 0) * ${sql.raw(String(HOLDS_REPORT_URL))}))`;
-  const rows = await db
+  const q = db
     .selectFrom('evidence as e')
     .leftJoin('evidence_personal as p', 'p.evidence_id', 'e.id')
-    .select(['e.id', 'e.ref', 'e.type', basis.as('basis'), sql<number | null>`json_extract(details, '$.suicideOrSelfHarm')`.as('suicide'), holds.as('holds')])
     .where('e.erased_at', 'is', null)
-    .where(basis, '<=', cutoff)
-    .where(holds, '>', 0)
+    .where(basis, '<=', lastDueBasis(today, shortest))
+    .where(basis, '<=', lastDue)
+    .where(holds, '>', 0);
+  return { q, basis, suicide, holds };
+}
+
+function toDue(r: { id: number; ref: string; type: string; basis: string; suicide: number | null; holds: number }, rules: RetentionSettings): RetentionDue {
+  const type = r.type as EvidenceType;
+  const rule: RetentionRuleKey = type === 'ipr' ? (r.suicide ? 'ipr-suicide' : 'ipr') : type;
+  return { evidenceId: r.id, ref: r.ref, type, rule, basis: r.basis, retentionDate: retentionDateOf(r.basis, rules[rule]), holds: HOLDINGS[r.holds][type === 'pfd' ? 'pfd' : 'other'].slice() };
+}
+
+/** Every record due, in date order (the CLI's run lists them all); the review screen reads pages. */
+export async function listRetentionDue(db: Q, rules: RetentionSettings, today: string): Promise<RetentionDue[]> {
+  const { q, basis, suicide, holds } = dueQuery(db, rules, today);
+  const rows = await q.select(['e.id', 'e.ref', 'e.type', basis.as('basis'), suicide.as('suicide'), holds.as('holds')]).orderBy('e.received_on').orderBy('e.id').execute();
+  return rows.map((r) => toDue(r, rules));
+}
+
+/** One page of the records due, in date order, with how many are due in all. */
+export async function listRetentionDuePage(db: Q, rules: RetentionSettings, o: { today: string; offset: number; limit: number }): Promise<RetentionDuePage> {
+  const { q, basis, suicide, holds } = dueQuery(db, rules, o.today);
+  const [{ total }] = await q.select(sql<number>`count(*)`.as('total')).execute();
+  const rows = await q
+    .select(['e.id', 'e.ref', 'e.type', basis.as('basis'), suicide.as('suicide'), holds.as('holds')])
     .orderBy('e.received_on')
     .orderBy('e.id')
+    .limit(o.limit)
+    .offset(o.offset)
     .execute();
-  const due: RetentionDue[] = [];
-  for (const r of rows) {
-    const type = r.type as EvidenceType;
-    const rule: RetentionRuleKey = type === 'ipr' ? (r.suicide ? 'ipr-suicide' : 'ipr') : type;
-    const date = retentionDateOf(r.basis, rules[rule]);
-    if (date <= today) due.push({ evidenceId: r.id, ref: r.ref, type, rule, basis: r.basis, retentionDate: date, holds: HOLDINGS[r.holds][type === 'pfd' ? 'pfd' : 'other'].slice() });
-  }
-  return due;
+  return { total, offset: o.offset, rows: rows.map((r) => toDue(r, rules)) };
+}
+
+/** The ids of every record due: what an erasure checks its records against, or erases. */
+export async function listRetentionDueIds(db: Q, rules: RetentionSettings, today: string): Promise<number[]> {
+  const rows = await dueQuery(db, rules, today).q.select('e.id').orderBy('e.received_on').orderBy('e.id').execute();
+  return rows.map((r) => r.id);
 }
 
 /** Erases one record's personal detail for good; the panel-facing record, its links and learning stay. */

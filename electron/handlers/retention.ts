@@ -1,5 +1,5 @@
 import { getSetting, putSetting } from '#db/queries/settings';
-import { erasePersonalDetail, listRetentionDue } from '#db/queries/retention';
+import { erasePersonalDetail, listRetentionDueIds, listRetentionDuePage } from '#db/queries/retention';
 import { DEFAULT_RETENTION, type RetentionSettings } from '#shared/domain/retention';
 import { londonToday } from '#shared/format';
 import { UserFacingError } from '#shared/ipc/result';
@@ -22,7 +22,7 @@ const ERASE_CHUNK = 25;
  */
 export async function runErasure(ctx: HandlerContext, ids: number[], today: string, job: JobControl = NO_JOB): Promise<number> {
   job.progress(0, ids.length, 'Checking the records are due…');
-  const due = new Set((await listRetentionDue(ctx.db, await retentionSettings(ctx), today)).map((d) => d.evidenceId));
+  const due = new Set(await listRetentionDueIds(ctx.db, await retentionSettings(ctx), today));
   const notDue = ids.filter((id) => !due.has(id));
   if (notDue.length) {
     throw new UserFacingError('invalid-argument', `${notDue.length} of the chosen records are not due for erasure (${notDue.slice(0, 5).join(', ')}${notDue.length > 5 ? '…' : ''}). Refresh the review list; nothing was erased.`);
@@ -54,6 +54,19 @@ async function erasureDay(ctx: HandlerContext, today: string | undefined): Promi
   return today ?? actual;
 }
 
+/** The records an erasure names: by id, or every record due but those left out, as many as the screen counted. */
+async function chosenRecords(ctx: HandlerContext, v: { ids?: number[]; allDue?: { except: number[]; expected: number } }, today: string): Promise<number[]> {
+  if (v.ids) return [...new Set(v.ids)];
+  const { except, expected } = v.allDue!;
+  const left = new Set(except);
+  const ids = (await listRetentionDueIds(ctx.db, await retentionSettings(ctx), today)).filter((id) => !left.has(id));
+  if (ids.length !== expected) {
+    const n = (x: number) => x.toLocaleString('en-GB');
+    throw new UserFacingError('conflict', `The records due have changed since the list was read: ${n(ids.length)} of them are chosen now, not ${n(expected)}. Refresh the review list; nothing was erased.`);
+  }
+  return ids;
+}
+
 export const retentionHandlers = {
   getRetentionSettings: async (ctx) => retentionSettings(ctx),
   setRetentionSettings: async (ctx, v) => {
@@ -61,11 +74,14 @@ export const retentionHandlers = {
     await putSetting(ctx.db, KEY, v, nowIso(ctx));
     return retentionSettings(ctx);
   },
-  listRetentionDue: async (ctx, { today }) => listRetentionDue(ctx.db, await retentionSettings(ctx), today ?? londonToday(ctx.now())),
-  erasePersonalDetail: async (ctx, { ids, today }) => ({ erased: await runErasure(ctx, [...new Set(ids)], await erasureDay(ctx, today)) }),
-  startErasure: async (ctx, { ids, today }) => {
-    const day = await erasureDay(ctx, today);
-    const unique = [...new Set(ids)];
+  listRetentionDue: async (ctx, { today, offset, limit }) => listRetentionDuePage(ctx.db, await retentionSettings(ctx), { today: today ?? londonToday(ctx.now()), offset, limit }),
+  erasePersonalDetail: async (ctx, v) => {
+    const day = await erasureDay(ctx, v.today);
+    return { erased: await runErasure(ctx, await chosenRecords(ctx, v, day), day) };
+  },
+  startErasure: async (ctx, v) => {
+    const day = await erasureDay(ctx, v.today);
+    const unique = await chosenRecords(ctx, v, day);
     return startJob(ctx, 'erasure', `Erasing the personal detail of ${unique.length.toLocaleString('en-GB')} record${unique.length === 1 ? '' : 's'}`, async (job) => ({
       erased: await runErasure(ctx, unique, day, job),
     }));

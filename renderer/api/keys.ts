@@ -42,6 +42,7 @@ export const keys = {
     all: ['retention'] as const,
     rules: ['retention', 'rules'] as const,
     due: ['retention', 'due'] as const,
+    dueCount: ['retention', 'dueCount'] as const,
   },
   exports: ['exports'] as const,
   meeting: (panelId: number) => ['meeting', panelId] as const,

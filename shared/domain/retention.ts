@@ -61,3 +61,10 @@ export interface RetentionDue {
   /** what would be erased, in words (never the values) */
   holds: string[];
 }
+
+export interface RetentionDuePage {
+  /** records due in all, every page together */
+  total: number;
+  offset: number;
+  rows: RetentionDue[];
+}

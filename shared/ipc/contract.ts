@@ -11,7 +11,7 @@ import { identityInput, type Identity } from '../domain/identity';
 import { memberInput, memberUpdate, type Member } from '../domain/members';
 import { panelInput, panelUpdate, type Panel } from '../domain/panels';
 import { torDraftUpdate, type TorVersion } from '../domain/tor';
-import { isoDate, recordId, trimmed } from '../domain/validation';
+import { isoDate, pageLimit, pageOffset, recordId, trimmed } from '../domain/validation';
 import type { Result } from './result';
 import {
   coronerListInput,
@@ -47,7 +47,7 @@ import {
 } from '../domain/meeting';
 import { recEscalateInput, recFilter, recPatch, recUpdateInput, type Recommendation, type RecommendationSummary } from '../domain/recommendations';
 import type { Quorum } from '../domain/tor';
-import { retentionSettingsInput, type RetentionDue, type RetentionSettings } from '../domain/retention';
+import { retentionSettingsInput, type RetentionDuePage, type RetentionSettings } from '../domain/retention';
 import { iprTargetsInput, quartersInput, yearsInput, type CoronerYear, type DashboardSummary, type EvidenceQuarter, type IprTargets, type IprTimeliness, type RecommendationCharts } from '../domain/insights';
 
 interface ChannelSpec<I extends z.ZodType, R> {
@@ -116,7 +116,25 @@ export const exportRequest = z.discriminatedUnion(
   { error: 'Choose which document to write: agenda, tor, pack, minutes, tracker or board-report' },
 );
 export type ExportRequest = z.infer<typeof exportRequest>;
-const erasureInput = z.strictObject({ ids: z.array(recordId, { error: 'Choose the records' }).min(1, 'Choose at least one record').max(200_000, 'Erase up to 200,000 records at a time'), today: isoDate('Today').optional() });
+/**
+ * The records to erase: named by id, or every record due on the day but those left out, as the
+ * retention review chooses them (it begins with all of them, and shows them a page at a time).
+ * `expected` is how many the screen counted: if the records due have changed since, nothing is erased.
+ */
+const erasureInput = z
+  .strictObject({
+    ids: z.array(recordId, { error: 'Choose the records' }).min(1, 'Choose at least one record').max(200_000, 'Erase up to 200,000 records at a time').optional(),
+    allDue: z
+      .strictObject({
+        except: z.array(recordId, { error: 'Give the records left out' }).max(200_000, 'Leave out up to 200,000 records'),
+        expected: z.number({ error: 'Say how many records are to be erased' }).int('Say how many records are to be erased').min(1, 'Choose at least one record').max(10_000_000, 'Too many records'),
+      })
+      .optional(),
+    today: isoDate('Today').optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.ids === undefined) === (v.allDue === undefined)) ctx.addIssue({ code: 'custom', path: ['ids'], message: 'Choose the records: give their ids, or every record due' });
+  });
 const comment = (label: string, min: number) => trimmed(label, min, 4000);
 
 export interface CalendarSettings {
@@ -319,7 +337,7 @@ export const contract = {
 
   getRetentionSettings: channel(noArgs).returns<RetentionSettings>(),
   setRetentionSettings: channel(retentionSettingsInput).returns<RetentionSettings>(),
-  listRetentionDue: channel(z.strictObject({ today: isoDate('Today').optional() })).returns<RetentionDue[]>(),
+  listRetentionDue: channel(z.strictObject({ today: isoDate('Today').optional(), offset: pageOffset, limit: pageLimit(1000, 200) })).returns<RetentionDuePage>(),
   erasePersonalDetail: channel(erasureInput).returns<{ erased: number }>(),
   /** The same erasure as a job: progress shown, and cancelling it erases nothing. Its result is `{ erased }`. */
   startErasure: channel(erasureInput).returns<JobStatus>(),

@@ -58,7 +58,8 @@ describe('retention and erasure', () => {
     expect(filesHold(MARKER).length).toBeGreaterThan(0);
     expect(filesHold(CASE_MARKER).length).toBeGreaterThan(0);
 
-    const due = ok(await h.api.listRetentionDue({}));
+    const { rows: due, total } = ok(await h.api.listRetentionDue({}));
+    expect(total).toBe(2);
     expect(due.map((d) => [d.ref, d.rule, d.retentionDate])).toEqual([
       ['PFD 2019-0001', 'pfd', '2025-05-01'],
       ['IPR-2019-001', 'ipr-suicide', '2026-03-01'],
@@ -80,7 +81,7 @@ describe('retention and erasure', () => {
     expect(after).toMatchObject({ erasedAt: expect.any(String), summary: expect.stringContaining('case conference'), themes: [{ id: theme.id }] });
     expect(ok(await h.api.getEvidencePersonal({ id: old.id }))).toEqual({ personName: '', caseReference: '' });
     expect(ok(await h.api.getEvidencePersonal({ id: young.id })).personName).toBe('Still Kept');
-    expect(ok(await h.api.listRetentionDue({}))).toEqual([]);
+    expect(ok(await h.api.listRetentionDue({}))).toEqual({ total: 0, offset: 0, rows: [] });
     const back = await h.api.updateEvidence({ ...ipr('IPR-2019-001', '2020-03-01', true), id: old.id, personal: { personName: 'Someone', caseReference: '' } });
     expect(back.ok || back.error.message).toMatch(/erased at the end of its retention/);
     expect(h.opened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -89,11 +90,11 @@ describe('retention and erasure', () => {
 
   it('follows the years set in Settings', async () => {
     ok(await h.api.createEvidence(ipr('IPR-2023-001', '2023-01-10', false)));
-    expect(ok(await h.api.listRetentionDue({}))).toEqual([]);
+    expect(ok(await h.api.listRetentionDue({})).total).toBe(0);
     const s = ok(await h.api.getRetentionSettings({}));
     expect(s.ipr).toBe(6);
     ok(await h.api.setRetentionSettings({ ...s, ipr: 3 }));
-    expect(ok(await h.api.listRetentionDue({})).map((d) => [d.ref, d.retentionDate])).toEqual([['IPR-2023-001', '2026-01-10']]);
+    expect(ok(await h.api.listRetentionDue({})).rows.map((d) => [d.ref, d.retentionDate])).toEqual([['IPR-2023-001', '2026-01-10']]);
     const bad = await h.api.setRetentionSettings({ ...s, ipr: 0 });
     expect(bad.ok || bad.error.fields).toMatchObject({ ipr: 'At least 1 year' });
   });

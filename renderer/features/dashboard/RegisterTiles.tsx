@@ -3,7 +3,7 @@ import { formatDateCompact } from '#shared/format';
 import { ErrorState, Loading } from '../../ui/States';
 import { useUrgentCoronerReports } from '../evidence/hooks';
 import { useThemes } from '../themes/hooks';
-import { useRetentionDue } from '../retention/hooks';
+import { useRetentionDueCount } from '../retention/hooks';
 
 /** Coroner responses overdue or due within 14 days: the Focal Point's most urgent work. */
 export function CoronerTile() {
@@ -80,13 +80,14 @@ export function ThemesTile() {
 
 /** Shown only when records are past their retention date. */
 export function RetentionTile() {
-  const q = useRetentionDue();
-  if (!q.data || q.data.length === 0) return null;
+  const q = useRetentionDueCount();
+  const n = q.data ?? 0;
+  if (n === 0) return null;
   return (
     <section className="tile" aria-labelledby="retention-tile">
       <h2 id="retention-tile">Retention</h2>
       <p className="tile__headline">
-        {q.data.length} {q.data.length === 1 ? 'record is' : 'records are'} past {q.data.length === 1 ? 'its' : 'their'} retention date
+        {n.toLocaleString('en-GB')} {n === 1 ? 'record is' : 'records are'} past {n === 1 ? 'its' : 'their'} retention date
       </p>
       <p>
         <Link href="/retention">Review and erase their personal detail</Link>

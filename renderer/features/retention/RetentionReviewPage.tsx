@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPE_SHORT } from '#shared/domain/evidence';
 import { RETENTION_RULE_LABELS } from '#shared/domain/retention';
@@ -11,24 +11,33 @@ import { JobProgress, useJobRun } from '../../ui/Job';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
-import { useRetentionDue } from './hooks';
+import { MoreRows } from '../../ui/MoreRows';
 import { TableScroll } from '../../ui/TableScroll';
+import { RETENTION_PAGE_SIZE, useRetentionDuePages } from './hooks';
 
-const ROWS_PER_PAGE = 200;
+/**
+ * Which records are chosen. Years of records can fall due at once and the table reads them a page
+ * at a time, so the choice is kept as "all of them but these" (as it begins) or "only these": it
+ * covers every record due, read or not, and main finds the ids of "all" itself.
+ */
+type Choice = { all: true; except: Set<number> } | { all: false; only: Set<number> };
+const ALL: Choice = { all: true, except: new Set() };
+const isChosen = (c: Choice, id: number) => (c.all ? !c.except.has(id) : c.only.has(id));
+function choose(c: Choice, id: number, on: boolean): Choice {
+  const ids = new Set(c.all ? c.except : c.only);
+  if (on === c.all) ids.delete(id);
+  else ids.add(id);
+  return c.all ? { all: true, except: ids } : { all: false, only: ids };
+}
 
 /** The secretariat confirms which records past their retention date lose their personal detail. */
 export function RetentionReviewPage() {
   const qc = useQueryClient();
-  const due = useRetentionDue();
-  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const { query: due, rows, total, loadMore } = useRetentionDuePages();
+  const [choice, setChoice] = useState<Choice>(ALL);
   const [confirming, setConfirming] = useState(false);
-  // Years of records can fall due at once: the table shows them a page at a time, and the
-  // choice (all of them, to begin with) covers every one, shown or not.
-  const [shown, setShown] = useState(ROWS_PER_PAGE);
   const toast = useToast();
-  useEffect(() => {
-    if (due.data) setChosen(new Set(due.data.map((d) => d.evidenceId)));
-  }, [due.data]);
+  const chosenCount = choice.all ? Math.max(0, total - choice.except.size) : choice.only.size;
   const [eraseError, setEraseError] = useState<string | null>(null);
   // One transaction for all the chosen records, run as a job: cancelling it erases none of them.
   const erase = useJobRun((end) => {
@@ -36,6 +45,7 @@ export function RetentionReviewPage() {
       const r = end.result as { erased: number };
       toast.notify(`Personal detail erased from ${r.erased} ${r.erased === 1 ? 'record' : 'records'}`);
       setConfirming(false);
+      setChoice(ALL);
       void qc.invalidateQueries({ queryKey: keys.retention.all });
       void qc.invalidateQueries({ queryKey: keys.evidence.all });
     } else if (end.state === 'cancelled') {
@@ -46,7 +56,8 @@ export function RetentionReviewPage() {
   const eraseButton = useRef<HTMLButtonElement>(null);
   const startErasure = () => {
     setEraseError(null);
-    erase.start(() => call('startErasure', { ids: [...chosen] })).catch((err: unknown) => setEraseError(err instanceof Error ? err.message : 'Nothing was erased.'));
+    const records = choice.all ? { allDue: { except: [...choice.except], expected: chosenCount } } : { ids: [...choice.only] };
+    erase.start(() => call('startErasure', records)).catch((err: unknown) => setEraseError(err instanceof Error ? err.message : 'Nothing was erased.'));
   };
   return (
     <Page title="Retention review" back={<Link href="/settings">Back to Settings</Link>}>
@@ -55,7 +66,7 @@ export function RetentionReviewPage() {
         <Loading what="records due" />
       ) : due.isError ? (
         <ErrorState error={due.error} onRetry={() => due.refetch()} />
-      ) : due.data.length === 0 ? (
+      ) : total === 0 ? (
         <EmptyState title="Nothing is due for erasure">
           <p>When a record passes its retention period (set in Settings) it will be listed here for you to confirm.</p>
         </EmptyState>
@@ -70,8 +81,8 @@ export function RetentionReviewPage() {
                     <input
                       type="checkbox"
                       aria-label="Choose all"
-                      checked={chosen.size === due.data.length}
-                      onChange={(e) => setChosen(e.target.checked ? new Set(due.data.map((d) => d.evidenceId)) : new Set())}
+                      checked={choice.all && choice.except.size === 0}
+                      onChange={(e) => setChoice(e.target.checked ? ALL : { all: false, only: new Set() })}
                     />
                   </th>
                   <th scope="col">Record</th>
@@ -82,19 +93,14 @@ export function RetentionReviewPage() {
                 </tr>
               </thead>
               <tbody>
-                {due.data.slice(0, shown).map((d) => (
+                {rows.map((d) => (
                   <tr key={d.evidenceId}>
                     <td>
                       <input
                         type="checkbox"
                         aria-label={`Choose ${d.ref}`}
-                        checked={chosen.has(d.evidenceId)}
-                        onChange={(e) => {
-                          const n = new Set(chosen);
-                          if (e.target.checked) n.add(d.evidenceId);
-                          else n.delete(d.evidenceId);
-                          setChosen(n);
-                        }}
+                        checked={isChosen(choice, d.evidenceId)}
+                        onChange={(e) => setChoice((c) => choose(c, d.evidenceId, e.target.checked))}
                       />
                     </td>
                     <td className="nowrap">
@@ -109,25 +115,20 @@ export function RetentionReviewPage() {
               </tbody>
             </table>
           </TableScroll>
-          {due.data.length > shown && (
-            <p>
-              Showing {shown.toLocaleString('en-GB')} of {due.data.length.toLocaleString('en-GB')} records due; {chosen.size.toLocaleString('en-GB')} chosen.{' '}
-              <button type="button" className="button button--link" onClick={() => setShown((n) => n + ROWS_PER_PAGE)}>
-                Show {Math.min(ROWS_PER_PAGE, due.data.length - shown).toLocaleString('en-GB')} more
-              </button>
-            </p>
-          )}
+          <MoreRows shown={rows.length} total={total} noun={total === 1 ? 'record due' : 'records due'} pageSize={RETENTION_PAGE_SIZE} loading={due.isFetchingNextPage} onMore={loadMore}>
+            ; {chosenCount.toLocaleString('en-GB')} chosen.
+          </MoreRows>
           <div className="form__actions">
-            <button type="button" className="button button--danger" disabled={chosen.size === 0} onClick={() => setConfirming(true)}>
-              Erase personal detail of {chosen.size.toLocaleString('en-GB')} {chosen.size === 1 ? 'record' : 'records'}
+            <button type="button" className="button button--danger" disabled={chosenCount === 0} onClick={() => setConfirming(true)}>
+              Erase personal detail of {chosenCount.toLocaleString('en-GB')} {chosenCount === 1 ? 'record' : 'records'}
             </button>
           </div>
         </>
       )}
       {confirming && due.data && (
-        <Dialog title={`Erase personal detail of ${chosen.size.toLocaleString('en-GB')} ${chosen.size === 1 ? 'record' : 'records'}?`} onClose={() => !erase.running && setConfirming(false)}>
+        <Dialog title={`Erase personal detail of ${chosenCount.toLocaleString('en-GB')} ${chosenCount === 1 ? 'record' : 'records'}?`} onClose={() => !erase.running && setConfirming(false)}>
           <p>
-            This cannot be undone. The names, case references and coroners’ accounts of the circumstances of {chosen.size === 1 ? 'this record' : 'these records'} will be removed
+            This cannot be undone. The names, case references and coroners’ accounts of the circumstances of {chosenCount === 1 ? 'this record' : 'these records'} will be removed
             from the database file; backups made before today still hold them until they expire.
           </p>
           {eraseError && (

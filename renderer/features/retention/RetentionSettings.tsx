@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { RETENTION_RULES, RETENTION_RULE_LABELS, retentionSettingsInput, type RetentionSettings as Rules } from '#shared/domain/retention';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
-import { useRetentionDue, useRetentionRules } from './hooks';
+import { useRetentionDueCount, useRetentionRules } from './hooks';
 import { Field } from '../../ui/Field';
 import { FormErrorSummary } from '../../ui/FormErrors';
 import { useToast } from '../../ui/Toast';
@@ -13,7 +13,7 @@ import { useToast } from '../../ui/Toast';
 export function RetentionSettings() {
   const qc = useQueryClient();
   const rules = useRetentionRules();
-  const due = useRetentionDue();
+  const due = useRetentionDueCount();
   const toast = useToast();
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -35,10 +35,10 @@ export function RetentionSettings() {
         anonymised record, its learning, its themes and recommendations stay.
       </p>
       <p>
-        {due.data ? (
-          due.data.length ? (
+        {due.data !== undefined ? (
+          due.data ? (
             <Link href="/retention" className="button button--secondary">
-              Review {due.data.length} {due.data.length === 1 ? 'record' : 'records'} due for erasure
+              Review {due.data.toLocaleString('en-GB')} {due.data === 1 ? 'record' : 'records'} due for erasure
             </Link>
           ) : (
             <>
