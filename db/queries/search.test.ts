@@ -1,11 +1,12 @@
 // Search and theme suggestions rank with bm25() under LIMIT and mark text for the chosen few
-// alone; they give exactly what ORDER BY rank gave, ties (identical records) included.
+// alone; they give exactly what ORDER BY rank gave, ties (identical records) included, among the
+// RANKED_AMONG matches added most recently (all of them here, but for the tests that lower it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../open';
 import { preparedDuring } from '../../tests/support/prepared';
 import { seeded } from '../../electron/demo/register';
 import { ftsQuery, MARK_END, MARK_START, searchEvidence } from './search';
-import { suggestEvidence, themeTerms } from './themes';
+import { COMMON_SHARE, distinctiveWords, suggestEvidence, themeTerms } from './themes';
 
 const now = '2026-11-23T10:00:00Z';
 const TYPES = ['ipr', 'complaint', 'pfd', 'sar'];
@@ -60,19 +61,83 @@ describe('ranked search', () => {
     }
   });
 
-  it('suggests for a theme what ORDER BY rank suggested', async () => {
-    const terms = await themeTerms(o.db, 1);
-    const match = ftsQuery(terms.join(' '), 'any');
-    const before = o.sqlite
+  // The theme's words are matched whole (by their stems), no longer as prefixes of longer words.
+  const suggestedByRank = (match: string, limit: number, among: number) =>
+    o.sqlite
       .prepare(
-        `select e.id, snippet(evidence_fts, 2, ?, ?, '…', 14) as snip from evidence_fts f join evidence e on e.id = f.rowid
-         where evidence_fts match ? and e.archived_at is null and e.id not in (select evidence_id from theme_evidence where theme_id = 1)
-         and e.id not in (select evidence_id from theme_rejections where theme_id = 1) order by rank limit ?`,
+        `select id, snip from (
+           select e.id, snippet(evidence_fts, 2, ?, ?, '…', 14) as snip, rank from evidence_fts f join evidence e on e.id = f.rowid
+           where evidence_fts match ? and e.archived_at is null and e.id not in (select evidence_id from theme_evidence where theme_id = 1)
+           and e.id not in (select evidence_id from theme_rejections where theme_id = 1) order by e.id desc limit ?)
+         order by rank, id limit ?`,
       )
-      .all(MARK_START, MARK_END, match, 40) as { id: number; snip: string }[];
+      .all(MARK_START, MARK_END, match, among, limit) as { id: number; snip: string }[];
+
+  it('suggests for a theme what ORDER BY rank suggested, matching its words whole', async () => {
+    const terms = await themeTerms(o.db, 1);
+    const words = await distinctiveWords(o.db, terms);
+    expect(words.length).toBeLessThan(terms.length);
+    const match = ftsQuery(words.join(' '), 'any', { prefix: false })!;
+    expect(match).not.toContain('*');
+    const before = suggestedByRank(match, 40, 1e9);
     expect(before.length).toBe(40);
     const got = await suggestEvidence(o.db, 1, 40);
     expect(got.map((s) => [s.evidenceId, s.snippet])).toEqual(before.map((r) => [r.id, r.snip]));
+  });
+
+  it('ranks suggestions among the most recently added records not yet linked or turned down', async () => {
+    const match = ftsQuery((await distinctiveWords(o.db, await themeTerms(o.db, 1))).join(' '), 'any', { prefix: false })!;
+    const all = suggestedByRank(match, 40, 1e9);
+    const newest = suggestedByRank(match, 40, 300);
+    // The bound changes what is offered here (the best of all are mostly older records).
+    expect(newest.map((r) => r.id)).not.toEqual(all.map((r) => r.id));
+    const got = await suggestEvidence(o.db, 1, 40, 300);
+    expect(got.map((s) => [s.evidenceId, s.snippet])).toEqual(newest.map((r) => [r.id, r.snip]));
+    // Linked and turned-down records do not take places among the newest 300.
+    const linked = new Set(o.sqlite.prepare('select evidence_id from theme_evidence union select evidence_id from theme_rejections').pluck().all() as number[]);
+    expect(got.some((s) => linked.has(s.evidenceId))).toBe(false);
+  });
+
+  it('ranks suggestions by the words that tell records apart, once common words are common enough to cost', async () => {
+    // "before", "not" and "was" are only in the one text in five that repeats; "zebra" is in none.
+    const terms = ['claimant', 'before', 'record', 'zebra', 'payment', 'not', 'was'];
+    const docs = (w: string) => o.sqlite.prepare('select count(*) from evidence_fts where evidence_fts match ?').pluck().get(`"${w}"`) as number;
+    const n = o.sqlite.prepare('select count(*) from evidence').pluck().get() as number;
+    // A word in more than a quarter of the records goes once it is in more than minDocs of them.
+    const common = terms.filter((w) => docs(w) > n * COMMON_SHARE);
+    expect(common).toEqual(['claimant', 'record', 'payment']);
+    expect(await distinctiveWords(o.db, terms, 100)).toEqual(terms.filter((w) => !common.includes(w)));
+    expect(await distinctiveWords(o.db, terms, n)).toEqual(terms);
+    const over = Math.min(...common.map(docs)) - 1;
+    expect(await distinctiveWords(o.db, terms, over)).toEqual(terms.filter((w) => !common.includes(w) || docs(w) <= over));
+    // Three words stay however common they are: the rarest, or past the share (where counting
+    // stops) the theme's first, its weightiest.
+    const allCommon = ['claimant', 'contact', 'payment', 'review', 'health'];
+    expect(allCommon.every((w) => docs(w) > n * COMMON_SHARE)).toBe(true);
+    expect(await distinctiveWords(o.db, allCommon, 100)).toEqual(['claimant', 'contact', 'payment']);
+    expect(await distinctiveWords(o.db, ['claimant', 'contact', 'zebra', 'payment', 'review'], 100)).toEqual(['claimant', 'contact', 'zebra']);
+  });
+
+  it('ranks a search among the most recently added matches when more match, with a type too', async () => {
+    const byRank = o.sqlite.prepare(
+      `select id from (select e.id, rank from evidence_fts f join evidence e on e.id = f.rowid
+         where evidence_fts match ? and e.archived_at is null and (? is null or e.type = ?) order by e.id desc limit ?)
+       order by rank, id limit ?`,
+    );
+    const matching = o.sqlite.prepare(`select count(*) from evidence_fts where evidence_fts match '"claimant"*'`).pluck().get() as number;
+    expect(matching).toBeGreaterThan(1000);
+    for (const type of [null, 'pfd'] as const) {
+      for (const among of [200, 1000, 1e9]) {
+        const expected = (byRank.all('"claimant"*', type, type, among, 30) as { id: number }[]).map((r) => r.id);
+        expect(expected.length).toBe(30);
+        const got = await searchEvidence(o.db, 'claimant', { limit: 30, types: type ? [type] : undefined, among });
+        expect(got.map((h) => h.id)).toEqual(expected);
+      }
+      // The bound is what decides: the best of the newest 200 are not the best of all.
+      expect((byRank.all('"claimant"*', type, type, 200, 30) as { id: number }[]).map((r) => r.id)).not.toEqual((byRank.all('"claimant"*', type, type, 1e9, 30) as { id: number }[]).map((r) => r.id));
+    }
+    // Fewer matches than the bound: all of them are ranked.
+    expect(await searchEvidence(o.db, 'claimant contact lost', { limit: 30, among: 1e9 })).toEqual(await searchEvidence(o.db, 'claimant contact lost', { limit: 30 }));
   });
 
   it('ranks with bm25() under LIMIT instead of having FTS5 sort every match', async () => {
@@ -83,5 +148,27 @@ describe('ranked search', () => {
     // FTS5's own sort by rank shows as index 32; a plain scan of the matches is index 0.
     expect(plan).toMatch(/SCAN f VIRTUAL TABLE INDEX 0:M/);
     expect(plan).toMatch(/evidence_archived/);
+  });
+
+  it('finds the newest matches by walking the index backwards, and ranks only from there', async () => {
+    const seen = await preparedDuring(o.sqlite, () => searchEvidence(o.db, 'claimant', { limit: 50, among: 300 }));
+    const newest = seen.find((s) => /order by "f"."rowid" desc/.test(s))!;
+    const plan = (sql: string, ...args: unknown[]) => (o.sqlite.prepare(`explain query plan ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    // FTS5 gives the rows newest first itself (no sort of every match).
+    expect(plan(newest, '"claimant"*', 1, 299)).not.toMatch(/TEMP B-TREE/);
+    const ranked = seen.find((s) => s.includes('bm25'))!;
+    expect(ranked).toMatch(/"f"."rowid" >= \?/);
+  });
+
+  it('keeps a type filter out of FTS5 (each id would be a MATCH of its own)', async () => {
+    const seen = await preparedDuring(o.sqlite, () => searchEvidence(o.db, 'claimant', { limit: 50, types: ['pfd'], among: 300 }));
+    const fts = seen.filter((s) => s.includes('evidence_fts match') && !s.includes('snippet'));
+    expect(fts.length).toBe(2);
+    for (const s of fts) {
+      const params = s.includes('>=') ? ['"claimant"*', 'pfd', 1, 50] : ['"claimant"*', 'pfd', 1, 299];
+      const plan = (o.sqlite.prepare(`explain query plan ${s}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      // "=" in FTS5's index string would mean a lookup for each rowid of the list.
+      expect(plan).toMatch(/SCAN f VIRTUAL TABLE INDEX \d+:M/);
+    }
   });
 });

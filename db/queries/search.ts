@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { EvidenceType } from '#shared/domain/evidence';
+import { RANKED_AMONG } from '#shared/domain/search';
 import type { SearchHit } from '#shared/ipc/contract';
 import type { DB } from '../schema';
 
@@ -10,32 +11,41 @@ export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 
 /**
- * Turns what a person typed into an FTS5 query: every word must appear (as a prefix), and
- * nothing typed can be read as FTS syntax (quotes, NEAR, column filters, stars).
+ * Turns what a person typed into an FTS5 query: every word must appear (as a prefix, since the last
+ * may be half typed), and nothing typed can be read as FTS syntax (quotes, NEAR, column filters,
+ * stars). Whole words (`prefix: false`) match by their stem alone, without reading every longer word.
  */
-export function ftsQuery(text: string, mode: 'all' | 'any' = 'all'): string | null {
+export function ftsQuery(text: string, mode: 'all' | 'any' = 'all', opts: { prefix?: boolean } = {}): string | null {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 24) ?? [];
   if (words.length === 0) return null;
-  return words.map((w) => `"${w}"*`).join(mode === 'all' ? ' ' : ' OR ');
+  const star = opts.prefix === false ? '' : '*';
+  return words.map((w) => `"${w}"${star}`).join(mode === 'all' ? ' ' : ' OR ');
 }
 
 
 /**
  * The best-ranked live records for an FTS query, best first (bm25, then id, which is the order
- * ORDER BY rank gives). ORDER BY rank had FTS5 rank and sort every match (60,000 for a common
- * word) before the first came back; bm25() as an ordinary sort key under LIMIT keeps only the
- * best few as it scans. `also` narrows the set further (a record type, a theme's links), naming
- * the match as f.rowid.
+ * ORDER BY rank gives), ranked among the RANKED_AMONG matches added most recently. bm25 scores
+ * every record it ranks (1-2 µs each, after reading each word's whole list once for its weight):
+ * for a word in most records that was 60,000 scores, and for a theme's dozen words 80,000, before
+ * the first came back. The newest matches are found by walking the index backwards, which costs
+ * little, and the ranking is then confined to their range of ids. `also` narrows the set further
+ * (a record type, a theme's links), naming the match as f.rowid.
  */
-export async function bestMatches(db: Q, match: string, limit: number, also?: RawBuilder<boolean>): Promise<number[]> {
-  let q = db
-    .selectFrom('evidence_fts as f')
-    .select('f.rowid')
-    .where(sql<boolean>`evidence_fts match ${match}`)
-    // The few archived records, by the evidence_archived index, instead of each match's row.
-    .where('f.rowid', 'not in', db.selectFrom('evidence').select('id').where('archived_at', 'is not', null));
-  if (also) q = q.where(also);
-  const rows = await q.orderBy(sql`bm25(evidence_fts)`).orderBy('f.rowid').limit(limit).execute();
+export async function bestMatches(db: Q, match: string, limit: number, also?: RawBuilder<boolean>, among = RANKED_AMONG): Promise<number[]> {
+  const matches = () => {
+    let q = db
+      .selectFrom('evidence_fts as f')
+      .select('f.rowid')
+      .where(sql<boolean>`evidence_fts match ${match}`)
+      // The few archived records, by the evidence_archived index, instead of each match's row.
+      .where('f.rowid', 'not in', db.selectFrom('evidence').select('id').where('archived_at', 'is not', null));
+    if (also) q = q.where(also);
+    return q;
+  };
+  const oldest = await matches().orderBy('f.rowid', 'desc').limit(1).offset(among - 1).executeTakeFirst();
+  const ranked = oldest ? matches().where('f.rowid', '>=', oldest.rowid) : matches();
+  const rows = await ranked.orderBy(sql`bm25(evidence_fts)`).orderBy('f.rowid').limit(limit).execute();
   return rows.map((r) => r.rowid);
 }
 
@@ -54,11 +64,14 @@ export function inOrderOf<R extends { id: number }>(ids: number[], rows: R[]): R
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export async function searchEvidence(db: Q, text: string, opts: { limit: number; types?: EvidenceType[] }): Promise<SearchHit[]> {
+export async function searchEvidence(db: Q, text: string, opts: { limit: number; types?: EvidenceType[]; among?: number }): Promise<SearchHit[]> {
   const match = ftsQuery(text);
   if (!match) return [];
   const types = opts.types?.length ? opts.types : null;
-  const ids = await bestMatches(db, match, opts.limit, types ? sql<boolean>`f.rowid in (${db.selectFrom('evidence').select('id').where('archived_at', 'is', null).where('type', 'in', types)})` : undefined);
+  // The unary + keeps the type's ids a filter: as a list of rowids for FTS5 to look up, each of
+  // thousands was a MATCH of its own (seconds for a common word in one type).
+  const ofTypes = types ? sql<boolean>`+f.rowid in (${db.selectFrom('evidence').select('id').where('archived_at', 'is', null).where('type', 'in', types)})` : undefined;
+  const ids = await bestMatches(db, match, opts.limit, ofTypes, opts.among);
   if (!ids.length) return [];
   const found = await db
     .selectFrom('evidence_fts as f')

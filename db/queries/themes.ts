@@ -76,6 +76,10 @@ export async function listThemes(db: Q, opts: { today: string; ids?: number[] })
   });
 }
 
+export async function themeExists(db: Q, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('themes').select('id').where('id', '=', id).executeTakeFirst());
+}
+
 export async function findTheme(db: Q, id: number, today: string): Promise<Theme | undefined> {
   const [summary] = await listThemes(db, { today, ids: [id] });
   if (!summary) return undefined;
@@ -232,9 +236,42 @@ export async function themeTerms(db: Q, themeId: number, max = 12): Promise<stri
     .map(([w]) => w);
 }
 
-export async function suggestEvidence(db: Q, themeId: number, limit: number): Promise<ThemeSuggestion[]> {
+/** A word in more than this share of records hardly tells them apart (bm25 weighs it near nothing). */
+export const COMMON_SHARE = 0.25;
+
+/**
+ * Of a theme's words, those that tell records apart: found in at most COMMON_SHARE of records, or
+ * in fewer than `minDocs` (in a small register every word is cheap, and a word in most of a few
+ * records is still what links them); and at least three, so a theme of common words still gets
+ * suggestions: the rarest, or past the share (where counting stops) the theme's weightiest.
+ * Ranking by every word cost more than it told: bm25 first reads each word's whole list for its
+ * weight, and the common words (in a third to a half of twenty years' records) were most of that
+ * reading while adding almost nothing to any record's score.
+ */
+export async function distinctiveWords(db: Q, words: string[], minDocs = 1000): Promise<string[]> {
+  if (words.length <= 3) return words;
+  const { n } = await db.selectFrom('evidence').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const cap = Math.max(Math.floor(n * COMMON_SHARE), minDocs) + 1;
+  const counted: { word: string; docs: number }[] = [];
+  for (const word of words) {
+    const match = ftsQuery(word, 'all', { prefix: false });
+    if (!match) continue;
+    const r = await db
+      .selectFrom(db.selectFrom('evidence_fts').select(sql<number>`1`.as('one')).where(sql<boolean>`evidence_fts match ${match}`).limit(cap).as('m'))
+      .select((eb) => eb.fn.countAll<number>().as('docs'))
+      .executeTakeFirstOrThrow();
+    counted.push({ word, docs: r.docs });
+  }
+  const rarest = [...counted].sort((a, b) => a.docs - b.docs).slice(0, 3);
+  const keep = new Set([...counted.filter((c) => c.docs < cap), ...rarest].map((c) => c.word));
+  return words.filter((w) => keep.has(w));
+}
+
+export async function suggestEvidence(db: Q, themeId: number, limit: number, among?: number): Promise<ThemeSuggestion[]> {
   const terms = await themeTerms(db, themeId);
-  const match = ftsQuery(terms.join(' '), 'any');
+  // Whole words, matched by their stems: a theme's words are never half typed, and a prefix had
+  // FTS5 gather every longer word's list for each of the dozen (twice: once more for its weight).
+  const match = ftsQuery((await distinctiveWords(db, terms)).join(' '), 'any', { prefix: false });
   if (!match) return [];
   // The best matches not already linked or turned down, then their text for those alone.
   const ids = await bestMatches(
@@ -243,6 +280,7 @@ export async function suggestEvidence(db: Q, themeId: number, limit: number): Pr
     limit,
     sql<boolean>`f.rowid not in (${db.selectFrom('theme_evidence').select('evidence_id').where('theme_id', '=', themeId)})
       and f.rowid not in (${db.selectFrom('theme_rejections').select('evidence_id').where('theme_id', '=', themeId)})`,
+    among,
   );
   if (!ids.length) return [];
   const found = await db

@@ -79,6 +79,8 @@ describe('themes', () => {
     expect(left.map((x) => x.evidenceId)).toEqual([similar.id]);
     ok(await h.api.linkEvidence({ themeId: t.id, evidenceIds: [similar.id], note: 'accepted suggestion' }));
     expect(ok(await h.api.suggestEvidence({ themeId: t.id }))).toEqual([]);
+    const missing = await h.api.suggestEvidence({ themeId: t.id + 1000 });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('searches evidence and themes with highlighted matches, and tolerates query syntax', async () => {

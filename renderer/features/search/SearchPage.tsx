@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, type EvidenceType } from '#shared/domain/evidence';
 import { THEME_STATUS_LABELS, type ThemeStatus } from '#shared/domain/themes';
+import { RANKED_AMONG_NOTE } from '#shared/domain/search';
 import { formatDateCompact } from '#shared/format';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
@@ -28,7 +29,7 @@ export function SearchPage() {
       <form role="search" onSubmit={(e) => e.preventDefault()} className="search-box">
         <label htmlFor="q">Search evidence and themes</label>
         <input id="q" type="search" autoFocus value={text} onChange={(e) => setText(e.target.value)} placeholder="For example: appointee, arrears, lost contact" />
-        <p className="field__hint">Every word must appear; word endings are ignored (payment finds payments).</p>
+        <p className="field__hint">Every word must appear; word endings are ignored (payment finds payments). Best matches first. {RANKED_AMONG_NOTE}</p>
         <label htmlFor="search-type">Look in</label>
         <select id="search-type" value={type} onChange={(e) => setType(e.target.value as EvidenceType | '')}>
           <option value="">Themes and all evidence</option>

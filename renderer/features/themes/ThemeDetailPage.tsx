@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPE_LABELS, EVIDENCE_TYPE_SHORT } from '#shared/domain/evidence';
+import { RANKED_AMONG_NOTE, SUGGESTION_WORDS_NOTE } from '#shared/domain/search';
 import { THEME_STATUS_LABELS, type Theme, type ThemeLink } from '#shared/domain/themes';
 import { formatDateLong, formatDateCompact } from '#shared/format';
 import { call } from '../../api/client';
@@ -277,7 +278,8 @@ function Suggestions({ themeId }: { themeId: number }) {
       <h2 id="sugg-h">Suggested evidence</h2>
       {!open ? (
         <p>
-          Find evidence in the register whose words are like this theme and its evidence.{' '}
+          Find evidence in the register, not yet linked or turned down, whose words are like this theme and its evidence.{' '}
+          {SUGGESTION_WORDS_NOTE} {RANKED_AMONG_NOTE}{' '}
           <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
             Suggest evidence
           </button>
@@ -289,36 +291,41 @@ function Suggestions({ themeId }: { themeId: number }) {
       ) : s.data.length === 0 ? (
         <p>No further suggestions: nothing else in the register looks like this theme’s evidence.</p>
       ) : (
-        <ul className="suggestions">
-          {s.data.map((x) => (
-            <li key={x.evidenceId} className="suggestion">
-              <div>
-                <Link href={`/evidence/${x.evidenceId}`}>{x.ref}</Link> · {EVIDENCE_TYPE_SHORT[x.type]} · {formatDateCompact(x.receivedOn)}
-                <div className="suggestion__title">{x.title}</div>
-                <div className="snippet">
-                  <Highlighted text={x.snippet} />
+        <>
+          <p className="muted">
+            The closest first. {SUGGESTION_WORDS_NOTE} {RANKED_AMONG_NOTE}
+          </p>
+          <ul className="suggestions">
+            {s.data.map((x) => (
+              <li key={x.evidenceId} className="suggestion">
+                <div>
+                  <Link href={`/evidence/${x.evidenceId}`}>{x.ref}</Link> · {EVIDENCE_TYPE_SHORT[x.type]} · {formatDateCompact(x.receivedOn)}
+                  <div className="suggestion__title">{x.title}</div>
+                  <div className="snippet">
+                    <Highlighted text={x.snippet} />
+                  </div>
+                  {x.matched.length > 0 && <div className="muted">Shares: {x.matched.join(', ')}</div>}
                 </div>
-                {x.matched.length > 0 && <div className="muted">Shares: {x.matched.join(', ')}</div>}
-              </div>
-              <div className="suggestion__actions">
-                <button
-                  type="button"
-                  className="button"
-                  onClick={async () => {
-                    await link.mutateAsync({ themeId, evidenceIds: [x.evidenceId], note: `Suggested: shares ${x.matched.slice(0, 4).join(', ')}` });
-                    toast.notify(`${x.ref} linked`);
-                    void s.refetch();
-                  }}
-                >
-                  Accept <span className="visually-hidden">{x.ref}</span>
-                </button>
-                <button type="button" className="button button--secondary" onClick={() => reject.mutate({ themeId, evidenceId: x.evidenceId })}>
-                  Reject <span className="visually-hidden">{x.ref}</span>
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
+                <div className="suggestion__actions">
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={async () => {
+                      await link.mutateAsync({ themeId, evidenceIds: [x.evidenceId], note: `Suggested: shares ${x.matched.slice(0, 4).join(', ')}` });
+                      toast.notify(`${x.ref} linked`);
+                      void s.refetch();
+                    }}
+                  >
+                    Accept <span className="visually-hidden">{x.ref}</span>
+                  </button>
+                  <button type="button" className="button button--secondary" onClick={() => reject.mutate({ themeId, evidenceId: x.evidenceId })}>
+                    Reject <span className="visually-hidden">{x.ref}</span>
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );
@@ -347,6 +354,7 @@ function AddBySearch({ themeId }: { themeId: number }) {
           Search
         </button>
       </form>
+      {hits.data && hits.data.evidence.length === 20 && <p className="muted">The best 20 matches. {RANKED_AMONG_NOTE}</p>}
       {hits.data && (
         <ul className="suggestions">
           {hits.data.evidence.length === 0 && <li>Nothing found for “{q}”.</li>}
