@@ -82,11 +82,26 @@ const CANCEL_POLL_MS = 50;
 let devScript: Promise<string> | undefined;
 
 /**
+ * A script new workers run instead of the export worker, or null for the real one: for tests of a
+ * worker that cannot start. An idle warm worker, running the script before, is let go.
+ */
+let scriptInstead: string | null = null;
+export function useWorkerScript(path: string | null): void {
+  scriptInstead = path;
+  if (warm && !warm.busy) {
+    clearTimeout(warm.idle);
+    void warm.worker.terminate();
+    warm = null;
+  }
+}
+
+/**
  * The worker's script. The app's build puts docWorker.cjs beside main.cjs; when main's sources
  * run directly (tests, the CLI and the web preview under tsx), it is bundled once, the same way,
  * into node_modules/.cache, where it finds the native modules as main does.
  */
 async function workerScript(): Promise<string> {
+  if (scriptInstead) return scriptInstead;
   const beside = join(dirname(fileURLToPath(import.meta.url)), 'docWorker.cjs');
   if (existsSync(beside)) return beside;
   devScript ??= (async () => {
