@@ -15,4 +15,20 @@ describe('UK formats', () => {
     expect(londonToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
     expect(londonToday(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
   });
+  it('keeps one formatter without carrying anything from one call to the next', () => {
+    // Every hour for two years, across four clock changes, against the date London's offset gives.
+    // British Summer Time: from 01:00 UTC on the last Sunday of March to 01:00 UTC on October's.
+    const lastSunday = (year: number, month: number) => {
+      const last = new Date(Date.UTC(year, month + 1, 0, 1));
+      return last.getTime() - last.getUTCDay() * 86_400_000;
+    };
+    const start = Date.parse('2026-01-01T00:30:00Z');
+    for (let h = 0; h < 2 * 366 * 24; h++) {
+      const at = new Date(start + h * 3_600_000);
+      const bst = at.getTime() >= lastSunday(at.getUTCFullYear(), 2) && at.getTime() < lastSunday(at.getUTCFullYear(), 9);
+      expect(londonToday(at)).toBe(new Date(at.getTime() + (bst ? 3_600_000 : 0)).toISOString().slice(0, 10));
+    }
+    expect(formatTimestamp('2027-03-28T00:59:00Z')).toBe('28 Mar 2027, 00:59');
+    expect(formatTimestamp('2027-03-28T01:00:00Z')).toBe('28 Mar 2027, 02:00');
+  });
 });
