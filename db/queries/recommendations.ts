@@ -1,11 +1,18 @@
 // Recommendations with their derived state, their history and their lineage to the evidence.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { addCalendarDays } from '#shared/calendar/workingDays';
 import type { DB } from '../schema';
 import {
+  AMBER_WITHIN_DAYS,
   derive,
   formatRef,
   OPEN_REC_STATUSES,
   recPrefix,
+  REC_STATUSES,
+  type DgCount,
+  type Rag,
+  type RecListParsed,
+  type RecommendationPage,
   type EscalationLevel,
   type LineageEvidence,
   type RecFilter,
@@ -77,27 +84,125 @@ function toSummary(r: BaseRow, today: string): RecommendationSummary {
   };
 }
 
+const likeText = (t: string) => '%' + t.replace(/[%_\\]/g, (c) => '\\' + c) + '%';
+const OPEN_IN = sql.join(OPEN_REC_STATUSES.map((x) => sql.lit(x)));
+
+/** The filters SQL can apply from the recommendation's own columns, as conditions on `r`. */
+function filterConditions(f: RecFilter & { ids?: number[]; itemIds?: number[] }): RawBuilder<boolean>[] {
+  const c: RawBuilder<boolean>[] = [];
+  if (f.ids) c.push(sql<boolean>`r.id in (${sql.join(f.ids.length ? f.ids : [-1])})`);
+  if (f.itemIds) c.push(sql<boolean>`r.agenda_item_id in (${sql.join(f.itemIds.length ? f.itemIds : [-1])})`);
+  if (f.status?.length) c.push(sql<boolean>`r.status in (${sql.join(f.status)})`);
+  if (f.open) c.push(sql<boolean>`r.status in (${OPEN_IN})`);
+  if (f.dgId !== undefined) c.push(sql<boolean>`r.dg_member_id = ${f.dgId}`);
+  if (f.panelId !== undefined) c.push(sql<boolean>`r.panel_id = ${f.panelId}`);
+  if (f.targetFrom) c.push(sql<boolean>`r.target_date >= ${f.targetFrom}`);
+  if (f.targetTo) c.push(sql<boolean>`r.target_date <= ${f.targetTo}`);
+  if (f.owner) c.push(sql<boolean>`r.owner like ${likeText(f.owner)} escape '\\'`);
+  if (f.text) c.push(sql<boolean>`(r.text like ${likeText(f.text)} escape '\\' or r.ref like ${likeText(f.text)} escape '\\')`);
+  if (f.themeId !== undefined) c.push(sql<boolean>`exists (select 1 from recommendation_themes rt where rt.recommendation_id = r.id and rt.theme_id = ${f.themeId})`);
+  return c;
+}
+
+/** Every recommendation matching the filters, newest panel first: for documents, meetings and other internal callers. */
 export async function listRecommendations(db: Db, f: RecFilter & { ids?: number[]; itemIds?: number[] }, today: string): Promise<RecommendationSummary[]> {
   let q = baseQuery(db);
-  if (f.ids) q = q.where('r.id', 'in', f.ids.length ? f.ids : [-1]);
-  if (f.itemIds) q = q.where('r.agenda_item_id', 'in', f.itemIds.length ? f.itemIds : [-1]);
-  if (f.status?.length) q = q.where('r.status', 'in', f.status);
-  if (f.open) q = q.where('r.status', 'in', [...OPEN_REC_STATUSES]);
-  if (f.dgId !== undefined) q = q.where('r.dg_member_id', '=', f.dgId);
-  if (f.panelId !== undefined) q = q.where('r.panel_id', '=', f.panelId);
-  if (f.targetFrom) q = q.where('r.target_date', '>=', f.targetFrom);
-  if (f.targetTo) q = q.where('r.target_date', '<=', f.targetTo);
-  if (f.owner) q = q.where(sql<boolean>`r.owner like ${'%' + f.owner.replace(/[%_\\]/g, (c) => '\\' + c) + '%'} escape '\\'`);
-  if (f.text) {
-    const like = '%' + f.text.replace(/[%_\\]/g, (c) => '\\' + c) + '%';
-    q = q.where(sql<boolean>`(r.text like ${like} escape '\\' or r.ref like ${like} escape '\\')`);
-  }
-  if (f.themeId !== undefined) q = q.where(sql<boolean>`exists (select 1 from recommendation_themes rt where rt.recommendation_id = r.id and rt.theme_id = ${f.themeId})`);
+  for (const c of filterConditions(f)) q = q.where(c);
   const rows = await q.orderBy('p.date', 'desc').orderBy('r.ref').execute();
   let out = rows.map((r) => toSummary(r, today));
   if (f.overdue) out = out.filter((r) => r.overdue);
   if (f.rag?.length) out = out.filter((r) => f.rag!.includes(r.rag));
   return out;
+}
+
+/**
+ * What derive() works out in TypeScript, as SQL over `r` and its panel `p`, for one day: whether
+ * it is overdue, its RAG and its days open, so that the tracker can be filtered, counted and
+ * sorted by them in SQL. Word for word derive's rules; the tests hold the two together.
+ */
+function derived(today: string) {
+  const overdue = sql<number>`(r.status in (${OPEN_IN}) and r.target_date is not null and r.target_date < ${today})`;
+  const escalatedHigh = sql`r.escalation_level in ('secretary-of-state', 'ministers')`;
+  const targetChanges = sql`(select count(*) from recommendation_updates u where u.recommendation_id = r.id and u.kind = 'target-date')`;
+  const rag = sql<Rag>`case
+      when r.status in ('implemented', 'closed') then 'complete'
+      when r.status = 'not-accepted' then 'none'
+      when ${overdue} or ${escalatedHigh} then 'red'
+      when (r.target_date is not null and r.target_date <= ${addCalendarDays(today, AMBER_WITHIN_DAYS)}) or ${targetChanges} >= 2 or r.escalation_level = 'panel' then 'amber'
+      else 'green' end`;
+  // Red without the count of target changes, which only amber needs.
+  const red = sql<number>`(r.status in (${OPEN_IN}) and (${overdue} or ${escalatedHigh}))`;
+  const closedOn = sql`(select u.on_date from recommendation_updates u where u.recommendation_id = r.id and u.kind = 'status' order by u.id desc limit 1)`;
+  const daysOpen = sql<number>`max(0, cast(julianday(case when r.status in (${OPEN_IN}) then ${today} else coalesce(${closedOn}, ${today}) end) - julianday(p.date) as integer))`;
+  return { overdue, rag, red, daysOpen };
+}
+
+const STATUS_RANK = sql`case r.status ${sql.join(
+  REC_STATUSES.map((x, i) => sql`when ${sql.lit(x)} then ${sql.lit(i)}`),
+  sql` `,
+)} end`;
+
+/**
+ * One page of the tracker in the order the screen shows it, with the counts it shows: how many
+ * match, how many are overdue, and each Director General's share. Only the page's rows are read
+ * in full (their themes, latest update and derived state); the rest are counted.
+ */
+export async function listRecommendationPage(db: Db, o: RecListParsed, today: string): Promise<RecommendationPage> {
+  const d = derived(today);
+  const matching = () => {
+    let q = db.selectFrom('recommendations as r').innerJoin('panels as p', 'p.id', 'r.panel_id').leftJoin('members as dg', 'dg.id', 'r.dg_member_id');
+    for (const c of filterConditions(o)) q = q.where(c);
+    if (o.overdue) q = q.where(sql<boolean>`${d.overdue}`);
+    if (o.rag?.length) q = q.where(sql<boolean>`${d.rag} in (${sql.join(o.rag)})`);
+    return q;
+  };
+  const groups = await matching()
+    .select(['r.dg_member_id', 'dg.name', 'r.status', sql<number>`count(*)`.as('n'), sql<number>`sum(${d.overdue})`.as('overdue'), sql<number>`sum(${d.red})`.as('red')])
+    .groupBy(['r.dg_member_id', 'r.status'])
+    .execute();
+  const byStatus = Object.fromEntries(REC_STATUSES.map((x) => [x, 0])) as Record<RecStatus, number>;
+  const dgs = new Map<number | null, DgCount>();
+  let total = 0;
+  let overdue = 0;
+  for (const g of groups) {
+    const status = g.status as RecStatus;
+    byStatus[status] += g.n;
+    total += g.n;
+    overdue += g.overdue;
+    const dg = dgs.get(g.dg_member_id) ?? { dgId: g.dg_member_id, dgName: g.name, total: 0, open: 0, overdue: 0, red: 0 };
+    dg.total += g.n;
+    if (OPEN_REC_STATUSES.includes(status)) dg.open += g.n;
+    dg.overdue += g.overdue;
+    dg.red += g.red;
+    dgs.set(g.dg_member_id, dg);
+  }
+  // By name as people read names (not as SQL compares bytes); none assigned last.
+  const byDg = [...dgs.values()].sort((a, b) => (a.dgId === null ? 1 : b.dgId === null ? -1 : (a.dgName ?? '').localeCompare(b.dgName ?? '') || a.dgId - b.dgId));
+
+  const dir = o.desc ? 'desc' : 'asc';
+  let q = matching().select('r.id');
+  if (o.byDg) {
+    const place = byDg.filter((g) => g.dgId !== null).map((g, i) => sql`when ${g.dgId} then ${i}`);
+    q = q.orderBy(place.length ? sql`case r.dg_member_id ${sql.join(place, sql` `)} else ${place.length} end` : sql`0`);
+  }
+  if (o.sort === 'targetDate') q = q.orderBy(sql`r.target_date is null`).orderBy('r.target_date', dir);
+  else if (o.sort === 'daysOpen') q = q.orderBy(d.daysOpen, dir);
+  else if (o.sort === 'status') q = q.orderBy(STATUS_RANK, dir);
+  else q = q.orderBy('r.ref', dir);
+  const ids = (await q.orderBy('r.ref').limit(o.limit).offset(o.offset).execute()).map((r) => r.id);
+  const rows = ids.length ? await baseQuery(db).where('r.id', 'in', ids).execute() : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    total,
+    offset: o.offset,
+    rows: ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [toSummary(r, today)] : [];
+    }),
+    overdue,
+    byStatus,
+    byDg,
+  };
 }
 
 export async function listUpdates(db: Db, recId: number): Promise<RecommendationUpdate[]> {

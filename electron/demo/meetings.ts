@@ -7,7 +7,7 @@ import { addCalendarDays } from '#shared/calendar/workingDays';
 import type { Identity } from '#shared/domain/identity';
 import type { Meeting, MeetingItem } from '#shared/domain/meeting';
 import type { Panel } from '#shared/domain/panels';
-import type { EscalationLevel, RecUpdateInput } from '#shared/domain/recommendations';
+import type { EscalationLevel, RecStatus, RecUpdateInput } from '#shared/domain/recommendations';
 import { formatDateLong, londonToday } from '#shared/format';
 import { CHANNELS, type ScpApi } from '#shared/ipc/contract';
 import type { Result } from '#shared/ipc/result';
@@ -561,12 +561,13 @@ export async function loadDemoMeetings(ctx: HandlerContext, input: { members: Ma
             ].filter(Boolean).join(' ');
           }
           case 'tracker': {
-            const all = unwrap(await api.listRecommendations({ today: d }), 'tracker');
-            if (!all.length) return `The DG for Service Excellence explained how the panel’s recommendations will be tracked to implementation. ${spec.tracker ?? ''}`.trim();
-            const count = (s: string[]) => all.filter((r) => s.includes(r.status)).length;
-            const overdue = all.filter((r) => r.overdue).length;
+            // The tracker's counts, not its rows: how many by status, and how many overdue.
+            const all = unwrap(await api.listRecommendations({ today: d, limit: 1 }), 'tracker');
+            if (!all.total) return `The DG for Service Excellence explained how the panel’s recommendations will be tracked to implementation. ${spec.tracker ?? ''}`.trim();
+            const count = (s: RecStatus[]) => s.reduce((n, x) => n + all.byStatus[x], 0);
+            const overdue = all.overdue;
             return [
-              `The DG for Service Excellence presented the tracker. Of the ${all.length} recommendations made so far, ${count(['closed'])} are closed, ${count(['implemented'])} implemented and awaiting confirmation, ${count(['proposed', 'accepted', 'in-progress'])} open and ${count(['not-accepted'])} not accepted; ${overdue ? `${overdue} of the open ones ${overdue === 1 ? 'is' : 'are'}` : 'none is'} past the target date.`,
+              `The DG for Service Excellence presented the tracker. Of the ${all.total} recommendations made so far, ${count(['closed'])} are closed, ${count(['implemented'])} implemented and awaiting confirmation, ${count(['proposed', 'accepted', 'in-progress'])} open and ${count(['not-accepted'])} not accepted; ${overdue ? `${overdue} of the open ones ${overdue === 1 ? 'is' : 'are'}` : 'none is'} past the target date.`,
               spec.tracker ?? '',
             ].filter(Boolean).join(' ');
           }

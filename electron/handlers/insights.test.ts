@@ -60,7 +60,7 @@ describe('recommendations on the dashboard and the charts', () => {
       ],
     });
     // The tracker's filters that the tiles link to give the same recommendations.
-    const refsOf = async (f: Parameters<typeof h.api.listRecommendations>[0]) => ok(await h.api.listRecommendations(f)).map((r) => r.ref).sort();
+    const refsOf = async (f: Parameters<typeof h.api.listRecommendations>[0]) => ok(await h.api.listRecommendations(f)).rows.map((r) => r.ref).sort();
     expect(await refsOf({ overdue: true })).toEqual(['R1', 'R5']);
     expect(await refsOf({ open: true, targetFrom: s.monthFrom, targetTo: s.monthTo })).toEqual(['R2', 'R3']);
     expect(await refsOf({ dgId: dana, overdue: true })).toEqual(['R1']);

@@ -228,7 +228,7 @@ describe('recommendations tracker', () => {
     h.setNow('2027-10-05T09:00:00Z');
     r = ok(await h.api.getRecommendation({ id: rec.id }));
     expect(r).toMatchObject({ overdue: true, overdueDays: 5, rag: 'red' });
-    expect(ok(await h.api.listRecommendations({ overdue: true })).map((x) => x.ref)).toEqual([rec.ref]);
+    expect(ok(await h.api.listRecommendations({ overdue: true })).rows.map((x) => x.ref)).toEqual([rec.ref]);
 
     expect(failed(await h.api.addRecommendationUpdate({ id: rec.id, onDate: '2027-10-01', narrative: 'Done', status: 'closed' })).fields).toMatchObject({ implementationEvidence: expect.any(String), confirmedBy: expect.any(String) });
     ok(await h.api.addRecommendationUpdate({ id: rec.id, onDate: '2027-10-02', narrative: 'Live in all sites', status: 'implemented' }));
@@ -274,7 +274,7 @@ describe('recommendations tracker', () => {
 
   it('filters by status, DG, owner, theme, panel and words', async () => {
     const rec = await made();
-    const by = async (q: Parameters<typeof h.api.listRecommendations>[0]) => ok(await h.api.listRecommendations(q)).map((x) => x.ref);
+    const by = async (q: Parameters<typeof h.api.listRecommendations>[0]) => ok(await h.api.listRecommendations(q)).rows.map((x) => x.ref);
     expect(await by({})).toEqual([rec.ref]);
     expect(await by({ status: ['accepted'] })).toEqual([]);
     expect(await by({ dgId: f.members.dgs[0] })).toEqual([rec.ref]);

@@ -1,7 +1,7 @@
 // The recommendations tracker: every change of status, target date or escalation is an update
 // with its date, narrative and author, so the history is whole; lineage runs both ways.
 import { findPanel } from '#db/queries/panels';
-import { addUpdate, lineageEvidence, listRecommendations, listUpdates, recommendationIdsForEvidence } from '#db/queries/recommendations';
+import { addUpdate, lineageEvidence, listRecommendationPage, listRecommendations, listUpdates, recommendationIdsForEvidence } from '#db/queries/recommendations';
 import { quarterLabel } from '#shared/domain/panels';
 import { ESCALATION_LABELS, REC_STATUS_LABELS, REC_TRANSITIONS, type Recommendation } from '#shared/domain/recommendations';
 import { formatDateLong, londonToday } from '#shared/format';
@@ -42,7 +42,7 @@ function checkDate(onDate: string, panelDate: string, today: string) {
 }
 
 export const recommendationHandlers = {
-  listRecommendations: async (ctx, f) => listRecommendations(ctx.db, f, f.today ?? londonToday(ctx.now())),
+  listRecommendations: async (ctx, o) => listRecommendationPage(ctx.db, o, o.today ?? londonToday(ctx.now())),
   getRecommendation: async (ctx, { id }) => loadRecommendation(ctx, id),
 
   addRecommendationUpdate: async (ctx, v) => {

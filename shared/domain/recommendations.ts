@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { addCalendarDays, toDayNumber } from '../calendar/workingDays';
 import { financialQuarterOf } from '../calendar/financialYear';
-import { isoDate, optionalIsoDate, recordId, trimmed } from './validation';
+import { isoDate, optionalIsoDate, pageLimit, pageOffset, recordId, trimmed } from './validation';
 
 export const REC_STATUSES = ['proposed', 'accepted', 'not-accepted', 'in-progress', 'implemented', 'closed'] as const;
 export type RecStatus = (typeof REC_STATUSES)[number];
@@ -168,6 +168,43 @@ export const recFilter = z.strictObject({
   today: isoDate('Today').optional(),
 });
 export type RecFilter = z.output<typeof recFilter>;
+
+/** The tracker's sort columns; each breaks ties by reference, and a missing target date is always last. */
+export const REC_SORTS = ['targetDate', 'ref', 'daysOpen', 'status'] as const;
+export type RecSort = (typeof REC_SORTS)[number];
+
+/** A page of the tracker: its filters, its order, and (for the view by Director General) grouped by DG first. */
+export const recListInput = recFilter.extend({
+  sort: z.enum(REC_SORTS, { error: 'Unknown sort column' }).default('targetDate'),
+  desc: z.boolean({ error: 'Say whether the order is reversed' }).default(false),
+  byDg: z.boolean({ error: 'Say whether to group by Director General' }).optional(),
+  offset: pageOffset,
+  limit: pageLimit(500, 100),
+});
+export type RecListInput = z.input<typeof recListInput>;
+export type RecListParsed = z.output<typeof recListInput>;
+
+/** One accountable Director General's share of the list (dgId null: none assigned). */
+export interface DgCount {
+  dgId: number | null;
+  dgName: string | null;
+  total: number;
+  open: number;
+  overdue: number;
+  red: number;
+}
+
+export interface RecommendationPage {
+  /** recommendations matching the filters, every page together */
+  total: number;
+  offset: number;
+  rows: RecommendationSummary[];
+  /** across all that match, not the page */
+  overdue: number;
+  byStatus: Record<RecStatus, number>;
+  /** in the order the view by Director General shows them (by name, none assigned last) */
+  byDg: DgCount[];
+}
 
 const narrative = (label: string, min: number) => trimmed(label, min, 4000);
 

@@ -45,7 +45,7 @@ import {
   type Meeting,
   type MeetingAction,
 } from '../domain/meeting';
-import { recEscalateInput, recFilter, recPatch, recUpdateInput, type Recommendation, type RecommendationSummary } from '../domain/recommendations';
+import { recEscalateInput, recListInput, recPatch, recUpdateInput, type Recommendation, type RecommendationPage, type RecommendationSummary } from '../domain/recommendations';
 import type { Quorum } from '../domain/tor';
 import { retentionSettingsInput, type RetentionDuePage, type RetentionSettings } from '../domain/retention';
 import { iprTargetsInput, quartersInput, yearsInput, type CoronerYear, type DashboardSummary, type EvidenceQuarter, type IprTargets, type IprTimeliness, type RecommendationCharts } from '../domain/insights';
@@ -396,7 +396,7 @@ export const contract = {
   getQuorumRule: channel(noArgs).returns<{ rule: Quorum; source: string }>(),
   setQuorumRule: channel(quorumSettingInput).returns<{ rule: Quorum; source: string }>(),
 
-  listRecommendations: channel(recFilter).returns<RecommendationSummary[]>(),
+  listRecommendations: channel(recListInput).returns<RecommendationPage>(),
   getRecommendation: channel(byId).returns<Recommendation>(),
   addRecommendationUpdate: channel(recUpdateInput).returns<Recommendation>(),
   escalateRecommendation: channel(recEscalateInput).returns<Recommendation>(),

@@ -22,7 +22,7 @@ async function main() {
   await call('listThemes', {});
   await call('getTheme', { id: themeId });
   for (let offset = 0; offset < 15_000; offset += 1_500) await call('listCoronerReports', { all: true, offset, limit: 500 });
-  await call('listRecommendations', {});
+  for (let offset = 0; offset < 5_000; offset += 500) await call('listRecommendations', { offset, limit: 500 });
   await call('getMeeting', { panelId: heldPanel });
   await call('search', { text: 'claimant' });
   await call('listActions', {});

@@ -48,7 +48,7 @@ describe('panel pack', () => {
     for (const heading of ['Agenda', 'Theme papers', 'Recommendations tracker', 'Action log']) expect(text).toContain(heading);
     const agenda = ok(await h.api.getAgenda({ panelId: nextPanel }));
     for (const item of agenda.items.filter((i) => i.themeTitle)) expect(text).toContain(item.themeTitle!.slice(0, 30));
-    const overdue = ok(await h.api.listRecommendations({ overdue: true }));
+    const overdue = ok(await h.api.listRecommendations({ overdue: true })).rows;
     expect(text.replace(/\s/g, '')).toContain(overdue[0].ref);
     // The restricted names of the evidence behind the themes never reach the pack.
     const names = h.opened.sqlite.prepare("select person_name from evidence_personal where person_name != ''").pluck().all() as string[];
@@ -63,7 +63,7 @@ describe('panel pack', () => {
     const evidenceId = [...theme.links].sort((a, b) => b.receivedOn.localeCompare(a.receivedOn))[0].evidenceId;
     const held = ok(await h.api.getMeeting({ panelId: heldPanel }));
     const decisionId = held.items.flatMap((i) => i.decisions)[0].id;
-    const openRec = ok(await h.api.listRecommendations({ open: true }))[0];
+    const openRec = ok(await h.api.listRecommendations({ open: true })).rows[0];
 
     // Each field, the way to plant text in it (bypassing the app's own checks, as an import or an
     // older version might), and the documents that carry it.

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { RAG_LABELS, REC_STATUS_LABELS, REC_STATUSES, type RecStatus } from '#shared/domain/recommendations';
+import { RAG_LABELS, REC_STATUS_LABELS, REC_STATUSES, type RecommendationSummary, type RecStatus } from '#shared/domain/recommendations';
 import { formatDateCompact } from '#shared/format';
 import { withSession } from '../session';
 import { CliError, emit, UsageError, type CliCommand } from '../types';
@@ -30,9 +30,15 @@ export const recommendationsListCommand: CliCommand = {
     const status = parseStatuses(values.status);
     const dgId = parseMemberId(values.dg);
     return withSession(cmd, async ({ api }) => {
-      const r = await api.listRecommendations({ ...(status && { status }), ...(values.overdue && { overdue: true }), ...(dgId !== undefined && { dgId }) });
-      if (!r.ok) throw new CliError(r.error.message, r.error.code);
-      const recs = [...r.value].sort((a, b) => a.ref.localeCompare(b.ref));
+      // The whole tracker, a page at a time, in reference order.
+      const recs: RecommendationSummary[] = [];
+      for (let total = Infinity; recs.length < total; ) {
+        const r = await api.listRecommendations({ ...(status && { status }), ...(values.overdue && { overdue: true }), ...(dgId !== undefined && { dgId }), sort: 'ref', offset: recs.length, limit: 500 });
+        if (!r.ok) throw new CliError(r.error.message, r.error.code);
+        if (!r.value.rows.length) break;
+        recs.push(...r.value.rows);
+        total = r.value.total;
+      }
       const json = {
         recommendations: recs.map((x) => ({
           ref: x.ref,

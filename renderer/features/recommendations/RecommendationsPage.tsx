@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { OPEN_REC_STATUSES, RAG_LABELS, REC_STATUSES, REC_STATUS_LABELS, type Rag, type RecFilter, type RecommendationSummary, type RecStatus } from '#shared/domain/recommendations';
+import { RAG_LABELS, REC_STATUSES, REC_STATUS_LABELS, type DgCount, type Rag, type RecFilter, type RecommendationSummary, type RecSort, type RecStatus } from '#shared/domain/recommendations';
 import { formatDateCompact } from '#shared/format';
 import { ColumnsMenu, useHiddenColumns } from '../../ui/Columns';
 import { Page } from '../../ui/Page';
@@ -10,7 +10,8 @@ import { useDebounced } from '../../ui/useDebounced';
 import { useMembers } from '../members/hooks';
 import { usePanels } from '../panels/hooks';
 import { useThemes } from '../themes/hooks';
-import { useRecommendations } from './hooks';
+import { MoreRows } from '../../ui/MoreRows';
+import { REC_PAGE_SIZE, useRecommendationPages } from './hooks';
 import { RagBadge, StatusBadge } from './RagBadge';
 import { TableScroll } from '../../ui/TableScroll';
 
@@ -19,7 +20,7 @@ const COLUMNS_STORE = 'scp.recommendations.columns';
 const RAGS: readonly Rag[] = ['red', 'amber', 'green', 'complete', 'none'];
 const RAG_CHOICE_LABELS: Record<Rag, string> = { ...RAG_LABELS, none: 'Not rated (not accepted)' };
 
-type Sort = 'ref' | 'targetDate' | 'daysOpen' | 'status';
+type Sort = RecSort;
 type OptionalColumn = 'state' | 'owner' | 'targetDate' | 'daysOpen' | 'latest';
 // The reference and the recommendation's words cannot be hidden.
 const OPTIONAL_COLUMNS: { key: OptionalColumn; label: string }[] = [
@@ -120,27 +121,6 @@ const SORT_WORDS: Record<Sort, [string, string]> = {
   status: ['status, earliest stage first', 'status, latest stage first'],
 };
 
-function compare(sort: Sort, a: RecommendationSummary, b: RecommendationSummary): number {
-  switch (sort) {
-    case 'ref':
-      return a.ref.localeCompare(b.ref);
-    case 'daysOpen':
-      return a.daysOpen - b.daysOpen;
-    case 'status':
-      return REC_STATUSES.indexOf(a.status) - REC_STATUSES.indexOf(b.status);
-    case 'targetDate':
-      return (a.targetDate ?? '').localeCompare(b.targetDate ?? '');
-  }
-}
-
-function sortRows(rows: RecommendationSummary[], sort: Sort, desc: boolean): RecommendationSummary[] {
-  return [...rows].sort((a, b) => {
-    // Without a target date there is nothing to be early or late against: always last.
-    if (sort === 'targetDate' && !a.targetDate !== !b.targetDate) return a.targetDate ? -1 : 1;
-    return compare(sort, a, b) * (desc ? -1 : 1) || a.ref.localeCompare(b.ref);
-  });
-}
-
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export function RecommendationsPage() {
@@ -155,7 +135,8 @@ export function RecommendationsPage() {
   const text = useDebounced(filters.text, 250);
   const owner = useDebounced(filters.owner, 250);
   const filter = useMemo(() => toFilter(filters, text, owner), [filters, text, owner]);
-  const recs = useRecommendations(filter);
+  // Sorted, filtered and counted in main; the list reads on a page at a time.
+  const { query: recs, rows, first, total, loadMore } = useRecommendationPages(filter, sort, desc, view === 'dg');
   const columns = useHiddenColumns(COLUMNS_STORE, OPTIONAL_COLUMNS);
 
   useEffect(() => {
@@ -175,8 +156,7 @@ export function RecommendationsPage() {
   const clear = () => setPrefs((p) => ({ ...p, filters: EMPTY }));
   const active = JSON.stringify(filters) !== JSON.stringify(EMPTY);
   const onSort = (key: Sort) => setPrefs((p) => (p.sort === key ? { ...p, desc: !p.desc } : { ...p, sort: key, desc: key === 'daysOpen' }));
-  const rows = useMemo(() => sortRows(recs.data ?? [], sort, desc), [recs.data, sort, desc]);
-  const overdue = rows.filter((r) => r.overdue).length;
+  const overdue = first?.overdue ?? 0;
 
   return (
     <Page
@@ -192,7 +172,7 @@ export function RecommendationsPage() {
 
       <div className="rec-toolbar">
         <p className="count" role="status" aria-live="polite">
-          {recs.isPending ? 'Loading…' : `${plural(rows.length, 'recommendation')}${active ? (rows.length === 1 ? ' matches the filters' : ' match the filters') : ''} (${overdue.toLocaleString('en-GB')} overdue)`}
+          {recs.isPending ? 'Loading…' : `${plural(total, 'recommendation')}${active ? (total === 1 ? ' matches the filters' : ' match the filters') : ''} (${overdue.toLocaleString('en-GB')} overdue)`}
           {recs.isFetching && !recs.isPending ? ' · updating…' : ''}
         </p>
         <ColumnsMenu table="the tracker" optional={OPTIONAL_COLUMNS} fixed={['Reference', 'Recommendation']} choice={columns} />
@@ -210,7 +190,7 @@ export function RecommendationsPage() {
         <Loading what="recommendations" />
       ) : recs.isError ? (
         <ErrorState error={recs.error} onRetry={() => recs.refetch()} />
-      ) : rows.length === 0 ? (
+      ) : total === 0 ? (
         active ? (
           <EmptyState title="Nothing matches these filters">
             <p>Try fewer words or statuses, or clear the filters.</p>
@@ -229,10 +209,15 @@ export function RecommendationsPage() {
             </Link>
           </EmptyState>
         )
-      ) : view === 'dg' ? (
-        <DgView rows={rows} sort={sort} desc={desc} onSort={onSort} hidden={columns.hidden} />
       ) : (
-        <RecTable rows={rows} sort={sort} desc={desc} onSort={onSort} hidden={columns.hidden} caption="Recommendations" />
+        <>
+          {view === 'dg' ? (
+            <DgView rows={rows} byDg={first?.byDg ?? []} sort={sort} desc={desc} onSort={onSort} hidden={columns.hidden} />
+          ) : (
+            <RecTable rows={rows} sort={sort} desc={desc} onSort={onSort} hidden={columns.hidden} caption="Recommendations" />
+          )}
+          <MoreRows shown={rows.length} total={total} noun={total === 1 ? 'recommendation' : 'recommendations'} pageSize={REC_PAGE_SIZE} loading={recs.isFetchingNextPage} onMore={loadMore} />
+        </>
       )}
     </Page>
   );
@@ -446,30 +431,25 @@ function RecTable({ rows, sort, desc, onSort, hidden, caption, ownerOnly }: Tabl
   );
 }
 
-interface DgGroup {
-  key: string;
-  name: string;
-  rows: RecommendationSummary[];
-  open: number;
-  overdue: number;
-  red: number;
-}
+const dgKey = (dgId: number | null) => (dgId === null ? 'none' : String(dgId));
+const dgName = (g: DgCount) => g.dgName ?? 'No Director General assigned';
 
-/** What each Director General is accountable for: counts first, then each one's list. */
-function DgView(props: Omit<TableProps, 'caption' | 'ownerOnly'>) {
-  const groups = useMemo(() => {
-    const by = new Map<string, DgGroup>();
-    for (const r of props.rows) {
-      const key = r.dgId === null ? 'none' : String(r.dgId);
-      const g = by.get(key) ?? { key, name: r.dgName ?? 'No Director General assigned', rows: [], open: 0, overdue: 0, red: 0 };
-      g.rows.push(r);
-      if (OPEN_REC_STATUSES.includes(r.status)) g.open += 1;
-      if (r.overdue) g.overdue += 1;
-      if (r.rag === 'red') g.red += 1;
-      by.set(key, g);
+/**
+ * What each Director General is accountable for: counts of all that match first (from main), then
+ * each one's list. Main sends the list grouped by Director General in this order, so the rows read
+ * so far fill the groups in turn.
+ */
+function DgView(props: Omit<TableProps, 'caption' | 'ownerOnly'> & { byDg: DgCount[] }) {
+  const { rows, byDg, ...table } = props;
+  const loaded = useMemo(() => {
+    const by = new Map<string, RecommendationSummary[]>();
+    for (const r of rows) {
+      const list = by.get(dgKey(r.dgId));
+      if (list) list.push(r);
+      else by.set(dgKey(r.dgId), [r]);
     }
-    return [...by.values()].sort((a, b) => (a.key === 'none' ? 1 : b.key === 'none' ? -1 : a.name.localeCompare(b.name)));
-  }, [props.rows]);
+    return by;
+  }, [rows]);
   return (
     <>
       <table className="table rec-dg-summary">
@@ -492,26 +472,32 @@ function DgView(props: Omit<TableProps, 'caption' | 'ownerOnly'>) {
           </tr>
         </thead>
         <tbody>
-          {groups.map((g) => (
-            <tr key={g.key}>
-              <th scope="row">{g.name}</th>
-              <td className="num">{g.rows.length}</td>
-              <td className="num">{g.open}</td>
-              <td className={`num${g.overdue ? ' text-danger' : ''}`}>{g.overdue}</td>
-              <td className="num">{g.red}</td>
+          {byDg.map((g) => (
+            <tr key={dgKey(g.dgId)}>
+              <th scope="row">{dgName(g)}</th>
+              <td className="num">{g.total.toLocaleString('en-GB')}</td>
+              <td className="num">{g.open.toLocaleString('en-GB')}</td>
+              <td className={`num${g.overdue ? ' text-danger' : ''}`}>{g.overdue.toLocaleString('en-GB')}</td>
+              <td className="num">{g.red.toLocaleString('en-GB')}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {groups.map((g) => (
-        <section key={g.key} className="rec-dg" aria-labelledby={`dg-${g.key}`}>
-          <h2 id={`dg-${g.key}`}>{g.name}</h2>
-          <p className="count">
-            {plural(g.rows.length, 'recommendation')}: {g.open} open, {g.overdue} overdue
-          </p>
-          <RecTable {...props} rows={g.rows} caption={`Recommendations for ${g.name}`} ownerOnly />
-        </section>
-      ))}
+      {byDg.map((g) => {
+        const key = dgKey(g.dgId);
+        const mine = loaded.get(key);
+        if (!mine) return null;
+        return (
+          <section key={key} className="rec-dg" aria-labelledby={`dg-${key}`}>
+            <h2 id={`dg-${key}`}>{dgName(g)}</h2>
+            <p className="count">
+              {plural(g.total, 'recommendation')}: {g.open.toLocaleString('en-GB')} open, {g.overdue.toLocaleString('en-GB')} overdue
+              {mine.length < g.total ? ` (${mine.length.toLocaleString('en-GB')} shown so far)` : ''}
+            </p>
+            <RecTable {...table} rows={mine} caption={`Recommendations for ${dgName(g)}`} ownerOnly />
+          </section>
+        );
+      })}
     </>
   );
 }

@@ -1,12 +1,26 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ActionStatus } from '#shared/domain/meeting';
-import type { Recommendation, RecFilter, RecUpdateInput } from '#shared/domain/recommendations';
+import type { Recommendation, RecFilter, RecSort, RecUpdateInput } from '#shared/domain/recommendations';
 import type { ChannelInput } from '#shared/ipc/contract';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
+import { usePages } from '../../api/pages';
 
+export const REC_PAGE_SIZE = 100;
+
+/** Pages of the tracker in the order chosen, each with the counts of all that match (overdue, by DG). */
+export function useRecommendationPages(filter: RecFilter, sort: RecSort, desc: boolean, byDg: boolean) {
+  return usePages(keys.recommendations.list({ filter, sort, desc, byDg }), (offset) => call('listRecommendations', { ...filter, sort, desc, byDg, offset, limit: REC_PAGE_SIZE }));
+}
+
+/** A short list (a theme's recommendations): its first 500, newest made first. */
 export function useRecommendations(filter: RecFilter) {
-  return useQuery({ queryKey: keys.recommendations.list(filter), queryFn: () => call('listRecommendations', filter), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: keys.recommendations.list({ filter, short: true }),
+    queryFn: () => call('listRecommendations', { ...filter, sort: 'ref', desc: true, limit: 500 }),
+    select: (page) => page.rows,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useRecommendation(id: number) {

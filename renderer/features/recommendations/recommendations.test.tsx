@@ -89,6 +89,43 @@ describe('recommendations tracker screens', () => {
     expect(JSON.parse(localStorage.getItem('scp.recommendations.view')!).filters.dgId).not.toBe('');
   });
 
+  it('reads a long tracker a page at a time, sorted and counted in main', async () => {
+    let s = null as unknown as Seeded;
+    const more = (h: Harness) =>
+      // 1,230 more like the late one, each target a day later than the last: 1,232 in all.
+      h.opened.sqlite
+      .prepare(
+        `with recursive n(i) as (select 1 union all select i + 1 from n where i < 1230)
+         insert into recommendations (ref, panel_id, agenda_item_id, text, dg_member_id, owner, target_date, status, created_at, updated_at)
+         select 'SCP-X-' || printf('%04d', i), panel_id, agenda_item_id, text || ' ' || i, dg_member_id, owner, date('2024-01-01', '+' || i || ' days'), status, created_at, updated_at
+         from recommendations, n where id = ?`,
+      )
+      .run(s.late.id);
+    const app = await renderApp({
+      hash: '#/recommendations',
+      setup: async (h) => {
+        s = await seed(h);
+        more(h);
+      },
+    });
+    harness = app.harness;
+    const user = app.user;
+    const overdue = harness.opened.sqlite.prepare("select count(*) from recommendations where target_date < '2026-11-23'").pluck().get() as number;
+    expect(await screen.findByText(`1,232 recommendations (${overdue.toLocaleString('en-GB')} overdue)`)).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: /^Recommendations, sorted by target date, earliest first/ });
+    expect(within(table).getAllByRole('row')).toHaveLength(101);
+    // Soonest target first, across the whole tracker, not just the page.
+    expect(within(within(table).getAllByRole('row')[1]).getByRole('link').textContent).toBe('SCP-X-0001');
+    expect(screen.getByText('Showing 100 of 1,232 recommendations')).toHaveRole('status');
+    await user.click(screen.getByRole('button', { name: 'Show 100 more' }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(201));
+    expect(screen.getByText('Showing 200 of 1,232 recommendations')).toBeInTheDocument();
+    // A new order is read from the start.
+    await user.click(within(table).getByRole('button', { name: /Reference/ }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(101));
+    expect(within(within(table).getAllByRole('row')[1]).getByRole('link').textContent).toBe(s.onTrack.ref < s.late.ref ? s.onTrack.ref : s.late.ref);
+  });
+
   it('groups the list by Director General with open and overdue counts', async () => {
     const { user, s } = await open(() => '#/recommendations');
     await screen.findByRole('link', { name: s.late.ref });
