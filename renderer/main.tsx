@@ -1,10 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, makeQueryClient } from './App';
+import { prefetchFirstData } from './firstData';
 import './styles.css';
+
+const queryClient = makeQueryClient();
+prefetchFirstData(queryClient, window.location.hash);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <App queryClient={queryClient} />
   </StrictMode>,
 );

@@ -1,7 +1,7 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPE_SHORT, type EvidenceFilter, type EvidenceRow, type EvidenceSort, type EvidenceType } from '#shared/domain/evidence';
+import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPE_SHORT, type EvidenceRow, type EvidenceSort, type EvidenceType } from '#shared/domain/evidence';
 import { formatDateCompact } from '#shared/format';
 import { ColumnsMenu, useHiddenColumns } from '../../ui/Columns';
 import { Page } from '../../ui/Page';
@@ -10,48 +10,14 @@ import { useToast } from '../../ui/Toast';
 import { SEARCH_PAUSE_MS, useDebounced } from '../../ui/useDebounced';
 import { useLinkEvidence, useThemes } from '../themes/hooks';
 import { useEvidenceLabels, useEvidencePages } from './hooks';
+import { DEFAULT_SORT, EMPTY, loadFilters, saveFilters, toFilter, type Filters } from './registerFilters';
 
-const STORE = 'scp.evidence.filters';
 const COLUMNS_STORE = 'scp.evidence.columns';
 const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 46;
 const FALLBACK_RECT = { width: 1000, height: 640 };
 
-interface Filters {
-  text: string;
-  type: EvidenceType | '';
-  from: string;
-  to: string;
-  benefitLine: string;
-  tag: string;
-  themeId: string;
-  openDeadline: boolean;
-  includeArchived: boolean;
-}
 const NO_THEMES: { id: number; title: string }[] = [];
-const EMPTY: Filters = { text: '', type: '', from: '', to: '', benefitLine: '', tag: '', themeId: '', openDeadline: false, includeArchived: false };
-
-function loadFilters(): Filters {
-  try {
-    return { ...EMPTY, ...(JSON.parse(localStorage.getItem(STORE) ?? '{}') as Partial<Filters>) };
-  } catch {
-    return EMPTY;
-  }
-}
-
-function toFilter(f: Filters, text: string): EvidenceFilter {
-  return {
-    ...(text.trim() ? { text: text.trim() } : {}),
-    ...(f.type ? { types: [f.type] } : {}),
-    ...(f.from ? { from: f.from } : {}),
-    ...(f.to ? { to: f.to } : {}),
-    ...(f.benefitLine ? { benefitLine: f.benefitLine } : {}),
-    ...(f.tag ? { tag: f.tag } : {}),
-    ...(f.themeId ? { themeId: Number(f.themeId) } : {}),
-    ...(f.openDeadline ? { openDeadline: true } : {}),
-    ...(f.includeArchived ? { includeArchived: true } : {}),
-  };
-}
 
 type ColumnId = 'ref' | 'title' | 'type' | 'receivedOn' | 'region' | 'themes' | 'replyDue';
 type OptionalColumn = Exclude<ColumnId, 'ref' | 'title'>;
@@ -69,8 +35,8 @@ const OPTIONAL_COLUMNS = COLUMNS.filter((c): c is (typeof COLUMNS)[number] & { i
 
 export function EvidenceListPage() {
   const [filters, setFilters] = useState<Filters>(loadFilters);
-  const [sort, setSort] = useState<EvidenceSort>('receivedOn');
-  const [desc, setDesc] = useState(true);
+  const [sort, setSort] = useState<EvidenceSort>(DEFAULT_SORT.sort);
+  const [desc, setDesc] = useState(DEFAULT_SORT.desc);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const columns = useHiddenColumns(COLUMNS_STORE, OPTIONAL_COLUMNS);
   const text = useDebounced(filters.text, SEARCH_PAUSE_MS);
@@ -82,7 +48,7 @@ export function EvidenceListPage() {
   const themeOptions = useDeferredValue(themes.data ?? NO_THEMES, NO_THEMES);
 
   useEffect(() => {
-    localStorage.setItem(STORE, JSON.stringify(filters));
+    saveFilters(filters);
   }, [filters]);
 
   const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.rows) ?? [], [pages.data]);

@@ -1,21 +1,31 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { CoronerResponseUpdate, EvidenceFilter, EvidenceInput, EvidenceSort, EvidenceUpdate } from '#shared/domain/evidence';
 import type { JobStatus } from '#shared/domain/jobs';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
 import { nextOffset, usePages } from '../../api/pages';
+import { DEFAULT_SORT, loadFilters, toFilter } from './registerFilters';
 
 export const PAGE_SIZE = 100;
 
-/** Pages of the register, fetched as the list scrolls; the total comes with every page. */
-export function useEvidencePages(filter: EvidenceFilter, sort: EvidenceSort, desc: boolean) {
-  return useInfiniteQuery({
+function registerPages(filter: EvidenceFilter, sort: EvidenceSort, desc: boolean) {
+  return infiniteQueryOptions({
     queryKey: keys.evidence.list(filter, sort, desc),
     queryFn: ({ pageParam }) => call('listEvidence', { filter, sort, desc, offset: pageParam, limit: PAGE_SIZE }),
     initialPageParam: 0,
     getNextPageParam: nextOffset,
-    placeholderData: keepPreviousData,
   });
+}
+
+/** Pages of the register, fetched as the list scrolls; the total comes with every page. */
+export function useEvidencePages(filter: EvidenceFilter, sort: EvidenceSort, desc: boolean) {
+  return useInfiniteQuery({ ...registerPages(filter, sort, desc), placeholderData: keepPreviousData });
+}
+
+/** The register's first page as the page will ask for it: the filters last used, newest first. */
+export function prefetchRegister(qc: QueryClient): Promise<void> {
+  const f = loadFilters();
+  return qc.prefetchInfiniteQuery(registerPages(toFilter(f, f.text), DEFAULT_SORT.sort, DEFAULT_SORT.desc));
 }
 
 export function useEvidence(id: number) {
