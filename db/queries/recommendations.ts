@@ -116,7 +116,7 @@ export async function listRecommendations(db: Db, f: RecFilter & { ids?: number[
 }
 
 /**
- * What derive() works out in TypeScript, as SQL over `r` and its panel `p`, for one day: whether
+ * What derive() works out in TypeScript, as SQL over `r` (and its panel's date), for one day: whether
  * it is overdue, its RAG and its days open, so that the tracker can be filtered, counted and
  * sorted by them in SQL. Word for word derive's rules; the tests hold the two together.
  */
@@ -133,7 +133,8 @@ function derived(today: string) {
   // Red without the count of target changes, which only amber needs.
   const red = sql<number>`(r.status in (${OPEN_IN}) and (${overdue} or ${escalatedHigh}))`;
   const closedOn = sql`(select u.on_date from recommendation_updates u where u.recommendation_id = r.id and u.kind = 'status' order by u.id desc limit 1)`;
-  const daysOpen = sql<number>`max(0, cast(julianday(case when r.status in (${OPEN_IN}) then ${today} else coalesce(${closedOn}, ${today}) end) - julianday(p.date) as integer))`;
+  const madeOn = sql`(select p.date from panels p where p.id = r.panel_id)`;
+  const daysOpen = sql<number>`max(0, cast(julianday(case when r.status in (${OPEN_IN}) then ${today} else coalesce(${closedOn}, ${today}) end) - julianday(${madeOn}) as integer))`;
   return { overdue, rag, red, daysOpen };
 }
 
@@ -150,16 +151,20 @@ const STATUS_RANK = sql`case r.status ${sql.join(
 export async function listRecommendationPage(db: Db, o: RecListParsed, today: string): Promise<RecommendationPage> {
   const d = derived(today);
   const matching = () => {
-    let q = db.selectFrom('recommendations as r').innerJoin('panels as p', 'p.id', 'r.panel_id').leftJoin('members as dg', 'dg.id', 'r.dg_member_id');
+    // The recommendation's own row alone (every one has a panel, by its foreign key): its
+    // Director General's name is read once per Director General, not once per row.
+    let q = db.selectFrom('recommendations as r');
     for (const c of filterConditions(o)) q = q.where(c);
     if (o.overdue) q = q.where(sql<boolean>`${d.overdue}`);
     if (o.rag?.length) q = q.where(sql<boolean>`${d.rag} in (${sql.join(o.rag)})`);
     return q;
   };
   const groups = await matching()
-    .select(['r.dg_member_id', 'dg.name', 'r.status', sql<number>`count(*)`.as('n'), sql<number>`sum(${d.overdue})`.as('overdue'), sql<number>`sum(${d.red})`.as('red')])
+    .select(['r.dg_member_id', 'r.status', sql<number>`count(*)`.as('n'), sql<number>`sum(${d.overdue})`.as('overdue'), sql<number>`sum(${d.red})`.as('red')])
     .groupBy(['r.dg_member_id', 'r.status'])
     .execute();
+  const dgIds = [...new Set(groups.flatMap((g) => (g.dg_member_id === null ? [] : [g.dg_member_id])))];
+  const names = new Map((dgIds.length ? await db.selectFrom('members').select(['id', 'name']).where('id', 'in', dgIds).execute() : []).map((m) => [m.id, m.name]));
   const byStatus = Object.fromEntries(REC_STATUSES.map((x) => [x, 0])) as Record<RecStatus, number>;
   const dgs = new Map<number | null, DgCount>();
   let total = 0;
@@ -169,7 +174,7 @@ export async function listRecommendationPage(db: Db, o: RecListParsed, today: st
     byStatus[status] += g.n;
     total += g.n;
     overdue += g.overdue;
-    const dg = dgs.get(g.dg_member_id) ?? { dgId: g.dg_member_id, dgName: g.name, total: 0, open: 0, overdue: 0, red: 0 };
+    const dg = dgs.get(g.dg_member_id) ?? { dgId: g.dg_member_id, dgName: g.dg_member_id === null ? null : (names.get(g.dg_member_id) ?? null), total: 0, open: 0, overdue: 0, red: 0 };
     dg.total += g.n;
     if (OPEN_REC_STATUSES.includes(status)) dg.open += g.n;
     dg.overdue += g.overdue;
