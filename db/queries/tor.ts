@@ -41,6 +41,16 @@ export async function getTorInForce(db: Q): Promise<TorVersion | undefined> {
   return row ? getTorVersion(db, row.id) : undefined;
 }
 
+/** The quorum rule of the Terms of Reference in force, without their text (every meeting load reads it). */
+export async function quorumInForce(db: Q): Promise<{ version: number; quorum: Quorum } | undefined> {
+  const row = await db
+    .selectFrom('tor_versions')
+    .select(['version', 'quorum_chair_or_deputy', 'quorum_min_members', 'quorum_min_dgs'])
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+  return row && { version: row.version, quorum: { chairOrDeputy: row.quorum_chair_or_deputy === 1, minMembers: row.quorum_min_members, minDirectorsGeneral: row.quorum_min_dgs } };
+}
+
 export async function listTorVersions(db: Q): Promise<Omit<TorVersion, 'sections'>[]> {
   const rows = await db.selectFrom('tor_versions').selectAll().orderBy('version', 'desc').execute();
   return rows.map((r) => {

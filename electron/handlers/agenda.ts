@@ -27,8 +27,9 @@ import type { HandlerTable } from './types';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-export async function loadAgenda(db: Q, panelId: number): Promise<Agenda> {
-  const panel = await findPanel(db, panelId);
+/** A panel's agenda; `known` is the panel's row when the caller has just read it. */
+export async function loadAgenda(db: Q, panelId: number, known?: Awaited<ReturnType<typeof findPanel>>): Promise<Agenda> {
+  const panel = known?.id === panelId ? known : await findPanel(db, panelId);
   if (!panel) throw notFound('Panel', panelId);
   const records = await listAgendaItems(db, panelId);
   const times = runningTimes(panel.start_time, records.map((r) => r.minutes));

@@ -85,6 +85,17 @@ describe('meeting mode', () => {
     expect(item.decisions.map((d) => d.text)).toEqual(['The panel agreed the theme is systemic.']);
     expect(item.actions[0]).toMatchObject({ text: 'Bring data on payment suspensions', owner: 'Dana General', dueDate: '2027-01-15', status: 'open', overdue: false });
     expect(m.declarations[0]).toMatchObject({ memberName: 'Ida Examiner', interest: 'Reviewed one of the cases', itemId: f.themeItemId });
+    // Each item has its own entries, in the order they were made, and no other item's.
+    const other = m.items.find((i) => i.id !== f.themeItemId)!;
+    ok(await h.api.addDecision({ itemId: other.id }));
+    ok(await h.api.addDecision({ itemId: f.themeItemId }));
+    m = ok(await h.api.getMeeting({ panelId: f.panelId }));
+    expect(m.items.map((i) => i.decisions.length + i.actions.length).reduce((a, b) => a + b)).toBe(4);
+    expect(m.items.find((i) => i.id === f.themeItemId)!.decisions.map((d) => [d.itemId, d.text])).toEqual([
+      [f.themeItemId, 'The panel agreed the theme is systemic.'],
+      [f.themeItemId, ''],
+    ]);
+    expect(m.items.find((i) => i.id === other.id)!).toMatchObject({ decisions: [{ itemId: other.id }], actions: [] });
     // Every change is in the audit history.
     const history = ok(await h.api.getRecordHistory({ table: 'decisions', key: String(decision.id) }));
     expect(history.map((e) => e.action)).toEqual(['update', 'create']);

@@ -5,7 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '#db/schema';
 import { findPanel, toPanel } from '#db/queries/panels';
 import { getSetting, putSetting } from '#db/queries/settings';
-import { getTorInForce } from '#db/queries/tor';
+import { quorumInForce } from '#db/queries/tor';
 import { addUpdate, issueRef, listRecommendations, setThemes } from '#db/queries/recommendations';
 import { MEMBER_ROLES, type MemberRole } from '#shared/domain/members';
 import {
@@ -57,7 +57,7 @@ function toAction(a: {
 }
 
 export async function quorumRule(db: Q): Promise<{ rule: Quorum; source: string }> {
-  const tor = await getTorInForce(db);
+  const tor = await quorumInForce(db);
   if (tor) return { rule: tor.quorum, source: `Terms of Reference version ${tor.version}` };
   const set = await getSetting<Quorum>(db, QUORUM_KEY);
   return { rule: set ?? DEFAULT_QUORUM, source: set ? 'the quorum rule in Settings (no Terms of Reference are in force yet)' : 'the default quorum rule (no Terms of Reference are in force yet)' };
@@ -92,7 +92,7 @@ export async function loadMeeting(ctx: HandlerContext, panelId: number): Promise
   const today = londonToday(now);
   const row = await panelRow(db, panelId);
   const panel = toPanel(row);
-  const agenda = await loadAgenda(db, panelId);
+  const agenda = await loadAgenda(db, panelId, row);
   const state = await db.selectFrom('meeting_state').selectAll().where('panel_id', '=', panelId).executeTakeFirst();
   const attendanceRows = await db.selectFrom('meeting_attendance').selectAll().where('panel_id', '=', panelId).execute();
   const recorded = new Map(attendanceRows.map((a) => [a.member_id, a]));
@@ -145,6 +145,10 @@ export async function loadMeeting(ctx: HandlerContext, panelId: number): Promise
     (v): MinutesVersion => ({ id: v.id, version: v.version, status: v.status, reason: v.reason, approvedBy: v.approved_by, approvedOn: v.approved_on, createdBy: v.created_by, createdAt: v.created_at }),
   );
   const latest = minutes[minutes.length - 1];
+  // Each item's entries in one pass (a filter of every entry for each item was items × 833).
+  const decisionsOf = groupBy(decisions, (d) => d.agenda_item_id, (d): Decision => ({ id: d.id, itemId: d.agenda_item_id, text: d.text }));
+  const actionsOf = groupBy(actions, (a) => a.agenda_item_id, (a) => toAction(a, today));
+  const recsOf = groupBy(recs, (r) => r.agendaItemId, (r) => r);
   return {
     panel,
     phase: !state?.started_at ? 'not-started' : state.ended_at ? 'ended' : 'in-progress',
@@ -164,15 +168,26 @@ export async function loadMeeting(ctx: HandlerContext, panelId: number): Promise
         elapsedSeconds: elapsedAt(timer, now),
         timerRunning: timer.timerStartedAt !== null,
         timerStartedAt: timer.timerStartedAt,
-        decisions: decisions.filter((d) => d.agenda_item_id === item.id).map((d): Decision => ({ id: d.id, itemId: d.agenda_item_id, text: d.text })),
-        actions: actions.filter((a) => a.agenda_item_id === item.id).map((a) => toAction(a, today)),
-        recommendations: recs.filter((r) => r.agendaItemId === item.id),
+        decisions: decisionsOf.get(item.id) ?? [],
+        actions: actionsOf.get(item.id) ?? [],
+        recommendations: recsOf.get(item.id) ?? [],
       };
     }),
     minutes,
     locked: latest?.status === 'approved',
     readAt: now.toISOString(),
   };
+}
+
+function groupBy<T, K, V>(rows: T[], keyOf: (row: T) => K, valueOf: (row: T) => V): Map<K, V[]> {
+  const out = new Map<K, V[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = out.get(key);
+    if (list) list.push(valueOf(row));
+    else out.set(key, [valueOf(row)]);
+  }
+  return out;
 }
 
 /** The panel's meeting must have started and its minutes must not be approved. */

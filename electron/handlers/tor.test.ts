@@ -36,7 +36,10 @@ describe('Terms of Reference', () => {
       await h.api.updateTorDraft({ id: v2.id, reviewDate: '2028-04-01', quorum: { chairOrDeputy: true, minMembers: 6, minDirectorsGeneral: 3 }, sections: [{ key: 'frequency', body: 'Quarterly, and monthly when the chair decides.' }] }),
     );
     expect(updated.sections.find((s) => s.key === 'frequency')?.body).toBe('Quarterly, and monthly when the chair decides.');
+    // The quorum in force (what meetings count against) is version 1's until version 2 is approved.
+    expect(ok(await h.api.getQuorumRule({}))).toEqual({ rule: { chairOrDeputy: true, minMembers: 5, minDirectorsGeneral: 2 }, source: 'Terms of Reference version 1' });
     ok(await h.api.approveTorVersion({ id: v2.id, approvedOn: '2026-11-20' }));
+    expect(ok(await h.api.getQuorumRule({}))).toEqual({ rule: { chairOrDeputy: true, minMembers: 6, minDirectorsGeneral: 3 }, source: 'Terms of Reference version 2' });
     const versions = ok(await h.api.listTorVersions({}));
     expect(versions.map((v) => [v.version, v.status])).toEqual([[2, 'approved'], [1, 'superseded']]);
     const frozen = await h.api.updateTorDraft({ id: v1.id, reviewDate: '2028-04-01', quorum: { chairOrDeputy: true, minMembers: 6, minDirectorsGeneral: 3 }, sections: [] });
