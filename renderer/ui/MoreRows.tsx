@@ -20,7 +20,7 @@ export function MoreRows(props: { shown: number; total: number; noun: string; pa
   }, [more, loading, onMore]);
   return (
     <div className="more-rows">
-      <p className="count" role="status" aria-live="polite">
+      <p className="more-rows__count" role="status" aria-live="polite">
         Showing {n(shown)} of {n(total)} {props.noun}
         {props.children}
       </p>
