@@ -67,6 +67,9 @@ function relayDateFieldsInPage() {
 /** A browser context as a UK user has it: en-GB, London time, dates in the fields as dd/mm/yyyy. */
 export async function ukContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', ...options });
+  // Run under tsx (the bench), functions keep their names by being wrapped in __name(), which the
+  // page does not have; first, so that the script after it, and any a caller adds, can run.
+  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   await context.addInitScript(relayDateFieldsInPage);
   return context;
 }
