@@ -202,7 +202,7 @@ describe('recommendations tracker screens', () => {
 
   it('lists a theme’s recommendations on the theme page', async () => {
     const { s } = await open((x) => `#/themes/${x.themeId}`);
-    const section = await screen.findByRole('region', { name: 'Recommendations (2)' });
+    const section = await screen.findByRole('region', { name: 'Recommendations (2)' }, { timeout: 5000 });
     expect(within(section).getByRole('link', { name: s.onTrack.ref })).toHaveAttribute('href', `#/recommendations/${s.onTrack.id}`);
     expect(within(section).getByText('Hold a case conference before stopping payments when contact is lost')).toBeInTheDocument();
   });
