@@ -43,7 +43,7 @@ export function RetentionReviewPage() {
   const erase = useJobRun((end) => {
     if (end.state === 'done') {
       const r = end.result as { erased: number };
-      toast.notify(`Personal detail erased from ${r.erased} ${r.erased === 1 ? 'record' : 'records'}`);
+      toast.notify(`Personal detail erased from ${r.erased.toLocaleString('en-GB')} ${r.erased === 1 ? 'record' : 'records'}`);
       setConfirming(false);
       setChoice(ALL);
       void qc.invalidateQueries({ queryKey: keys.retention.all });
