@@ -107,6 +107,19 @@ describe('themes', () => {
     expect(await summary(t.id)).toMatchObject({ evidenceCount: 0, latestEvidence: null });
     ok(await h.api.linkEvidence({ themeId: t.id, evidenceIds: [a.id, b.id], note: 'Same failure' }));
     expect(await summary(t.id)).toMatchObject({ evidenceCount: 2, latestEvidence: '2026-10-02' });
+    // The whole summary, and nothing else: one of the two records is in this quarter (from 1 October).
+    expect(await summary(t.id)).toEqual({
+      id: t.id,
+      title: 'Callbacks',
+      status: 'emerging',
+      ownerId: null,
+      ownerName: null,
+      tags: [],
+      evidenceCount: 2,
+      evidenceThisQuarter: 1,
+      latestEvidence: '2026-10-02',
+      updatedAt: t.updatedAt,
+    });
     // The newest record moves back in time: the theme's newest date follows it.
     ok(await h.api.updateEvidence({ ...complaint('C-2', 'Callbacks not made again', '2026-03-01'), id: b.id }));
     expect(await summary(t.id)).toMatchObject({ evidenceCount: 2, latestEvidence: '2026-04-15' });
