@@ -277,13 +277,16 @@ function Suggestions({ themeId }: { themeId: number }) {
     <section aria-labelledby="sugg-h">
       <h2 id="sugg-h">Suggested evidence</h2>
       {!open ? (
-        <p>
-          Find evidence in the register, not yet linked or turned down, whose words are like this theme and its evidence.{' '}
-          {SUGGESTION_WORDS_NOTE} {RANKED_AMONG_NOTE}{' '}
-          <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
-            Suggest evidence
-          </button>
-        </p>
+        <>
+          <p>
+            Find evidence in the register, not yet linked or turned down, whose words are like this theme and its evidence. {SUGGESTION_WORDS_NOTE} {RANKED_AMONG_NOTE}
+          </p>
+          <p>
+            <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+              Suggest evidence
+            </button>
+          </p>
+        </>
       ) : s.isPending ? (
         <Loading what="suggestions" />
       ) : s.isError ? (
