@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobStatus } from '#shared/domain/jobs';
 import { makeHarness, ok, type Harness } from '../../tests/support/harness';
 import { iprDueForErasure as ipr } from '../../tests/support/evidenceFixtures';
+import { settleJob } from '../../tests/support/jobs';
 
 let h: Harness;
 beforeEach(async () => {
@@ -15,13 +16,7 @@ beforeEach(async () => {
 });
 afterEach(async () => h.close());
 
-async function settle(s: JobStatus): Promise<JobStatus> {
-  for (let i = 0; s.state === 'running' && i < 600; i++) {
-    await new Promise((r) => setTimeout(r, 20));
-    s = ok(await h.api.getJob({ id: s.id }));
-  }
-  return s;
-}
+const settle = (s: JobStatus) => settleJob(h.api, s);
 const named = () => h.opened.sqlite.prepare("select count(*) from evidence_personal where person_name != ''").pluck().get() as number;
 
 describe('records due for erasure, a page at a time', () => {

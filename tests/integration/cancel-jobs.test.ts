@@ -12,6 +12,7 @@ import { warmWorker } from '../../electron/docs/docWorkerHost';
 import { runErasure } from '../../electron/handlers/retention';
 import { makeHarness, ok, type Harness } from '../support/harness';
 import { iprDueForErasure as ipr } from '../support/evidenceFixtures';
+import { panelWithApprovedAgenda, settleJob } from '../support/jobs';
 
 let h: Harness;
 beforeEach(async () => {
@@ -20,13 +21,7 @@ beforeEach(async () => {
 });
 afterEach(async () => h.close());
 
-async function settle(s: JobStatus): Promise<JobStatus> {
-  for (let i = 0; s.state === 'running' && i < 600; i++) {
-    await new Promise((r) => setTimeout(r, 20));
-    s = ok(await h.api.getJob({ id: s.id }));
-  }
-  return s;
-}
+const settle = (s: JobStatus) => settleJob(h.api, s);
 
 /**
  * A job control that records what it was told and cancels at the nth checkpoint between steps
@@ -54,15 +49,7 @@ function cancelAt(n: number, { looks = Infinity }: { looks?: number } = {}) {
 const exportsDir = () => join(h.ctx.dataDir, 'exports');
 const files = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
 
-async function approvedPanel() {
-  const p = ok(await h.api.createPanel({ date: '2027-02-10', startTime: '10:00', endTime: '12:00', format: 'online', location: '', notes: '' }));
-  ok(await h.api.addAgendaItem({ panelId: p.id, title: 'Theme: lost contact before payments stop', purpose: 'discussion', presenterId: null, minutes: 30 }));
-  ok(await h.api.sendAgendaForReview({ panelId: p.id }));
-  await h.api.setIdentity({ name: 'Chris Chair', role: 'chair' });
-  ok(await h.api.approveAgenda({ panelId: p.id, comment: 'Approved' }));
-  await h.api.setIdentity({ name: 'Sam Secretariat', role: 'secretariat' });
-  return p.id;
-}
+const approvedPanel = () => panelWithApprovedAgenda(h.api);
 
 describe('exports as jobs', () => {
   it('writes the pack through a job, reporting each step, and issues the pack', async () => {

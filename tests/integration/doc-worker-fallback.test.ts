@@ -9,6 +9,7 @@ import type { JobControl } from '../../electron/jobs/registry';
 import { runExport } from '../../electron/handlers/exports';
 import { useWorkerScript, warmWorker } from '../../electron/docs/docWorkerHost';
 import { makeHarness, ok, type Harness } from '../support/harness';
+import { panelWithApprovedAgenda } from '../support/jobs';
 
 let h: Harness;
 beforeEach(async () => {
@@ -21,15 +22,7 @@ afterEach(async () => {
   await h.close();
 });
 
-async function approvedPanel() {
-  const p = ok(await h.api.createPanel({ date: '2027-02-10', startTime: '10:00', endTime: '12:00', format: 'online', location: '', notes: '' }));
-  ok(await h.api.addAgendaItem({ panelId: p.id, title: 'Theme: lost contact before payments stop', purpose: 'discussion', presenterId: null, minutes: 30 }));
-  ok(await h.api.sendAgendaForReview({ panelId: p.id }));
-  await h.api.setIdentity({ name: 'Chris Chair', role: 'chair' });
-  ok(await h.api.approveAgenda({ panelId: p.id, comment: 'Approved' }));
-  await h.api.setIdentity({ name: 'Sam Secretariat', role: 'secretariat' });
-  return p.id;
-}
+const approvedPanel = () => panelWithApprovedAgenda(h.api);
 
 function watching() {
   const seen: string[] = [];
