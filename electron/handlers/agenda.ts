@@ -3,6 +3,7 @@
 import { rmSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { findPanel } from '#db/queries/panels';
+import { themeExists } from '#db/queries/themes';
 import {
   countPapersStoredAs,
   deleteAgendaItemRow,
@@ -73,7 +74,7 @@ async function touched(db: Q, panelId: number, now: string) {
 }
 
 async function checkTheme(ctx: HandlerContext, themeId: number | null | undefined) {
-  if (themeId != null && !(await ctx.db.selectFrom('themes').select('id').where('id', '=', themeId).executeTakeFirst())) {
+  if (themeId != null && !(await themeExists(ctx.db, themeId))) {
     throw new UserFacingError('invalid-argument', `Theme ${themeId} does not exist; choose the theme from the list.`, { themeId: 'Choose a theme from the list' });
   }
 }
