@@ -25,7 +25,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
 const wanted = (name: string) => !ONLY || ONLY.test(name);
 const NOW = new Date('2026-11-23T10:00:00Z');
-const WORK = join(tmpdir(), 'scp-bench');
+/** Where the dataset is kept between runs: `BENCH_DIR`, or scp-bench in the temporary folder. */
+const WORK = process.env.BENCH_DIR ? resolve(process.env.BENCH_DIR) : join(tmpdir(), 'scp-bench');
+/** This run's own files (its copy of the dataset, the memory probe), so two runs at once keep apart. */
+const RUN_DIR = join(WORK, `run-${process.pid}`);
 
 export interface Row {
   group: string;
@@ -55,7 +58,7 @@ async function time(fn: () => unknown, runs = RUNS): Promise<{ median: number; p
 }
 
 function contextFor(o: OpenedDatabase, path: string): HandlerContext {
-  return { db: o.db, sqlite: o.sqlite, now: () => NOW, info: { version: 'bench', dbPath: path, schemaVersion: o.schemaVersion, sqliteVersion: '' }, dataDir: join(WORK, 'data') };
+  return { db: o.db, sqlite: o.sqlite, now: () => NOW, info: { version: 'bench', dbPath: path, schemaVersion: o.schemaVersion, sqliteVersion: '' }, dataDir: join(RUN_DIR, 'data') };
 }
 
 async function call(ctx: HandlerContext, channel: string, arg: unknown) {
@@ -68,8 +71,9 @@ async function call(ctx: HandlerContext, channel: string, arg: unknown) {
 async function dataset(): Promise<string> {
   const path = join(WORK, `large-v${SCHEMA_VERSION}.${LARGE_DATASET_VERSION}-seed${LARGE.seed}.sqlite3`);
   if (existsSync(path) && existsSync(`${path}.json`)) return path;
-  rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
+  // Datasets of other schema or dataset versions are stale; another run's files are left alone.
+  for (const name of readdirSync(WORK)) if (/^large-v.*\.sqlite3/.test(name) && !name.startsWith(`${path.slice(WORK.length + 1)}.building`)) rmSync(join(WORK, name), { force: true });
   const started = Date.now();
   // Built under another name and renamed when whole, so a stopped build is never taken for a dataset.
   const building = `${path}.building`;
@@ -130,8 +134,9 @@ async function main() {
   const kept = await dataset();
   const meta = JSON.parse(readFileSync(`${kept}.json`, 'utf8')) as { builtInSeconds: number; packPanelId: number };
   // Work on a copy: the export timings write files and log entries.
-  const path = join(WORK, 'bench-copy.sqlite3');
-  for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
+  mkdirSync(RUN_DIR, { recursive: true });
+  process.on('exit', () => rmSync(RUN_DIR, { recursive: true, force: true }));
+  const path = join(RUN_DIR, 'bench-copy.sqlite3');
   copyFileSync(kept, path);
   const rows: Row[] = [];
   const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -275,7 +280,7 @@ async function main() {
  * the largest views.
  */
 async function mainProcessMemory(dbPath: string): Promise<{ mainRssMb: number; heapMb: number }> {
-  const outfile = join(WORK, 'memory-probe.cjs');
+  const outfile = join(RUN_DIR, 'memory-probe.cjs');
   await build({ ...MAIN_BUNDLE, entryPoints: ['tests/bench/memoryProbe.ts'], outfile, logLevel: 'warning' });
   const r = spawnSync(process.execPath, ['--expose-gc', outfile, dbPath], { encoding: 'utf8', env: { ...process.env, NODE_PATH: resolve('node_modules') } });
   if (r.status !== 0) throw new Error(`memory probe failed: ${r.stderr}`);
