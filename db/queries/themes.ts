@@ -39,13 +39,44 @@ function quarterStart(today: string): string {
   return `${year}-${String(month).padStart(2, '0')}-01`;
 }
 
-export async function listThemes(db: Q, opts: { today: string; ids?: number[] }): Promise<ThemeSummary[]> {
+type SummaryRow = {
+  id: number;
+  title: string;
+  status: string;
+  owner_member_id: number | null;
+  owner_name: string | null;
+  tags: string;
+  updated_at: string;
+  links: number | null;
+  latest: string | null;
+};
+
+function toSummary(r: SummaryRow, evidenceThisQuarter: number): ThemeSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    status: r.status as ThemeStatus,
+    ownerId: r.owner_member_id,
+    ownerName: r.owner_name,
+    tags: JSON.parse(r.tags) as string[],
+    evidenceCount: r.links ?? 0,
+    evidenceThisQuarter,
+    latestEvidence: r.latest || null,
+    updatedAt: r.updated_at,
+  };
+}
+
+function summaryQuery(db: Q) {
   // Link counts and the newest record's date come from theme_stats, kept by triggers (migration 09).
-  let q = db
+  return db
     .selectFrom('themes as t')
     .leftJoin('members as m', 'm.id', 't.owner_member_id')
     .leftJoin('theme_stats as s', 's.theme_id', 't.id')
     .select(['t.id', 't.title', 't.status', 't.owner_member_id', 'm.name as owner_name', 't.tags', 't.updated_at', 's.links', 's.latest']);
+}
+
+export async function listThemes(db: Q, opts: { today: string; ids?: number[] }): Promise<ThemeSummary[]> {
+  let q = summaryQuery(db);
   if (opts.ids) q = q.where('t.id', 'in', opts.ids.length ? opts.ids : [-1]);
   const rows = await q.orderBy('t.title').execute();
   const since = quarterStart(opts.today);
@@ -60,30 +91,22 @@ export async function listThemes(db: Q, opts: { today: string; ids?: number[] })
     .groupBy('l.theme_id');
   if (ids) recentQ = recentQ.where('l.theme_id', 'in', ids);
   const recent = new Map((await recentQ.execute()).map((s) => [s.theme_id, s.n]));
-  return rows.map((r) => {
-    return {
-      id: r.id,
-      title: r.title,
-      status: r.status as ThemeStatus,
-      ownerId: r.owner_member_id,
-      ownerName: r.owner_name,
-      tags: JSON.parse(r.tags) as string[],
-      evidenceCount: r.links ?? 0,
-      evidenceThisQuarter: recent.get(r.id) ?? 0,
-      latestEvidence: r.latest || null,
-      updatedAt: r.updated_at,
-    };
-  });
+  return rows.map((r) => toSummary(r, recent.get(r.id) ?? 0));
 }
 
 export async function themeExists(db: Q, id: number): Promise<boolean> {
   return !!(await db.selectFrom('themes').select('id').where('id', '=', id).executeTakeFirst());
 }
 
+/**
+ * A theme with every link and its profile. Three statements: the theme's row, its links and the
+ * panels that discussed it. The profile (by type, by quarter, first and latest) and the count for
+ * this quarter are worked out from the links, which are read whole anyway: a statement each for
+ * them read the same links four more times, and building and running each cost more than counting.
+ */
 export async function findTheme(db: Q, id: number, today: string): Promise<Theme | undefined> {
-  const [summary] = await listThemes(db, { today, ids: [id] });
-  if (!summary) return undefined;
-  const t = await db.selectFrom('themes').select(['description', 'created_at']).where('id', '=', id).executeTakeFirstOrThrow();
+  const t = await summaryQuery(db).select(['t.description', 't.created_at']).where('t.id', '=', id).executeTakeFirst();
+  if (!t) return undefined;
   const links = await db
     .selectFrom('theme_evidence as l')
     .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
@@ -92,8 +115,19 @@ export async function findTheme(db: Q, id: number, today: string): Promise<Theme
     .orderBy('e.received_on', 'desc')
     .orderBy('e.id', 'desc')
     .execute();
+  const panels = await db
+    .selectFrom('agenda_items as i')
+    .innerJoin('panels as p', 'p.id', 'i.panel_id')
+    .select(['p.id as panelId', 'p.date', 'i.title as itemTitle'])
+    .where('i.theme_id', '=', id)
+    .where('p.status', '!=', 'cancelled')
+    .orderBy('p.date')
+    .execute();
+  const since = quarterStart(today);
+  let thisQuarter = 0;
+  for (const l of links) if (l.received_on >= since) thisQuarter++;
   return {
-    ...summary,
+    ...toSummary(t, thisQuarter),
     description: t.description,
     createdAt: t.created_at,
     links: links.map(
@@ -108,65 +142,40 @@ export async function findTheme(db: Q, id: number, today: string): Promise<Theme
         linkedAt: l.linked_at,
       }),
     ),
-    profile: await themeProfile(db, id),
+    profile: themeProfile(links, panels),
   };
 }
 
-export async function themeProfile(db: Q, id: number): Promise<ThemeProfile> {
-  const byType = await db
-    .selectFrom('theme_evidence as l')
-    .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
-    .select(['e.type', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('l.theme_id', '=', id)
-    .groupBy('e.type')
-    .orderBy('count', 'desc')
-    .execute();
-  const byMonth = await db
-    .selectFrom('theme_evidence as l')
-    .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
-    .select([sql<string>`substr(e.received_on, 1, 7)`.as('ym'), (eb) => eb.fn.countAll<number>().as('count')])
-    .where('l.theme_id', '=', id)
-    .groupBy('ym')
-    .orderBy('ym')
-    .execute();
-  const counts = new Map<string, number>();
-  for (const m of byMonth) {
-    const label = financialQuarterOf(`${m.ym}-01`).label;
-    counts.set(label, (counts.get(label) ?? 0) + m.count);
+/** The profile of a theme's links, newest first as findTheme reads them. */
+export function themeProfile(links: readonly { type: string; received_on: string }[], panels: ThemeProfile['panels']): ThemeProfile {
+  const types = new Map<string, number>();
+  // Financial quarters numbered from year 0 (start year × 4 + 0 for Q1 ... 3 for Q4), so that
+  // each record's quarter is worked out from the digits of its date (YYYY-MM-DD, checked when it
+  // was saved) rather than by parsing a date: parsing was most of the profile's time.
+  const quarters = new Map<number, number>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (const l of links) {
+    types.set(l.type, (types.get(l.type) ?? 0) + 1);
+    const d = l.received_on;
+    const year = (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + (d.charCodeAt(3) - 48);
+    const month = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
+    const q = (month >= 4 ? year : year - 1) * 4 + Math.floor(((month + 8) % 12) / 3);
+    quarters.set(q, (quarters.get(q) ?? 0) + 1);
+    if (q < first) first = q;
+    if (q > last) last = q;
   }
+  // Most first; a tie in reverse order of the type's code, as SQLite's `order by count desc` gave them.
+  const byType = [...types]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0))
+    .map(([type, count]) => ({ type: type as EvidenceType, count }));
   const byQuarter: ThemeProfile['byQuarter'] = [];
-  if (byMonth.length) {
-    const first = financialQuarterOf(`${byMonth[0].ym}-01`);
-    const last = financialQuarterOf(`${byMonth[byMonth.length - 1].ym}-01`);
-    const quarters = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
-    for (let y = first.startYear; y <= last.startYear; y++) {
-      for (const qtr of quarters) {
-        const label = `${fyLabel(y)} ${qtr}`;
-        if (y === first.startYear && quarters.indexOf(qtr) < quarters.indexOf(first.quarter)) continue;
-        if (y === last.startYear && quarters.indexOf(qtr) > quarters.indexOf(last.quarter)) continue;
-        byQuarter.push({ quarter: label, count: counts.get(label) ?? 0 });
-      }
-    }
-  }
-  const range = await db
-    .selectFrom('theme_evidence as l')
-    .innerJoin('evidence as e', 'e.id', 'l.evidence_id')
-    .select([(eb) => eb.fn.min('e.received_on').as('first'), (eb) => eb.fn.max('e.received_on').as('latest')])
-    .where('l.theme_id', '=', id)
-    .executeTakeFirstOrThrow();
-  const panels = await db
-    .selectFrom('agenda_items as i')
-    .innerJoin('panels as p', 'p.id', 'i.panel_id')
-    .select(['p.id as panelId', 'p.date', 'i.title as itemTitle'])
-    .where('i.theme_id', '=', id)
-    .where('p.status', '!=', 'cancelled')
-    .orderBy('p.date')
-    .execute();
+  for (let q = first; q <= last; q++) byQuarter.push({ quarter: `${fyLabel(Math.floor(q / 4))} Q${(q % 4) + 1}`, count: quarters.get(q) ?? 0 });
   return {
-    byType: byType.map((b) => ({ type: b.type as EvidenceType, count: b.count })),
+    byType,
     byQuarter,
-    firstEvidence: range.first ?? null,
-    latestEvidence: range.latest ?? null,
+    firstEvidence: links.length ? links[links.length - 1].received_on : null,
+    latestEvidence: links.length ? links[0].received_on : null,
     panels,
   };
 }

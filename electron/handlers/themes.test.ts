@@ -65,6 +65,38 @@ describe('themes', () => {
     expect(again.ok).toBe(false);
   });
 
+  it('counts a theme’s profile from its links: quarters across financial years, ties by type, and this quarter from its first day', async () => {
+    const frontline = (ref: string, receivedOn: string): EvidenceInput => ({ ...complaint(ref, `Frontline ${ref}`, receivedOn), details: { type: 'frontline', fromWhom: 'Safeguarding Leads', channel: 'VOC:AL session' } });
+    const ids = [
+      ok(await h.api.createEvidence(complaint('C-1', 'Callbacks missed in March', '2025-03-31'))).id,
+      ok(await h.api.createEvidence(frontline('F-1', '2025-04-01'))).id,
+      ok(await h.api.createEvidence(frontline('F-2', '2026-09-30'))).id,
+      ok(await h.api.createEvidence(complaint('C-2', 'Callbacks missed in October', '2026-10-01'))).id,
+    ];
+    const t = ok(await h.api.createTheme({ title: 'Callbacks', description: '', status: 'emerging', tags: [] }));
+    ok(await h.api.linkEvidence({ themeId: t.id, evidenceIds: ids, note: '' }));
+    const full = ok(await h.api.getTheme({ id: t.id }));
+    // Today is in 2026-27 Q3, which began on 1 October: 30 September is last quarter's.
+    expect(full).toMatchObject({ evidenceCount: 4, evidenceThisQuarter: 1, latestEvidence: '2026-10-01' });
+    expect(full.profile.byType).toEqual([
+      { type: 'frontline', count: 2 },
+      { type: 'complaint', count: 2 },
+    ]);
+    // January to March is the last quarter of the financial year that began the April before.
+    expect(full.profile.byQuarter).toEqual([
+      { quarter: '2024-25 Q4', count: 1 },
+      { quarter: '2025-26 Q1', count: 1 },
+      { quarter: '2025-26 Q2', count: 0 },
+      { quarter: '2025-26 Q3', count: 0 },
+      { quarter: '2025-26 Q4', count: 0 },
+      { quarter: '2026-27 Q1', count: 0 },
+      { quarter: '2026-27 Q2', count: 1 },
+      { quarter: '2026-27 Q3', count: 1 },
+    ]);
+    expect(full.profile).toMatchObject({ firstEvidence: '2025-03-31', latestEvidence: '2026-10-01' });
+    expect(ok(await h.api.listThemes({})).find((x) => x.id === t.id)).toMatchObject({ evidenceCount: 4, evidenceThisQuarter: 1 });
+  });
+
   it('suggests similar evidence, and does not offer a rejected one again', async () => {
     const linked = ok(await h.api.createEvidence(complaint('C-1', 'Appointee not recorded on the claim', '2026-05-01', ['appointee'])));
     const similar = ok(await h.api.createEvidence(complaint('C-2', 'Appointee arrangements ignored when payment stopped', '2026-06-01')));
