@@ -1,10 +1,10 @@
 // Recommendations with their derived state, their history and their lineage to the evidence.
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { addCalendarDays } from '#shared/calendar/workingDays';
 import type { DB } from '../schema';
 import {
   AMBER_WITHIN_DAYS,
-  derive,
+  deriver,
   formatRef,
   OPEN_REC_STATUSES,
   recPrefix,
@@ -43,8 +43,11 @@ function baseQuery(db: Db) {
       'r.target_date',
       'r.escalation_level',
       'r.escalated_on',
-      sql<string>`(select coalesce(json_group_array(rt.theme_id), '[]') from recommendation_themes rt where rt.recommendation_id = r.id)`.as('theme_ids'),
-      sql<string>`(select coalesce(json_group_array(t.title), '[]') from recommendation_themes rt join themes t on t.id = rt.theme_id where rt.recommendation_id = r.id)`.as('theme_titles'),
+      // Its themes' ids and titles together, read and decoded once (every link has its theme: the
+      // foreign key restricts deleting one that is linked).
+      sql<string>`(select json_object('ids', json_group_array(rt.theme_id), 'titles', json_group_array(t.title)) from recommendation_themes rt join themes t on t.id = rt.theme_id where rt.recommendation_id = r.id)`.as(
+        'themes',
+      ),
       sql<number>`(select count(*) from recommendation_updates u where u.recommendation_id = r.id and u.kind = 'target-date')`.as('target_changes'),
       sql<string | null>`(select json_object('onDate', u.on_date, 'narrative', u.narrative, 'author', u.author) from recommendation_updates u where u.recommendation_id = r.id order by u.on_date desc, u.id desc limit 1)`.as(
         'latest',
@@ -55,33 +58,54 @@ function baseQuery(db: Db) {
 
 type BaseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
-function toSummary(r: BaseRow, today: string): RecommendationSummary {
-  const status = r.status as RecStatus;
-  const d = derive(
-    { status, targetDate: r.target_date, escalationLevel: r.escalation_level as EscalationLevel, madeOn: r.panel_date, closedOn: OPEN_REC_STATUSES.includes(status) ? null : r.status_on },
-    Number(r.target_changes),
-    today,
-  );
-  return {
-    id: r.id,
-    ref: r.ref,
-    text: r.text,
-    status,
-    panelId: r.panel_id,
-    panelDate: r.panel_date,
-    agendaItemId: r.agenda_item_id,
-    dgId: r.dg_member_id,
-    dgName: r.dg_name,
-    owner: r.owner,
-    targetDate: r.target_date,
-    escalationLevel: r.escalation_level as EscalationLevel,
-    escalatedOn: r.escalated_on,
-    themeIds: JSON.parse(r.theme_ids) as number[],
-    themeTitles: JSON.parse(r.theme_titles) as string[],
-    latestUpdate: r.latest ? (JSON.parse(r.latest) as RecommendationSummary['latestUpdate']) : null,
-    complete: Boolean(r.text && r.dg_member_id !== null && r.owner && r.target_date),
-    ...d,
+/** Turns rows into summaries for one day: what depends on the day alone is worked out once, not per row. */
+function summariser(today: string): (r: BaseRow) => RecommendationSummary {
+  const derive = deriver(today);
+  return (r) => {
+    const status = r.status as RecStatus;
+    const escalationLevel = r.escalation_level as EscalationLevel;
+    const d = derive({ status, targetDate: r.target_date, escalationLevel, madeOn: r.panel_date, closedOn: OPEN_REC_STATUSES.includes(status) ? null : r.status_on }, Number(r.target_changes));
+    const themes = JSON.parse(r.themes) as { ids: number[]; titles: string[] };
+    // Field by field rather than spreading the derived state in: the same object, built faster.
+    return {
+      id: r.id,
+      ref: r.ref,
+      text: r.text,
+      status,
+      panelId: r.panel_id,
+      panelDate: r.panel_date,
+      agendaItemId: r.agenda_item_id,
+      dgId: r.dg_member_id,
+      dgName: r.dg_name,
+      owner: r.owner,
+      targetDate: r.target_date,
+      escalationLevel,
+      escalatedOn: r.escalated_on,
+      themeIds: themes.ids,
+      themeTitles: themes.titles,
+      latestUpdate: r.latest ? (JSON.parse(r.latest) as RecommendationSummary['latestUpdate']) : null,
+      complete: Boolean(r.text && r.dg_member_id !== null && r.owner && r.target_date),
+      overdue: d.overdue,
+      overdueDays: d.overdueDays,
+      rag: d.rag,
+      daysOpen: d.daysOpen,
+      targetChanges: d.targetChanges,
+    };
   };
+}
+
+let byIdsCompiled: CompiledQuery<BaseRow> | undefined;
+
+/**
+ * The rows of the given recommendations, in no particular order. The ids go in as one JSON array,
+ * so the statement's text is the same for any page: it is compiled once (Kysely took 0.1 ms to
+ * compile a page of 100 ids, a value each) and SQLite prepares it once.
+ */
+async function baseRowsByIds(db: Db, ids: number[]): Promise<BaseRow[]> {
+  byIdsCompiled ??= baseQuery(db)
+    .where(sql<boolean>`r.id in (select value from json_each(${'[]'}))`)
+    .compile();
+  return (await db.executeQuery<BaseRow>({ ...byIdsCompiled, parameters: [JSON.stringify(ids)] })).rows;
 }
 
 const likeText = (t: string) => '%' + t.replace(/[%_\\]/g, (c) => '\\' + c) + '%';
@@ -105,11 +129,16 @@ function filterConditions(f: RecFilter & { ids?: number[]; itemIds?: number[] })
 }
 
 /** Every recommendation matching the filters, newest panel first: for documents, meetings and other internal callers. */
-export async function listRecommendations(db: Db, f: RecFilter & { ids?: number[]; itemIds?: number[] }, today: string): Promise<RecommendationSummary[]> {
+export async function listRecommendations(
+  db: Db,
+  f: RecFilter & { ids?: number[]; itemIds?: number[]; /** made at a panel before this date */ madeBefore?: string },
+  today: string,
+): Promise<RecommendationSummary[]> {
   let q = baseQuery(db);
   for (const c of filterConditions(f)) q = q.where(c);
+  if (f.madeBefore !== undefined) q = q.where('p.date', '<', f.madeBefore);
   const rows = await q.orderBy('p.date', 'desc').orderBy('r.ref').execute();
-  let out = rows.map((r) => toSummary(r, today));
+  let out = rows.map(summariser(today));
   if (f.overdue) out = out.filter((r) => r.overdue);
   if (f.rag?.length) out = out.filter((r) => f.rag!.includes(r.rag));
   return out;
@@ -195,14 +224,15 @@ export async function listRecommendationPage(db: Db, o: RecListParsed, today: st
   else if (o.sort === 'status') q = q.orderBy(STATUS_RANK, dir);
   else q = q.orderBy('r.ref', dir);
   const ids = (await q.orderBy('r.ref').limit(o.limit).offset(o.offset).execute()).map((r) => r.id);
-  const rows = ids.length ? await baseQuery(db).where('r.id', 'in', ids).execute() : [];
+  const rows = ids.length ? await baseRowsByIds(db, ids) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const summarise = summariser(today);
   return {
     total,
     offset: o.offset,
     rows: ids.flatMap((id) => {
       const r = byId.get(id);
-      return r ? [toSummary(r, today)] : [];
+      return r ? [summarise(r)] : [];
     }),
     overdue,
     byStatus,

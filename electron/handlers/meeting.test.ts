@@ -196,7 +196,7 @@ describe('meeting mode', () => {
     expect(arising.actions[0].overdue).toBe(true);
     expect(arising.recommendations.map((r) => r.ref)).toEqual([rec.ref]);
     // Nothing from this panel rolls into its own matters arising.
-    expect(ok(await h.api.getMattersArising({ panelId: f.panelId })).actions).toEqual([]);
+    expect(ok(await h.api.getMattersArising({ panelId: f.panelId }))).toEqual({ actions: [], recommendations: [] });
   });
 });
 
@@ -208,6 +208,18 @@ describe('recommendations tracker', () => {
     ok(await h.api.endMeeting({ panelId: f.panelId }));
     return rec;
   }
+
+  it('lists each recommendation’s themes, ids and titles in step, and none as empty lists', async () => {
+    const rec = await made();
+    const other = ok(await h.api.createTheme({ title: 'A later theme', description: '', status: 'emerging', tags: [] }));
+    ok(await h.api.updateRecommendation({ id: rec.id, themeIds: [other.id, f.themeId] }));
+    const themeTitle = ok(await h.api.getTheme({ id: f.themeId })).title;
+    const both = { themeIds: [f.themeId, other.id], themeTitles: [themeTitle, 'A later theme'] };
+    expect(ok(await h.api.getRecommendation({ id: rec.id }))).toMatchObject(both);
+    expect(ok(await h.api.listRecommendations({})).rows[0]).toMatchObject(both);
+    ok(await h.api.updateRecommendation({ id: rec.id, themeIds: [] }));
+    expect(ok(await h.api.listRecommendations({})).rows[0]).toMatchObject({ themeIds: [], themeTitles: [] });
+  });
 
   it('follows the lifecycle, keeps every update, and derives overdue, RAG, days open and target changes', async () => {
     const rec = await made();

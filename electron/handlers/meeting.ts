@@ -81,7 +81,7 @@ export async function mattersArising(db: Q, panelDate: string, today: string): P
     .orderBy('a.due_date')
     .orderBy('a.id')
     .execute();
-  const recs = (await listRecommendations(db, { status: [...OPEN_REC_STATUSES, 'implemented'] }, today)).filter((r) => r.panelDate < panelDate);
+  const recs = await listRecommendations(db, { status: [...OPEN_REC_STATUSES, 'implemented'], madeBefore: panelDate }, today);
   recs.sort((a, b) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') || a.ref.localeCompare(b.ref));
   return { actions: actions.map((a) => ({ ...toAction(a, today), panelDate: a.panel_date })), recommendations: recs };
 }

@@ -130,24 +130,39 @@ export function derive(
   targetChanges: number,
   today: string,
 ): Derived {
-  const open = OPEN_REC_STATUSES.includes(r.status);
-  const overdue = open && r.targetDate !== null && r.targetDate < today;
-  const end = r.closedOn && !open ? r.closedOn : today;
-  // Whole-day arithmetic on ISO dates (no Date objects per row): a tracker of 5,000 is derived in a
-  // list handler, where date-fns parsing each row was a third of its time.
-  const daysOpen = Math.max(0, toDayNumber(end) - toDayNumber(r.madeOn));
-  let rag: Rag;
-  if (r.status === 'implemented' || r.status === 'closed') rag = 'complete';
-  else if (r.status === 'not-accepted') rag = 'none';
-  else if (overdue || r.escalationLevel === 'secretary-of-state' || r.escalationLevel === 'ministers') rag = 'red';
-  else if ((r.targetDate !== null && r.targetDate <= addCalendarDays(today, AMBER_WITHIN_DAYS)) || targetChanges >= 2 || r.escalationLevel === 'panel') rag = 'amber';
-  else rag = 'green';
-  return {
-    overdue,
-    overdueDays: overdue && r.targetDate ? toDayNumber(today) - toDayNumber(r.targetDate) : null,
-    rag,
-    daysOpen,
-    targetChanges,
+  return deriver(today)(r, targetChanges);
+}
+
+/**
+ * derive() for one day, with what depends on the day alone (its day number, the date that turns a
+ * target amber) worked out once: a list derives every row for the same day.
+ */
+export function deriver(today: string) {
+  const todayNumber = toDayNumber(today);
+  const amberBy = addCalendarDays(today, AMBER_WITHIN_DAYS);
+  return (
+    r: { status: RecStatus; targetDate: string | null; escalationLevel: EscalationLevel; madeOn: string; closedOn: string | null },
+    targetChanges: number,
+  ): Derived => {
+    const open = OPEN_REC_STATUSES.includes(r.status);
+    const overdue = open && r.targetDate !== null && r.targetDate < today;
+    // Whole-day arithmetic on ISO dates (no Date objects per row): a tracker of 5,000 is derived in a
+    // list handler, where date-fns parsing each row was a third of its time.
+    const end = r.closedOn && !open ? toDayNumber(r.closedOn) : todayNumber;
+    const daysOpen = Math.max(0, end - toDayNumber(r.madeOn));
+    let rag: Rag;
+    if (r.status === 'implemented' || r.status === 'closed') rag = 'complete';
+    else if (r.status === 'not-accepted') rag = 'none';
+    else if (overdue || r.escalationLevel === 'secretary-of-state' || r.escalationLevel === 'ministers') rag = 'red';
+    else if ((r.targetDate !== null && r.targetDate <= amberBy) || targetChanges >= 2 || r.escalationLevel === 'panel') rag = 'amber';
+    else rag = 'green';
+    return {
+      overdue,
+      overdueDays: overdue && r.targetDate ? todayNumber - toDayNumber(r.targetDate) : null,
+      rag,
+      daysOpen,
+      targetChanges,
+    };
   };
 }
 
