@@ -131,13 +131,21 @@ function filterConditions(f: RecFilter & { ids?: number[]; itemIds?: number[] })
 /** Every recommendation matching the filters, newest panel first: for documents, meetings and other internal callers. */
 export async function listRecommendations(
   db: Db,
-  f: RecFilter & { ids?: number[]; itemIds?: number[]; /** made at a panel before this date */ madeBefore?: string },
+  f: RecFilter & {
+    ids?: number[];
+    itemIds?: number[];
+    /** made at a panel before this date */
+    madeBefore?: string;
+    /** by target date, none last, then reference (references are issued as SCP-…-R01, so SQL's order of them is the reader's) */
+    byTargetDate?: boolean;
+  },
   today: string,
 ): Promise<RecommendationSummary[]> {
   let q = baseQuery(db);
   for (const c of filterConditions(f)) q = q.where(c);
   if (f.madeBefore !== undefined) q = q.where('p.date', '<', f.madeBefore);
-  const rows = await q.orderBy('p.date', 'desc').orderBy('r.ref').execute();
+  q = f.byTargetDate ? q.orderBy(sql`coalesce(r.target_date, '9999')`).orderBy('r.ref') : q.orderBy('p.date', 'desc').orderBy('r.ref');
+  const rows = await q.execute();
   let out = rows.map(summariser(today));
   if (f.overdue) out = out.filter((r) => r.overdue);
   if (f.rag?.length) out = out.filter((r) => f.rag!.includes(r.rag));

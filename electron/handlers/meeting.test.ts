@@ -183,6 +183,10 @@ describe('meeting mode', () => {
     ok(await h.api.startMeeting({ panelId: f.panelId }));
     await attendAll();
     const rec = await recommend();
+    // Listed by target date, none last: the second is due sooner, the third has no target yet.
+    const sooner = await recommend('Sooner');
+    ok(await h.api.updateRecommendation({ id: sooner.id, targetDate: '2027-01-31' }));
+    const undated = ok(await h.api.addRecommendation({ itemId: f.themeItemId })).items.find((i) => i.id === f.themeItemId)!.recommendations.at(-1)!;
     ok(await h.api.addAction({ itemId: f.themeItemId, text: 'Bring data', owner: 'Dana General', dueDate: '2027-01-15' }));
     ok(await h.api.addAction({ itemId: f.themeItemId, text: 'Already done', owner: 'Dev General', dueDate: '2026-12-01' }));
     const m = ok(await h.api.endMeeting({ panelId: f.panelId }));
@@ -194,7 +198,11 @@ describe('meeting mode', () => {
     const arising = ok(await h.api.getMattersArising({ panelId: next.panelId }));
     expect(arising.actions.map((a) => [a.text, a.panelDate])).toEqual([['Bring data', '2026-11-11']]);
     expect(arising.actions[0].overdue).toBe(true);
-    expect(arising.recommendations.map((r) => r.ref)).toEqual([rec.ref]);
+    expect(arising.recommendations.map((r) => [r.ref, r.targetDate])).toEqual([
+      [sooner.ref, '2027-01-31'],
+      [rec.ref, '2027-03-31'],
+      [undated.ref, null],
+    ]);
     // Nothing from this panel rolls into its own matters arising.
     expect(ok(await h.api.getMattersArising({ panelId: f.panelId }))).toEqual({ actions: [], recommendations: [] });
   });

@@ -81,9 +81,16 @@ export async function mattersArising(db: Q, panelDate: string, today: string): P
     .orderBy('a.due_date')
     .orderBy('a.id')
     .execute();
-  const recs = await listRecommendations(db, { status: [...OPEN_REC_STATUSES, 'implemented'], madeBefore: panelDate }, today);
-  recs.sort((a, b) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') || a.ref.localeCompare(b.ref));
-  return { actions: actions.map((a) => ({ ...toAction(a, today), panelDate: a.panel_date })), recommendations: recs };
+  const recs = await listRecommendations(db, { status: [...OPEN_REC_STATUSES, 'implemented'], madeBefore: panelDate, byTargetDate: true }, today);
+  return {
+    actions: actions.map((a) => {
+      // The panel's date added to the action itself rather than spread into a copy of it.
+      const action = toAction(a, today) as MeetingAction & { panelDate: string };
+      action.panelDate = a.panel_date;
+      return action;
+    }),
+    recommendations: recs,
+  };
 }
 
 export async function loadMeeting(ctx: HandlerContext, panelId: number): Promise<Meeting> {
