@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { formatDateCompact } from '#shared/format';
+import { formatDateCompact, formatNumber } from '#shared/format';
 import { ErrorState, Loading } from '../../ui/States';
 import { useUrgentCoronerReports } from '../evidence/hooks';
 import { useThemes } from '../themes/hooks';
@@ -24,14 +24,14 @@ export function CoronerTile() {
       ) : (
         <>
           <p className="tile__headline">
-            {overdue.toLocaleString('en-GB')} overdue, {dueSoon.toLocaleString('en-GB')} due within 14 days
+            {formatNumber(overdue)} overdue, {formatNumber(dueSoon)} due within 14 days
           </p>
           <ul className="plain-list">
             {urgent.map((r) => (
               <li key={r.evidenceId}>
                 <Link href={`/evidence/${r.evidenceId}`}>{r.ref}</Link>{' '}
                 <span className={r.tracking!.status === 'overdue' ? 'text-danger' : 'muted'}>
-                  {r.tracking!.daysRemaining! < 0 ? `${-r.tracking!.daysRemaining!} days overdue` : `due ${formatDateCompact(r.tracking!.extendedTo ?? r.tracking!.responseDue)}`}
+                  {r.tracking!.daysRemaining! < 0 ? `${formatNumber(-r.tracking!.daysRemaining!)} days overdue` : `due ${formatDateCompact(r.tracking!.extendedTo ?? r.tracking!.responseDue)}`}
                 </span>
               </li>
             ))}
@@ -87,7 +87,7 @@ export function RetentionTile() {
     <section className="tile" aria-labelledby="retention-tile">
       <h2 id="retention-tile">Retention</h2>
       <p className="tile__headline">
-        {n.toLocaleString('en-GB')} {n === 1 ? 'record is' : 'records are'} past {n === 1 ? 'its' : 'their'} retention date
+        {formatNumber(n)} {n === 1 ? 'record is' : 'records are'} past {n === 1 ? 'its' : 'their'} retention date
       </p>
       <p>
         <Link href="/retention">Review and erase their personal detail</Link>

@@ -41,6 +41,15 @@ describe('dashboard', () => {
     expect(await screen.findByText('1 record is past its retention date')).toBeInTheDocument();
   });
 
+  it('writes a long overdue response’s days with the thousands separated, as the coroners’ page does', async () => {
+    const app = await renderApp({ setup: (h) => h.api.createEvidence(pfd('2022-0001', '2022-06-01')) }); // due 27 July 2022
+    harness = app.harness;
+    const coroner = (await screen.findByRole('heading', { name: 'Coroner responses' })).closest('section')!;
+    expect(await within(coroner).findByText('1,580 days overdue')).toBeInTheDocument();
+    await app.user.click(within(coroner).getByRole('link', { name: 'All coroners’ reports' }));
+    expect(await screen.findByText('1,580 overdue')).toBeInTheDocument();
+  });
+
   it('offers demonstration data on an empty database, says where the file is, and loads it', async () => {
     const app = await renderApp();
     harness = app.harness;
