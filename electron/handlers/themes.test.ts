@@ -95,7 +95,7 @@ describe('themes', () => {
     for (const hostile of ['"', 'NEAR(a b)', 'title:x', '*', 'a OR', '-', '(((', "'; drop table themes; --"]) {
       expect((await h.api.search({ text: hostile })).ok).toBe(true);
     }
-    expect(ok(await h.api.search({ text: '' }))).toEqual({ evidence: [], themes: [] });
+    expect(ok(await h.api.search({ text: '' }))).toEqual({ evidence: [], themes: [], rankedAmongNewest: false });
   });
 
   it('keeps each theme’s count and newest date right through linking, unlinking and a record’s date changing', async () => {

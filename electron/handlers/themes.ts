@@ -1,6 +1,6 @@
 import { findEvidence } from '#db/queries/evidence';
 import { findMember } from '#db/queries/members';
-import { searchEvidence, searchThemes } from '#db/queries/search';
+import { searchEvidenceRanked, searchThemes } from '#db/queries/search';
 import { findTheme, insertTheme, linkEvidence, listThemes, rejectSuggestion, suggestEvidence, themeExists, unlinkEvidence, updateLinkNote, updateThemeRow } from '#db/queries/themes';
 import { londonToday } from '#shared/format';
 import { notFound, UserFacingError } from '#shared/ipc/result';
@@ -76,8 +76,8 @@ export const themeHandlers = {
   },
   search: async (ctx, { text, limit, types, themes: includeThemes }) => {
     const n = limit ?? 50;
-    const evidence = await searchEvidence(ctx.db, text, { limit: n, types });
+    const { hits: evidence, bounded } = await searchEvidenceRanked(ctx.db, text, { limit: n, types });
     const themes = includeThemes === false ? [] : await searchThemes(ctx.db, text, { limit: Math.min(n, 20) });
-    return { evidence, themes };
+    return { evidence, themes, rankedAmongNewest: bounded };
   },
 } satisfies Partial<HandlerTable>;

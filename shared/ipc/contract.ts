@@ -358,7 +358,12 @@ export const contract = {
       types: z.array(z.enum(EVIDENCE_TYPES, { error: 'Unknown evidence type' })).max(EVIDENCE_TYPES.length).optional(),
       themes: z.boolean().optional(),
     }),
-  ).returns<{ evidence: SearchHit[]; themes: SearchHit[] }>(),
+  ).returns<{
+    evidence: SearchHit[];
+    themes: SearchHit[];
+    /** more evidence matched than RANKED_AMONG: the best were chosen from the newest of them */
+    rankedAmongNewest: boolean;
+  }>(),
 
   exportAgenda: channel(z.strictObject({ panelId: recordId, allowFindings: allowFindings.optional() })).returns<ExportedFile>(),
   exportTor: channel(z.strictObject({ id: recordId.optional(), allowFindings: allowFindings.optional() })).returns<ExportedFile>(),
