@@ -1,7 +1,7 @@
 import { findEvidence } from '#db/queries/evidence';
 import { findMember } from '#db/queries/members';
 import { searchEvidenceRanked, searchThemes } from '#db/queries/search';
-import { findTheme, insertTheme, linkEvidence, listThemes, rejectSuggestion, suggestEvidence, themeExists, unlinkEvidence, updateLinkNote, updateThemeRow } from '#db/queries/themes';
+import { findTheme, growingThemes, insertTheme, linkEvidence, listThemes, rejectSuggestion, suggestEvidence, themeExists, themeOptions, unlinkEvidence, updateLinkNote, updateThemeRow } from '#db/queries/themes';
 import { londonToday } from '#shared/format';
 import { notFound, UserFacingError } from '#shared/ipc/result';
 import { currentUser, nowIso, type HandlerContext } from './context';
@@ -24,6 +24,8 @@ async function checkOwner(ctx: HandlerContext, ownerId: number | null) {
 
 export const themeHandlers = {
   listThemes: async (ctx) => listThemes(ctx.db, { today: londonToday(ctx.now()) }),
+  themeOptions: async (ctx) => themeOptions(ctx.db),
+  growingThemes: async (ctx, { limit }) => growingThemes(ctx.db, { today: londonToday(ctx.now()), limit: limit ?? 5 }),
   getTheme: async (ctx, { id }) => load(ctx, id),
   createTheme: async (ctx, v) => {
     await currentUser(ctx);

@@ -35,6 +35,8 @@ export const keys = {
   themes: {
     all: ['themes'] as const,
     list: ['themes', 'list'] as const,
+    options: ['themes', 'options'] as const,
+    growing: (limit: number) => ['themes', 'growing', limit] as const,
     detail: (id: number) => ['themes', 'detail', id] as const,
     suggestions: (id: number) => ['themes', 'suggestions', id] as const,
   },

@@ -2,7 +2,7 @@ import { Link } from 'wouter';
 import { formatDateCompact, formatNumber } from '#shared/format';
 import { ErrorState, Loading } from '../../ui/States';
 import { useUrgentCoronerReports } from '../evidence/hooks';
-import { useThemes } from '../themes/hooks';
+import { useGrowingThemes } from '../themes/hooks';
 import { useRetentionDueCount } from '../retention/hooks';
 
 /** Coroner responses overdue or due within 14 days: the Focal Point's most urgent work. */
@@ -47,8 +47,8 @@ export function CoronerTile() {
 
 /** Themes that gained evidence this financial quarter, most first. */
 export function ThemesTile() {
-  const q = useThemes();
-  const growing = (q.data ?? []).filter((t) => t.evidenceThisQuarter > 0).sort((a, b) => b.evidenceThisQuarter - a.evidenceThisQuarter || a.title.localeCompare(b.title));
+  const q = useGrowingThemes(5);
+  const growing = q.data ?? [];
   return (
     <section className="tile" aria-labelledby="themes-tile">
       <h2 id="themes-tile">Themes gaining evidence this quarter</h2>
@@ -63,9 +63,9 @@ export function ThemesTile() {
       ) : (
         <>
           <ul className="plain-list">
-            {growing.slice(0, 5).map((t) => (
+            {growing.map((t) => (
               <li key={t.id}>
-                <Link href={`/themes/${t.id}`}>{t.title}</Link> <span className="muted">+{t.evidenceThisQuarter}</span>
+                <Link href={`/themes/${t.id}`}>{t.title}</Link> <span className="muted">+{formatNumber(t.evidenceThisQuarter)}</span>
               </li>
             ))}
           </ul>

@@ -8,7 +8,7 @@ import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { SEARCH_PAUSE_MS, useDebounced } from '../../ui/useDebounced';
-import { useLinkEvidence, useThemes } from '../themes/hooks';
+import { useLinkEvidence, useThemeOptions } from '../themes/hooks';
 import { useEvidenceLabels, useEvidencePages } from './hooks';
 import { DEFAULT_SORT, EMPTY, loadFilters, saveFilters, toFilter, type Filters } from './registerFilters';
 
@@ -43,7 +43,7 @@ export function EvidenceListPage() {
   const filter = useMemo(() => toFilter(filters, text), [filters, text]);
   const pages = useEvidencePages(filter, sort, desc);
   const labels = useEvidenceLabels();
-  const themes = useThemes();
+  const themes = useThemeOptions();
   // Two thousand themes make a long list of options: it is drawn after the rows, never before them.
   const themeOptions = useDeferredValue(themes.data ?? NO_THEMES, NO_THEMES);
 
