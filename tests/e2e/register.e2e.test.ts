@@ -42,11 +42,11 @@ describe.skipIf(!e2eAvailable)('the evidence register, read where it is looked a
     await table().focus();
     await e.page.keyboard.press('End');
     await expect.poll(() => row(N - 1).locator('a').textContent(), { timeout: 10_000 }).toBe(ref(0));
-    // Chromium scrolls to the end smoothly: the page next to the first may be read on the way, and
-    // then the last; none of the 196 pages between.
-    expect(asked.length).toBeLessThanOrEqual(3);
-    expect(asked.at(-1)).toBeGreaterThanOrEqual(N - 2 * PAGE);
-    expect(asked.filter((o) => o > 2 * PAGE && o < N - 2 * PAGE)).toEqual([]);
+    // Chromium scrolls to the end smoothly; the register reads where it comes to rest, and none of
+    // the 198 pages it passes over.
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.length).toBeLessThanOrEqual(2);
+    expect(Math.min(...asked)).toBeGreaterThanOrEqual(N - 2 * PAGE);
     expect(await seriousA11yViolations(e.page)).toEqual([]);
     await e.shot('22-evidence-register-end', { viewport: true });
 
@@ -57,8 +57,8 @@ describe.skipIf(!e2eAvailable)('the evidence register, read where it is looked a
     asked.length = 0;
     await e.page.keyboard.press('Control+End');
     await expect.poll(() => row(N - 1).locator('a').textContent()).toBe(ref(0));
-    expect(asked.length).toBeLessThanOrEqual(3);
-    expect(asked.filter((o) => o > 2 * PAGE && o < N - 2 * PAGE)).toEqual([]);
+    expect(asked.length).toBeLessThanOrEqual(2);
+    expect(asked.every((o) => o >= N - 2 * PAGE)).toBe(true);
   });
 
   it('reads a few pages, not every one, while the scrollbar is dragged three quarters down', async () => {

@@ -46,7 +46,8 @@ interface Span {
 function usePagesToRead(list: string, first: number, last: number): Span {
   const [read, setRead] = useState<Span>({ list, first, last });
   const since = useRef<number | null>(null);
-  const near = list === read.list && first <= read.last + 1 && last >= read.first - 1;
+  // Scrolling on, the view overlaps the pages read (the overscan reaches into the next page first).
+  const near = list === read.list && first <= read.last && last >= read.first;
   const same = list === read.list && first === read.first && last === read.last;
   useEffect(() => {
     if (same) return;
