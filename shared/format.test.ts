@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateLong, formatDateShort, formatTimestamp, londonToday, formatDateWithDay } from './format';
+import { formatDateLong, formatDateShort, formatNumber, formatTimestamp, londonToday, formatDateWithDay } from './format';
 
 describe('UK formats', () => {
   it('formats dates in UK order', () => {
     expect(formatDateLong('2026-11-22')).toBe('22 November 2026');
     expect(formatDateShort('2026-11-22')).toBe('Sun 22 Nov 2026');
     expect(formatDateWithDay('2027-01-04')).toBe('Monday 4 January 2027');
+  });
+  it('separates the thousands of a count', () => {
+    expect([0, 999, 1560, -1560, 100000].map(formatNumber)).toEqual(['0', '999', '1,560', '-1,560', '100,000']);
   });
   it('shows timestamps in London time across the clock change', () => {
     expect(formatTimestamp('2026-07-01T12:00:00Z')).toBe('1 Jul 2026, 13:00');

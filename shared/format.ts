@@ -22,6 +22,14 @@ export function formatDateWithDay(iso: string): string {
   return format(parseISO(iso), 'EEEE d MMMM yyyy', { locale: enGB });
 }
 
+let numberFormat: Intl.NumberFormat | undefined;
+
+/** "1,560": whole numbers with the thousands separated, as every screen shows a count. */
+export function formatNumber(n: number): string {
+  numberFormat ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+  return numberFormat.format(n);
+}
+
 /** "10:00" stays "10:00"; times are wall-clock Europe/London and stored as such. */
 export function formatTimeRange(start: string, end: string): string {
   return `${start} to ${end}`;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../open';
 import { preparedDuring } from '../../tests/support/prepared';
 import { seeded } from '../../electron/demo/register';
-import { ftsQuery, MARK_END, MARK_START, searchEvidence } from './search';
+import { ftsQuery, MARK_END, MARK_START, searchEvidence, searchEvidenceRanked } from './search';
 import { COMMON_SHARE, distinctiveWords, suggestEvidence, themeTerms } from './themes';
 
 const now = '2026-11-23T10:00:00Z';
@@ -138,6 +138,17 @@ describe('ranked search', () => {
     }
     // Fewer matches than the bound: all of them are ranked.
     expect(await searchEvidence(o.db, 'claimant contact lost', { limit: 30, among: 1e9 })).toEqual(await searchEvidence(o.db, 'claimant contact lost', { limit: 30 }));
+  });
+
+  it('says when more records matched than it ranks, and not when all of them were ranked', async () => {
+    const live = o.sqlite.prepare(`select count(*) from evidence_fts f join evidence e on e.id = f.rowid where evidence_fts match '"claimant"*' and e.archived_at is null`).pluck().get() as number;
+    expect(live).toBeGreaterThan(1000);
+    for (const [among, bounded] of [[live - 1, true], [live, false], [live + 1, false], [300, true]] as const) {
+      const r = await searchEvidenceRanked(o.db, 'claimant', { limit: 30, among });
+      expect(r.bounded, `among ${among}`).toBe(bounded);
+      expect(r.hits).toEqual(await searchEvidence(o.db, 'claimant', { limit: 30, among }));
+    }
+    expect(await searchEvidenceRanked(o.db, '', { limit: 30 })).toEqual({ hits: [], bounded: false });
   });
 
   it('ranks with bm25() under LIMIT instead of having FTS5 sort every match', async () => {

@@ -33,6 +33,11 @@ export function ftsQuery(text: string, mode: 'all' | 'any' = 'all', opts: { pref
  * (a record type, a theme's links), naming the match as f.rowid.
  */
 export async function bestMatches(db: Q, match: string, limit: number, also?: RawBuilder<boolean>, among = RANKED_AMONG): Promise<number[]> {
+  return (await rankedMatches(db, match, limit, also, among)).ids;
+}
+
+/** bestMatches, and whether more than `among` matched, so that only the newest were ranked. */
+export async function rankedMatches(db: Q, match: string, limit: number, also?: RawBuilder<boolean>, among = RANKED_AMONG): Promise<{ ids: number[]; bounded: boolean }> {
   const matches = () => {
     let q = db
       .selectFrom('evidence_fts as f')
@@ -43,10 +48,11 @@ export async function bestMatches(db: Q, match: string, limit: number, also?: Ra
     if (also) q = q.where(also);
     return q;
   };
-  const oldest = await matches().orderBy('f.rowid', 'desc').limit(1).offset(among - 1).executeTakeFirst();
+  // The oldest match ranked, and the one before it if there is one: then the bound has applied.
+  const [oldest, older] = await matches().orderBy('f.rowid', 'desc').limit(2).offset(among - 1).execute();
   const ranked = oldest ? matches().where('f.rowid', '>=', oldest.rowid) : matches();
   const rows = await ranked.orderBy(sql`bm25(evidence_fts)`).orderBy('f.rowid').limit(limit).execute();
-  return rows.map((r) => r.rowid);
+  return { ids: rows.map((r) => r.rowid), bounded: older !== undefined };
 }
 
 /**
@@ -65,14 +71,19 @@ export function inOrderOf<R extends { id: number }>(ids: number[], rows: R[]): R
 }
 
 export async function searchEvidence(db: Q, text: string, opts: { limit: number; types?: EvidenceType[]; among?: number }): Promise<SearchHit[]> {
+  return (await searchEvidenceRanked(db, text, opts)).hits;
+}
+
+/** searchEvidence, and whether more records matched than are ranked (RANKED_AMONG), for the screens to say so. */
+export async function searchEvidenceRanked(db: Q, text: string, opts: { limit: number; types?: EvidenceType[]; among?: number }): Promise<{ hits: SearchHit[]; bounded: boolean }> {
   const match = ftsQuery(text);
-  if (!match) return [];
+  if (!match) return { hits: [], bounded: false };
   const types = opts.types?.length ? opts.types : null;
   // The unary + keeps the type's ids a filter: as a list of rowids for FTS5 to look up, each of
   // thousands was a MATCH of its own (seconds for a common word in one type).
   const ofTypes = types ? sql<boolean>`+f.rowid in (${db.selectFrom('evidence').select('id').where('archived_at', 'is', null).where('type', 'in', types)})` : undefined;
-  const ids = await bestMatches(db, match, opts.limit, ofTypes, opts.among);
-  if (!ids.length) return [];
+  const { ids, bounded } = await rankedMatches(db, match, opts.limit, ofTypes, opts.among);
+  if (!ids.length) return { hits: [], bounded };
   const found = await db
     .selectFrom('evidence_fts as f')
     .crossJoin('evidence as e')
@@ -89,16 +100,19 @@ export async function searchEvidence(db: Q, text: string, opts: { limit: number;
     .where(onlyThese(ids))
     .execute();
   const rows = inOrderOf(ids, found);
-  return rows.map((r) => ({
-    kind: 'evidence',
-    id: r.id,
-    ref: r.ref,
-    title: r.title_hl,
-    type: r.type as EvidenceType,
-    status: null,
-    date: r.received_on,
-    snippet: r.snip,
-  }));
+  const hits = rows.map(
+    (r): SearchHit => ({
+      kind: 'evidence',
+      id: r.id,
+      ref: r.ref,
+      title: r.title_hl,
+      type: r.type as EvidenceType,
+      status: null,
+      date: r.received_on,
+      snippet: r.snip,
+    }),
+  );
+  return { hits, bounded };
 }
 
 export async function searchThemes(db: Q, text: string, opts: { limit: number }): Promise<SearchHit[]> {

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { financialQuarterOf, fyLabel } from '#shared/calendar/financialYear';
 import type { EvidenceType } from '#shared/domain/evidence';
-import type { Theme, ThemeLink, ThemeParsed, ThemeProfile, ThemeStatus, ThemeSuggestion, ThemeSummary } from '#shared/domain/themes';
+import type { GrowingTheme, Theme, ThemeLink, ThemeOption, ThemeParsed, ThemeProfile, ThemeStatus, ThemeSuggestion, ThemeSummary } from '#shared/domain/themes';
 import type { DB } from '../schema';
 import { bestMatches, ftsQuery, inOrderOf, MARK_END, MARK_START, onlyThese } from './search';
 
@@ -92,6 +92,33 @@ export async function listThemes(db: Q, opts: { today: string; ids?: number[] })
   if (ids) recentQ = recentQ.where('l.theme_id', 'in', ids);
   const recent = new Map((await recentQ.execute()).map((s) => [s.theme_id, s.n]));
   return rows.map((r) => toSummary(r, recent.get(r.id) ?? 0));
+}
+
+/** Every theme's id, title and status, by title: what a list of choices needs, and no more. */
+export async function themeOptions(db: Q): Promise<ThemeOption[]> {
+  const rows = await db.selectFrom('themes').select(['id', 'title', 'status']).orderBy('title').execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, status: r.status as ThemeStatus }));
+}
+
+/** The `limit` themes with most evidence dated this financial quarter (ties by title), none without. */
+export async function growingThemes(db: Q, opts: { today: string; limit: number }): Promise<GrowingTheme[]> {
+  // As listThemes counts them: the quarter's few records first, then their links.
+  const counts = db
+    .selectFrom('evidence as e')
+    .crossJoin('theme_evidence as l')
+    .whereRef('l.evidence_id', '=', 'e.id')
+    .where('e.received_on', '>=', quarterStart(opts.today))
+    .groupBy('l.theme_id')
+    .select(['l.theme_id', (eb) => eb.fn.countAll<number>().as('n')]);
+  const rows = await db
+    .selectFrom(counts.as('c'))
+    .innerJoin('themes as t', 't.id', 'c.theme_id')
+    .select(['t.id', 't.title', 'c.n'])
+    .orderBy('c.n', 'desc')
+    .orderBy('t.title')
+    .limit(opts.limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, evidenceThisQuarter: r.n }));
 }
 
 export async function themeExists(db: Q, id: number): Promise<boolean> {

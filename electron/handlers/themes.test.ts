@@ -97,6 +97,41 @@ describe('themes', () => {
     expect(ok(await h.api.listThemes({})).find((x) => x.id === t.id)).toMatchObject({ evidenceCount: 4, evidenceThisQuarter: 1 });
   });
 
+  it('names every theme for lists of choices, and the themes gaining evidence this quarter, most first', async () => {
+    // Today is 23 November 2026: the quarter began on 1 October.
+    const old = ok(await h.api.createEvidence(complaint('C-1', 'Callbacks not made', '2026-09-30')));
+    const recent = await Promise.all(['C-2', 'C-3', 'C-4'].map(async (ref, i) => ok(await h.api.createEvidence(complaint(ref, 'Callbacks missed', `2026-10-0${i + 1}`)))));
+    const make = async (title: string, status: 'emerging' | 'closed') => ok(await h.api.createTheme({ title, description: 'A long description '.repeat(50), status, tags: ['tag'] }));
+    const callbacks = await make('Callbacks', 'emerging');
+    const appointees = await make('Appointees', 'closed');
+    const letters = await make('Letters', 'emerging');
+    const quiet = await make('Quiet', 'emerging');
+    ok(await h.api.linkEvidence({ themeId: callbacks.id, evidenceIds: [old.id, recent[0].id], note: '' }));
+    ok(await h.api.linkEvidence({ themeId: letters.id, evidenceIds: recent.map((e) => e.id), note: '' }));
+    ok(await h.api.linkEvidence({ themeId: appointees.id, evidenceIds: [recent[1].id], note: '' }));
+    ok(await h.api.linkEvidence({ themeId: quiet.id, evidenceIds: [old.id], note: '' }));
+
+    // Only what a choice needs, by title: no counts, owners, tags or descriptions.
+    expect(ok(await h.api.themeOptions({}))).toEqual([
+      { id: appointees.id, title: 'Appointees', status: 'closed' },
+      { id: callbacks.id, title: 'Callbacks', status: 'emerging' },
+      { id: letters.id, title: 'Letters', status: 'emerging' },
+      { id: quiet.id, title: 'Quiet', status: 'emerging' },
+    ]);
+    // Most this quarter first, ties by title; a theme whose evidence is all older is left out.
+    expect(ok(await h.api.growingThemes({}))).toEqual([
+      { id: letters.id, title: 'Letters', evidenceThisQuarter: 3 },
+      { id: appointees.id, title: 'Appointees', evidenceThisQuarter: 1 },
+      { id: callbacks.id, title: 'Callbacks', evidenceThisQuarter: 1 },
+    ]);
+    // The same counts as the full list gives.
+    const full = ok(await h.api.listThemes({}));
+    expect(full.filter((t) => t.evidenceThisQuarter > 0).map((t) => [t.id, t.evidenceThisQuarter]).sort()).toEqual(ok(await h.api.growingThemes({})).map((t) => [t.id, t.evidenceThisQuarter]).sort());
+    expect(ok(await h.api.growingThemes({ limit: 1 })).map((t) => t.title)).toEqual(['Letters']);
+    expect(await h.api.growingThemes({ limit: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/at least 1 theme/) } });
+    expect(await h.api.themeOptions({ all: true } as never)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
   it('suggests similar evidence, and does not offer a rejected one again', async () => {
     const linked = ok(await h.api.createEvidence(complaint('C-1', 'Appointee not recorded on the claim', '2026-05-01', ['appointee'])));
     const similar = ok(await h.api.createEvidence(complaint('C-2', 'Appointee arrangements ignored when payment stopped', '2026-06-01')));
@@ -127,7 +162,7 @@ describe('themes', () => {
     for (const hostile of ['"', 'NEAR(a b)', 'title:x', '*', 'a OR', '-', '(((', "'; drop table themes; --"]) {
       expect((await h.api.search({ text: hostile })).ok).toBe(true);
     }
-    expect(ok(await h.api.search({ text: '' }))).toEqual({ evidence: [], themes: [] });
+    expect(ok(await h.api.search({ text: '' }))).toEqual({ evidence: [], themes: [], rankedAmongNewest: false });
   });
 
   it('keeps each theme’s count and newest date right through linking, unlinking and a record’s date changing', async () => {

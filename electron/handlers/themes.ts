@@ -1,7 +1,7 @@
 import { findEvidence } from '#db/queries/evidence';
 import { findMember } from '#db/queries/members';
-import { searchEvidence, searchThemes } from '#db/queries/search';
-import { findTheme, insertTheme, linkEvidence, listThemes, rejectSuggestion, suggestEvidence, themeExists, unlinkEvidence, updateLinkNote, updateThemeRow } from '#db/queries/themes';
+import { searchEvidenceRanked, searchThemes } from '#db/queries/search';
+import { findTheme, growingThemes, insertTheme, linkEvidence, listThemes, rejectSuggestion, suggestEvidence, themeExists, themeOptions, unlinkEvidence, updateLinkNote, updateThemeRow } from '#db/queries/themes';
 import { londonToday } from '#shared/format';
 import { notFound, UserFacingError } from '#shared/ipc/result';
 import { currentUser, nowIso, type HandlerContext } from './context';
@@ -24,6 +24,8 @@ async function checkOwner(ctx: HandlerContext, ownerId: number | null) {
 
 export const themeHandlers = {
   listThemes: async (ctx) => listThemes(ctx.db, { today: londonToday(ctx.now()) }),
+  themeOptions: async (ctx) => themeOptions(ctx.db),
+  growingThemes: async (ctx, { limit }) => growingThemes(ctx.db, { today: londonToday(ctx.now()), limit: limit ?? 5 }),
   getTheme: async (ctx, { id }) => load(ctx, id),
   createTheme: async (ctx, v) => {
     await currentUser(ctx);
@@ -76,8 +78,8 @@ export const themeHandlers = {
   },
   search: async (ctx, { text, limit, types, themes: includeThemes }) => {
     const n = limit ?? 50;
-    const evidence = await searchEvidence(ctx.db, text, { limit: n, types });
+    const { hits: evidence, bounded } = await searchEvidenceRanked(ctx.db, text, { limit: n, types });
     const themes = includeThemes === false ? [] : await searchThemes(ctx.db, text, { limit: Math.min(n, 20) });
-    return { evidence, themes };
+    return { evidence, themes, rankedAmongNewest: bounded };
   },
 } satisfies Partial<HandlerTable>;

@@ -26,6 +26,8 @@ export const keys = {
   evidence: {
     all: ['evidence'] as const,
     list: (filter: unknown, sort: string, desc: boolean) => ['evidence', 'list', filter, sort, desc] as const,
+    /** one page of the register's list, by the offset of its first row */
+    page: (filter: unknown, sort: string, desc: boolean, offset: number) => ['evidence', 'list', filter, sort, desc, offset] as const,
     detail: (id: number) => ['evidence', 'detail', id] as const,
     personal: (id: number) => ['evidence', 'personal', id] as const,
     labels: ['evidence', 'labels'] as const,
@@ -35,6 +37,8 @@ export const keys = {
   themes: {
     all: ['themes'] as const,
     list: ['themes', 'list'] as const,
+    options: ['themes', 'options'] as const,
+    growing: (limit: number) => ['themes', 'growing', limit] as const,
     detail: (id: number) => ['themes', 'detail', id] as const,
     suggestions: (id: number) => ['themes', 'suggestions', id] as const,
   },

@@ -43,6 +43,20 @@ export interface ThemeSummary {
   updatedAt: string;
 }
 
+/** A theme as a list of choices names it: a filter, a link, an agenda item. */
+export interface ThemeOption {
+  id: number;
+  title: string;
+  status: ThemeStatus;
+}
+
+/** A theme with the evidence linked to it whose date falls in the current financial quarter. */
+export interface GrowingTheme {
+  id: number;
+  title: string;
+  evidenceThisQuarter: number;
+}
+
 export interface ThemeLink {
   evidenceId: number;
   ref: string;

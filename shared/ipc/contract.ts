@@ -25,7 +25,7 @@ import {
   type EvidencePage,
   type EvidencePersonal,
 } from '../domain/evidence';
-import { linkNote, themeInput, themeUpdate, type Theme, type ThemeSuggestion, type ThemeSummary } from '../domain/themes';
+import { linkNote, themeInput, themeUpdate, type GrowingTheme, type Theme, type ThemeOption, type ThemeSuggestion, type ThemeSummary } from '../domain/themes';
 import type { JobStatus } from '../domain/jobs';
 import {
   actionInput,
@@ -343,6 +343,10 @@ export const contract = {
   startErasure: channel(erasureInput).returns<JobStatus>(),
 
   listThemes: channel(noArgs).returns<ThemeSummary[]>(),
+  /** Every theme's id, title and status, by title, for lists of choices (a fraction of listThemes). */
+  themeOptions: channel(noArgs).returns<ThemeOption[]>(),
+  /** The themes with most evidence dated this financial quarter, most first; none without. */
+  growingThemes: channel(z.strictObject({ limit: z.number().int().min(1, 'Ask for at least 1 theme').max(50, 'Ask for at most 50 themes').optional() })).returns<GrowingTheme[]>(),
   getTheme: channel(byId).returns<Theme>(),
   createTheme: channel(themeInput).returns<Theme>(),
   updateTheme: channel(themeUpdate).returns<Theme>(),
@@ -358,7 +362,12 @@ export const contract = {
       types: z.array(z.enum(EVIDENCE_TYPES, { error: 'Unknown evidence type' })).max(EVIDENCE_TYPES.length).optional(),
       themes: z.boolean().optional(),
     }),
-  ).returns<{ evidence: SearchHit[]; themes: SearchHit[] }>(),
+  ).returns<{
+    evidence: SearchHit[];
+    themes: SearchHit[];
+    /** more evidence matched than RANKED_AMONG: the best were chosen from the newest of them */
+    rankedAmongNewest: boolean;
+  }>(),
 
   exportAgenda: channel(z.strictObject({ panelId: recordId, allowFindings: allowFindings.optional() })).returns<ExportedFile>(),
   exportTor: channel(z.strictObject({ id: recordId.optional(), allowFindings: allowFindings.optional() })).returns<ExportedFile>(),

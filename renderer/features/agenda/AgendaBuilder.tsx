@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { useMembers } from '../members/hooks';
-import { useThemes } from '../themes/hooks';
+import { useThemeOptions } from '../themes/hooks';
 import { AgendaItemRow } from './AgendaItemRow';
 import { useAgenda, useAgendaAction } from './hooks';
 import { ItemDialog } from './ItemDialog';
@@ -42,7 +42,7 @@ function packLabel(status: PanelStatus, agendaState: AgendaState): string | null
 export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
   const agenda = useAgenda(panel.id);
   const members = useMembers(false);
-  const themes = useThemes();
+  const themes = useThemeOptions();
   const toast = useToast();
   const add = useAgendaAction('addAgendaItem', panel.id);
   const update = useAgendaAction('updateAgendaItem', panel.id);

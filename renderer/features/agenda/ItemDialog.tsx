@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ITEM_PURPOSES, ITEM_PURPOSE_LABELS, agendaItemUpdate, type AgendaItem, type ItemPurpose } from '#shared/domain/agenda';
 import type { Member } from '#shared/domain/members';
-import type { ThemeSummary } from '#shared/domain/themes';
+import type { ThemeOption } from '#shared/domain/themes';
 import { ApiError } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
@@ -15,7 +15,7 @@ export interface ItemValues {
   themeId: number | null;
 }
 
-export function ItemDialog({ item, members, themes, onSave, onClose }: { item: AgendaItem | null; members: Member[]; themes: ThemeSummary[]; onSave(v: ItemValues): Promise<unknown>; onClose(): void }) {
+export function ItemDialog({ item, members, themes, onSave, onClose }: { item: AgendaItem | null; members: Member[]; themes: ThemeOption[]; onSave(v: ItemValues): Promise<unknown>; onClose(): void }) {
   const [title, setTitle] = useState(item?.title ?? '');
   const [purpose, setPurpose] = useState<ItemPurpose>(item?.purpose ?? 'discussion');
   const [presenter, setPresenter] = useState(item?.presenterId ? String(item.presenterId) : '');

@@ -1,8 +1,8 @@
 import { Link } from 'wouter';
-import { formatDateCompact } from '#shared/format';
+import { formatDateCompact, formatNumber } from '#shared/format';
 import { ErrorState, Loading } from '../../ui/States';
 import { useUrgentCoronerReports } from '../evidence/hooks';
-import { useThemes } from '../themes/hooks';
+import { useGrowingThemes } from '../themes/hooks';
 import { useRetentionDueCount } from '../retention/hooks';
 
 /** Coroner responses overdue or due within 14 days: the Focal Point's most urgent work. */
@@ -24,14 +24,14 @@ export function CoronerTile() {
       ) : (
         <>
           <p className="tile__headline">
-            {overdue.toLocaleString('en-GB')} overdue, {dueSoon.toLocaleString('en-GB')} due within 14 days
+            {formatNumber(overdue)} overdue, {formatNumber(dueSoon)} due within 14 days
           </p>
           <ul className="plain-list">
             {urgent.map((r) => (
               <li key={r.evidenceId}>
                 <Link href={`/evidence/${r.evidenceId}`}>{r.ref}</Link>{' '}
                 <span className={r.tracking!.status === 'overdue' ? 'text-danger' : 'muted'}>
-                  {r.tracking!.daysRemaining! < 0 ? `${-r.tracking!.daysRemaining!} days overdue` : `due ${formatDateCompact(r.tracking!.extendedTo ?? r.tracking!.responseDue)}`}
+                  {r.tracking!.daysRemaining! < 0 ? `${formatNumber(-r.tracking!.daysRemaining!)} days overdue` : `due ${formatDateCompact(r.tracking!.extendedTo ?? r.tracking!.responseDue)}`}
                 </span>
               </li>
             ))}
@@ -47,8 +47,8 @@ export function CoronerTile() {
 
 /** Themes that gained evidence this financial quarter, most first. */
 export function ThemesTile() {
-  const q = useThemes();
-  const growing = (q.data ?? []).filter((t) => t.evidenceThisQuarter > 0).sort((a, b) => b.evidenceThisQuarter - a.evidenceThisQuarter || a.title.localeCompare(b.title));
+  const q = useGrowingThemes(5);
+  const growing = q.data ?? [];
   return (
     <section className="tile" aria-labelledby="themes-tile">
       <h2 id="themes-tile">Themes gaining evidence this quarter</h2>
@@ -63,9 +63,9 @@ export function ThemesTile() {
       ) : (
         <>
           <ul className="plain-list">
-            {growing.slice(0, 5).map((t) => (
+            {growing.map((t) => (
               <li key={t.id}>
-                <Link href={`/themes/${t.id}`}>{t.title}</Link> <span className="muted">+{t.evidenceThisQuarter}</span>
+                <Link href={`/themes/${t.id}`}>{t.title}</Link> <span className="muted">+{formatNumber(t.evidenceThisQuarter)}</span>
               </li>
             ))}
           </ul>
@@ -87,7 +87,7 @@ export function RetentionTile() {
     <section className="tile" aria-labelledby="retention-tile">
       <h2 id="retention-tile">Retention</h2>
       <p className="tile__headline">
-        {n.toLocaleString('en-GB')} {n === 1 ? 'record is' : 'records are'} past {n === 1 ? 'its' : 'their'} retention date
+        {formatNumber(n)} {n === 1 ? 'record is' : 'records are'} past {n === 1 ? 'its' : 'their'} retention date
       </p>
       <p>
         <Link href="/retention">Review and erase their personal detail</Link>

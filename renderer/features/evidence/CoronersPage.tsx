@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { CORONER_STATUS_LABELS } from '#shared/domain/evidence';
-import { formatDateCompact } from '#shared/format';
+import { formatDateCompact, formatNumber } from '#shared/format';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { MoreRows } from '../../ui/MoreRows';
@@ -25,10 +25,10 @@ export function CoronersPage() {
       {first && (
         <ul className="stat-row" aria-label="Summary">
           <li className="stat stat--red">
-            <span className="stat__n">{first.counts.overdue.toLocaleString('en-GB')}</span> overdue
+            <span className="stat__n">{formatNumber(first.counts.overdue)}</span> overdue
           </li>
           <li className="stat stat--amber">
-            <span className="stat__n">{first.counts.dueSoon.toLocaleString('en-GB')}</span> due within 14 days
+            <span className="stat__n">{formatNumber(first.counts.dueSoon)}</span> due within 14 days
           </li>
         </ul>
       )}
@@ -74,7 +74,7 @@ export function CoronersPage() {
                     <td>{formatDateCompact(r.reportDate)}</td>
                     <td>{t ? formatDateCompact(t.extendedTo ?? t.responseDue) + (t.extendedTo ? ' (extended)' : '') : 'Not addressed to DWP'}</td>
                     <td>{t ? <span className={`badge badge--${t.status}`}>{CORONER_STATUS_LABELS[t.status]}</span> : '—'}</td>
-                    <td className="num nowrap">{t?.daysRemaining == null ? '—' : t.daysRemaining < 0 ? `${(-t.daysRemaining).toLocaleString('en-GB')} overdue` : `${t.daysRemaining} left`}</td>
+                    <td className="num nowrap">{t?.daysRemaining == null ? '—' : t.daysRemaining < 0 ? `${formatNumber(-t.daysRemaining)} overdue` : `${formatNumber(t.daysRemaining)} left`}</td>
                   </tr>
                 );
               })}

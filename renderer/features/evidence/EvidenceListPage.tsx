@@ -1,5 +1,5 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPE_SHORT, type EvidenceRow, type EvidenceSort, type EvidenceType } from '#shared/domain/evidence';
 import { formatDateCompact } from '#shared/format';
@@ -8,8 +8,8 @@ import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { SEARCH_PAUSE_MS, useDebounced } from '../../ui/useDebounced';
-import { useLinkEvidence, useThemes } from '../themes/hooks';
-import { useEvidenceLabels, useEvidencePages } from './hooks';
+import { useLinkEvidence, useThemeOptions } from '../themes/hooks';
+import { useEvidenceLabels, useRegister } from './hooks';
 import { DEFAULT_SORT, EMPTY, loadFilters, saveFilters, toFilter, type Filters } from './registerFilters';
 
 const COLUMNS_STORE = 'scp.evidence.columns';
@@ -41,9 +41,15 @@ export function EvidenceListPage() {
   const columns = useHiddenColumns(COLUMNS_STORE, OPTIONAL_COLUMNS);
   const text = useDebounced(filters.text, SEARCH_PAUSE_MS);
   const filter = useMemo(() => toFilter(filters, text), [filters, text]);
-  const pages = useEvidencePages(filter, sort, desc);
+  // The rows in view, as the table last drew them for this filter and sort (a new one starts at
+  // the top); the register reads the pages that hold them.
+  const listId = JSON.stringify([filter, sort, desc]);
+  const [view, setView] = useState({ listId, from: 0, to: 0 });
+  const onView = useCallback((list: string, from: number, to: number) => setView((v) => (v.listId === list && v.from === from && v.to === to ? v : { listId: list, from, to })), []);
+  const inView = view.listId === listId ? view : { from: 0, to: 0 };
+  const pages = useRegister(filter, sort, desc, inView.from, inView.to);
   const labels = useEvidenceLabels();
-  const themes = useThemes();
+  const themes = useThemeOptions();
   // Two thousand themes make a long list of options: it is drawn after the rows, never before them.
   const themeOptions = useDeferredValue(themes.data ?? NO_THEMES, NO_THEMES);
 
@@ -51,8 +57,8 @@ export function EvidenceListPage() {
     saveFilters(filters);
   }, [filters]);
 
-  const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.rows) ?? [], [pages.data]);
-  const total = pages.data?.pages[0]?.total ?? 0;
+  const rows = pages.rows;
+  const total = pages.total ?? 0;
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
   const active = JSON.stringify(filters) !== JSON.stringify(EMPTY);
 
@@ -148,11 +154,12 @@ export function EvidenceListPage() {
       <div className="table-tools">
         <p className="count" role="status" aria-live="polite">
           {pages.isPending ? 'Loading…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'record' : 'records'}${active ? ' match the filters' : ''}`}
-          {pages.isFetching && !pages.isPending ? ' · updating…' : ''}
+          {pages.isUpdating ? ' · updating…' : ''}
         </p>
         <ColumnsMenu table="the register" optional={OPTIONAL_COLUMNS} fixed={['Reference', 'Title']} choice={columns} />
       </div>
 
+      {pages.pageError && <ErrorState error={pages.pageError} onRetry={() => pages.refetch()} />}
       {selected.size > 0 && <LinkBar selected={selected} onDone={() => setSelected(new Set())} themes={themes.data ?? []} />}
 
       {pages.isPending ? (
@@ -182,8 +189,11 @@ export function EvidenceListPage() {
         )
       ) : (
         <VirtualTable
-          rows={rows}
+          listId={listId}
+          rowAt={pages.rowAt}
+          loadedRows={rows}
           total={total}
+          onView={onView}
           hidden={columns.hidden}
           sort={sort}
           desc={desc}
@@ -198,9 +208,6 @@ export function EvidenceListPage() {
             })
           }
           onSelectAll={(on) => setSelected(on ? new Set(rows.map((r) => r.id)) : new Set())}
-          loadMore={() => {
-            if (pages.hasNextPage && !pages.isFetchingNextPage) void pages.fetchNextPage();
-          }}
         />
       )}
     </Page>
@@ -208,8 +215,14 @@ export function EvidenceListPage() {
 }
 
 function VirtualTable(props: {
-  rows: EvidenceRow[];
+  /** names the list (its filter and sort): a new one starts at the top */
+  listId: string;
+  rowAt(index: number): EvidenceRow | undefined;
+  /** the rows of the pages read, for "select all loaded" */
+  loadedRows: EvidenceRow[];
   total: number;
+  /** told the rows in view (overscan included) of the list whenever they change */
+  onView(listId: string, from: number, to: number): void;
   hidden: readonly ColumnId[];
   sort: EvidenceSort;
   desc: boolean;
@@ -217,9 +230,8 @@ function VirtualTable(props: {
   selected: Set<number>;
   onSelect(id: number, on: boolean): void;
   onSelectAll(on: boolean): void;
-  loadMore(): void;
 }) {
-  const { rows, total, loadMore } = props;
+  const { rowAt, loadedRows, total, onView, listId } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({
     count: total,
@@ -233,11 +245,16 @@ function VirtualTable(props: {
     observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : FALLBACK_RECT)),
   });
   const items = v.getVirtualItems();
+  const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
+  // A new filter or sort is read from its first row: the rows drawn for the last are not its own.
+  const shownList = useRef(listId);
   useEffect(() => {
-    if (last >= rows.length - 20 && rows.length < total) loadMore();
-  }, [last, rows.length, total, loadMore]);
-  const allOn = rows.length > 0 && rows.every((r) => props.selected.has(r.id));
+    if (shownList.current === listId) return onView(listId, first, last);
+    shownList.current = listId;
+    v.scrollToOffset(0);
+  }, [listId, first, last, onView, v]);
+  const allOn = loadedRows.length > 0 && loadedRows.every((r) => props.selected.has(r.id));
 
   return (
     <div className="vtable">
@@ -267,21 +284,31 @@ function VirtualTable(props: {
         </div>
         <div role="rowgroup" style={{ height: v.getTotalSize(), position: 'relative' }}>
           {items.map((it) => {
-            const r = rows[it.index];
+            const r = rowAt(it.index);
             return (
               <div
                 key={it.key}
                 role="row"
                 aria-rowindex={it.index + 2}
-                className={`vtable__row${r && props.selected.has(r.id) ? ' is-selected' : ''}${r?.archived ? ' is-archived' : ''}`}
+                aria-busy={r ? undefined : true}
+                className={`vtable__row${r && props.selected.has(r.id) ? ' is-selected' : ''}${r?.archived ? ' is-archived' : ''}${r ? '' : ' is-loading'}`}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${it.start - HEADER_HEIGHT}px)` }}
               >
-                {r ? <Row r={r} hidden={props.hidden} selected={props.selected.has(r.id)} onSelect={props.onSelect} /> : <div role="cell" className="col-loading">Loading…</div>}
+                {r ? <Row r={r} hidden={props.hidden} selected={props.selected.has(r.id)} onSelect={props.onSelect} /> : <LoadingRow />}
               </div>
             );
           })}
         </div>
       </div>
+    </div>
+  );
+}
+
+/** A row whose page is on its way: the same height as a record's, and says so to a screen reader. */
+function LoadingRow() {
+  return (
+    <div role="cell" className="col-loading">
+      Loading…
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { ITEM_PURPOSE_LABELS } from '#shared/domain/agenda';
 import type { Meeting, MeetingItem } from '#shared/domain/meeting';
 import type { Member } from '#shared/domain/members';
 import { REC_STATUS_LABELS, RAG_LABELS, type RecommendationSummary } from '#shared/domain/recommendations';
-import type { ThemeSummary } from '#shared/domain/themes';
+import type { ThemeOption } from '#shared/domain/themes';
 import { formatDateCompact } from '#shared/format';
 import { call } from '../../api/client';
 import { useAutosave } from './autosave';
@@ -112,7 +112,7 @@ function ActionRow({ meeting, a, n, focus, owners }: { meeting: Meeting; a: Meet
   );
 }
 
-function RecommendationRow({ meeting, r, focus, dgs, themes, owners }: { meeting: Meeting; r: RecommendationSummary; focus: boolean; dgs: Member[]; themes: ThemeSummary[]; owners: string }) {
+function RecommendationRow({ meeting, r, focus, dgs, themes, owners }: { meeting: Meeting; r: RecommendationSummary; focus: boolean; dgs: Member[]; themes: ThemeOption[]; owners: string }) {
   const remove = useMeetingChange(meeting.panel.id, (id: number) => call('removeRecommendation', { id }));
   const text = useAutosave(r.text, (v) => call('updateRecommendation', { id: r.id, text: v }));
   const owner = useAutosave(r.owner, (v) => call('updateRecommendation', { id: r.id, owner: v }));
@@ -293,7 +293,7 @@ export function ItemPane({
   number: number;
   receivedAt: number;
   members: Member[];
-  themes: ThemeSummary[];
+  themes: ThemeOption[];
   focus: FocusRequest | null;
   onAdd: (kind: FocusRequest['kind']) => void;
   onTimer: () => void;

@@ -16,7 +16,7 @@ import { useToast } from '../../ui/Toast';
 import { ExportButton } from '../documents/ExportButton';
 import { useIdentity } from '../identity/hooks';
 import { useMembers } from '../members/hooks';
-import { useThemes } from '../themes/hooks';
+import { useThemeOptions } from '../themes/hooks';
 import { AttendancePane, QuorumIndicator } from './AttendancePane';
 import { SaveTrackerProvider, useSaveState } from './autosave';
 import { useMeeting, useMeetingChange } from './hooks';
@@ -205,7 +205,7 @@ function MinutesControls({ meeting }: { meeting: Meeting }) {
 function MeetingScreen({ meeting, receivedAt }: { meeting: Meeting; receivedAt: number }) {
   const panelId = meeting.panel.id;
   const members = useMembers(false);
-  const themes = useThemes();
+  const themes = useThemeOptions();
   const [section, setSection] = useState<Section>(() => (meeting.currentItemId ? { kind: 'item', id: meeting.currentItemId } : { kind: 'attendance' }));
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const start = useMeetingChange(panelId, () => call('startMeeting', { panelId }));

@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { EVIDENCE_TYPE_SHORT } from '#shared/domain/evidence';
 import { panelTitle } from '#shared/domain/panels';
+import { RANKED_AMONG_NOTE } from '#shared/domain/search';
 import { formatDateCompact } from '#shared/format';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
@@ -134,6 +135,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
             </li>
           ))}
         </ul>
+        {text.trim() && hits.data?.rankedAmongNewest && hits.data.evidence.length > 0 && <p className="muted palette__hint">Evidence: the best matches first. {RANKED_AMONG_NOTE}</p>}
         <p className="muted palette__hint">↑ ↓ to choose, Enter to open, Esc to close.</p>
       </div>
     </Dialog>

@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RANKED_AMONG, RANKED_AMONG_NOTE } from '#shared/domain/search';
 import { renderApp } from '../../../tests/support/renderApp';
 import type { Harness } from '../../../tests/support/harness';
 
@@ -35,6 +36,34 @@ describe('command palette and shortcuts', () => {
     await app.user.keyboard('{Enter}');
     expect(await screen.findByRole('heading', { level: 1, name: /CMP-2026-001/ })).toBeInTheDocument();
     expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
+  });
+
+  it('says evidence is ranked among the newest matches when more match than are ranked, as the search screen does', async () => {
+    const app = await renderApp({
+      setup: async (h) => {
+        // One more record about overpayments than search ranks, and one about a sanction.
+        const insert = h.opened.sqlite.prepare(
+          `insert into evidence (type, ref, title, summary, received_on, sensitivity, details, created_at, updated_at) values ('complaint', ?, ?, '', '2026-01-01', 'official', '{"type":"complaint"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+        );
+        h.opened.sqlite.transaction(() => {
+          for (let i = 0; i <= RANKED_AMONG; i++) insert.run(`OP-${i}`, `Overpayment recovered ${i}`);
+          insert.run('SN-1', 'Sanction applied in error');
+        })();
+      },
+    });
+    harness = app.harness;
+    await screen.findByRole('heading', { level: 1, name: 'Dashboard' });
+    await app.user.keyboard('{Control>}k{/Control}');
+    const dialog = await screen.findByRole('dialog', { name: 'Go to…' });
+    const box = await screen.findByRole('combobox');
+    await app.user.type(box, 'sanction');
+    await screen.findByRole('option', { name: /SN-1/ });
+    expect(dialog).not.toHaveTextContent(RANKED_AMONG_NOTE);
+    await app.user.clear(box);
+    await app.user.type(box, 'overpayment');
+    expect((await screen.findAllByRole('option', { name: /OP-\d+/ })).length).toBeGreaterThan(0);
+    expect(dialog).toHaveTextContent(`the best matches first. ${RANKED_AMONG_NOTE}`);
+    expect(RANKED_AMONG_NOTE).toContain('5,000');
   });
 
   it('goes to a page by name, and ? lists the shortcuts', async () => {

@@ -9,7 +9,7 @@ import { EmptyState, ErrorState, Loading } from '../../ui/States';
 import { useDebounced } from '../../ui/useDebounced';
 import { useMembers } from '../members/hooks';
 import { usePanels } from '../panels/hooks';
-import { useThemes } from '../themes/hooks';
+import { useThemeOptions } from '../themes/hooks';
 import { MoreRows } from '../../ui/MoreRows';
 import { REC_PAGE_SIZE, useRecommendationPages } from './hooks';
 import { RagBadge, StatusBadge } from './RagBadge';
@@ -225,7 +225,7 @@ export function RecommendationsPage() {
 
 function RecFilters({ filters, set, active, clear }: { filters: Filters; set<K extends keyof Filters>(k: K, v: Filters[K]): void; active: boolean; clear(): void }) {
   const members = useMembers(true);
-  const themes = useThemes();
+  const themes = useThemeOptions();
   const panels = usePanels(false);
   const dgs = (members.data ?? []).filter((m) => m.role === 'director-general');
   const panelList = [...(panels.data?.upcoming ?? []), ...(panels.data?.past ?? [])].sort((a, b) => b.date.localeCompare(a.date));

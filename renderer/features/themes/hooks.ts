@@ -7,6 +7,16 @@ export function useThemes() {
   return useQuery({ queryKey: keys.themes.list, queryFn: () => call('listThemes', {}) });
 }
 
+/** Every theme's id, title and status, for lists of choices: not the counts and owners listThemes carries. */
+export function useThemeOptions() {
+  return useQuery({ queryKey: keys.themes.options, queryFn: () => call('themeOptions', {}) });
+}
+
+/** The `limit` themes with most evidence this quarter. */
+export function useGrowingThemes(limit: number) {
+  return useQuery({ queryKey: keys.themes.growing(limit), queryFn: () => call('growingThemes', { limit }) });
+}
+
 export function useTheme(id: number) {
   return useQuery({ queryKey: keys.themes.detail(id), queryFn: () => call('getTheme', { id }) });
 }
