@@ -119,6 +119,30 @@ describe('ranked search', () => {
     expect(await distinctiveWords(o.db, ['claimant', 'contact', 'zebra', 'payment', 'review'], 100)).toEqual(['claimant', 'contact', 'zebra']);
   });
 
+  it('counts how common a theme’s words are among the records added most recently', async () => {
+    // "backdating" is in most of the older records and none of the newest 400.
+    const own = await openDatabase(':memory:');
+    try {
+      const insert = own.sqlite.prepare(`insert into evidence (type, ref, title, received_on, sensitivity, details, created_at, updated_at) values ('complaint', ?, ?, '2020-01-01', 'official', '{"type":"complaint"}', ?, ?)`);
+      own.sqlite.transaction(() => {
+        for (let i = 0; i < 1200; i++) insert.run(`C-${i}`, `${i < 800 && i % 4 !== 0 ? 'Backdating' : 'Arrears'} ${['letter', 'visit', 'call', 'review'][i % 4]} ${i % 7 === 0 ? 'appointee' : ''}`, now, now);
+      })();
+      const words = ['backdating', 'arrears', 'appointee', 'letter', 'visit'];
+      // Over all 1,200 records "backdating" (600) and "arrears" (600) are common; "letter" and
+      // "visit" (300 each) are at the share, not over it.
+      expect(await distinctiveWords(own.db, words, 10, 1200)).toEqual(['appointee', 'letter', 'visit']);
+      // Among the newest 400, "backdating" is in none, and "arrears" is in all of them.
+      expect(await distinctiveWords(own.db, words, 10, 400)).toEqual(['backdating', 'appointee', 'letter', 'visit']);
+      // The newest 400 are records, not ids: with 200 of the newest deleted, they reach back to
+      // where "backdating" is common (150 of the 400).
+      own.sqlite.prepare('delete from evidence where id between 901 and 1100').run();
+      expect(await distinctiveWords(own.db, words, 10, 400)).toEqual(['appointee', 'letter', 'visit']);
+      expect(await distinctiveWords(own.db, words, 10, 100)).toEqual(['backdating', 'appointee', 'letter', 'visit']);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('ranks a search among the most recently added matches when more match, with a type too', async () => {
     const byRank = o.sqlite.prepare(
       `select id from (select e.id, rank from evidence_fts f join evidence e on e.id = f.rowid

@@ -110,12 +110,19 @@ export async function bestMatches(db: Q, match: string, limit: number, also?: Ra
 }
 
 /**
+ * A bound on FTS5's rowids, as an integer: better-sqlite3 binds a JavaScript number as a real, and
+ * FTS5 ignores a real bound, reading every match and leaving SQLite to drop those out of range
+ * (a tenth of a millisecond became more than one for a common word).
+ */
+export const rowidBound = (id: number) => sql<number>`cast(${id} as integer)`;
+
+/**
  * Only these records of an FTS query's matches, for their marked text: one more pass of the
  * index over the range of their ids. (A MATCH for each record would expand every prefix term
  * again, about 10 ms a record for a common word.) The unary + keeps the list out of FTS5's hands.
  */
 export function onlyThese(ids: number[]) {
-  return sql<boolean>`f.rowid between ${Math.min(...ids)} and ${Math.max(...ids)} and +f.rowid in (${sql.join(ids)})`;
+  return sql<boolean>`f.rowid between ${rowidBound(Math.min(...ids))} and ${rowidBound(Math.max(...ids))} and +f.rowid in (${sql.join(ids)})`;
 }
 
 /** Rows put back in the order of their ids. */
