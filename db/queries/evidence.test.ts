@@ -7,6 +7,7 @@ import { preparedDuring } from '../../tests/support/prepared';
 import { seeded } from '../../electron/demo/register';
 import type { CoronerReportRow } from '../tables/evidence';
 import { listCoronerReportPage, listCoronerReports, listEvidence } from './evidence';
+import { evidenceMatch } from './search';
 
 const now = '2026-11-23T10:00:00Z';
 let o: OpenedDatabase;
@@ -168,8 +169,8 @@ describe('register filtered by words', () => {
     const seen = await preparedDuring(r.sqlite, () => listEvidence(r.db, { filter: { text: 'claimant' }, sort: 'receivedOn', desc: true, offset: 0, limit: 100 }, '2026-11-23'));
     const count = seen.find((s) => s.includes('count(*)'))!;
     expect(count).toContain('from "evidence_fts"');
-    const list = seen.find((s) => s.includes('limit'))!;
-    const plan = (r.sqlite.prepare(`explain query plan ${list}`).all('"claimant"*', 100, 0) as { detail: string }[]).map((x) => x.detail).join(' | ');
+    const list = seen.find((s) => s.includes('limit') && s.includes('evidence_fts match'))!;
+    const plan = (r.sqlite.prepare(`explain query plan ${list}`).all(await evidenceMatch(r.db, 'claimant'), 100, 0) as { detail: string }[]).map((x) => x.detail).join(' | ');
     expect(plan).toMatch(/SCAN e USING INDEX evidence_live_received/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
   });

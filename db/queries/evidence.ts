@@ -18,7 +18,7 @@ import {
 } from '#shared/domain/evidence';
 import type { DB } from '../schema';
 import type { CoronerReportRow } from '../tables/evidence';
-import { ftsQuery } from './search';
+import { evidenceMatch } from './search';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -219,7 +219,7 @@ export async function listEvidence(db: Q, o: ListOptions, today: string): Promis
       'in',
       db.selectFrom('coroner_reports').select('evidence_id').where('addressed_to_dwp', '=', 1).where('responded', '=', 0).where('response_sent_on', 'is', null),
     );
-  const match = f.text ? ftsQuery(f.text) : null;
+  const match = f.text ? await evidenceMatch(db, f.text) : null;
   if (f.text && !match) return { total: 0, offset: o.offset, rows: [] };
   if (match) q = q.where('e.id', 'in', db.selectFrom('evidence_fts').select('rowid').where(sql<boolean>`evidence_fts match ${match}`));
 

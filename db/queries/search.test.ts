@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../open';
 import { preparedDuring } from '../../tests/support/prepared';
 import { seeded } from '../../electron/demo/register';
-import { ftsQuery, MARK_END, MARK_START, searchEvidence, searchEvidenceRanked } from './search';
+import { RANKED_AMONG } from '#shared/domain/search';
+import { EVIDENCE_TOKENIZE, evidenceMatch, ftsQuery, indexTerms, MARK_END, MARK_START, searchEvidence, searchEvidenceRanked } from './search';
 import { COMMON_SHARE, distinctiveWords, suggestEvidence, themeTerms } from './themes';
 
 const now = '2026-11-23T10:00:00Z';
@@ -118,6 +119,30 @@ describe('ranked search', () => {
     expect(await distinctiveWords(o.db, ['claimant', 'contact', 'zebra', 'payment', 'review'], 100)).toEqual(['claimant', 'contact', 'zebra']);
   });
 
+  it('counts how common a theme’s words are among the records added most recently', async () => {
+    // "backdating" is in most of the older records and none of the newest 400.
+    const own = await openDatabase(':memory:');
+    try {
+      const insert = own.sqlite.prepare(`insert into evidence (type, ref, title, received_on, sensitivity, details, created_at, updated_at) values ('complaint', ?, ?, '2020-01-01', 'official', '{"type":"complaint"}', ?, ?)`);
+      own.sqlite.transaction(() => {
+        for (let i = 0; i < 1200; i++) insert.run(`C-${i}`, `${i < 800 && i % 4 !== 0 ? 'Backdating' : 'Arrears'} ${['letter', 'visit', 'call', 'review'][i % 4]} ${i % 7 === 0 ? 'appointee' : ''}`, now, now);
+      })();
+      const words = ['backdating', 'arrears', 'appointee', 'letter', 'visit'];
+      // Over all 1,200 records "backdating" (600) and "arrears" (600) are common; "letter" and
+      // "visit" (300 each) are at the share, not over it.
+      expect(await distinctiveWords(own.db, words, 10, 1200)).toEqual(['appointee', 'letter', 'visit']);
+      // Among the newest 400, "backdating" is in none, and "arrears" is in all of them.
+      expect(await distinctiveWords(own.db, words, 10, 400)).toEqual(['backdating', 'appointee', 'letter', 'visit']);
+      // The newest 400 are records, not ids: with 200 of the newest deleted, they reach back to
+      // where "backdating" is common (150 of the 400).
+      own.sqlite.prepare('delete from evidence where id between 901 and 1100').run();
+      expect(await distinctiveWords(own.db, words, 10, 400)).toEqual(['appointee', 'letter', 'visit']);
+      expect(await distinctiveWords(own.db, words, 10, 100)).toEqual(['backdating', 'appointee', 'letter', 'visit']);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('ranks a search among the most recently added matches when more match, with a type too', async () => {
     const byRank = o.sqlite.prepare(
       `select id from (select e.id, rank from evidence_fts f join evidence e on e.id = f.rowid
@@ -155,31 +180,61 @@ describe('ranked search', () => {
     const seen = await preparedDuring(o.sqlite, () => searchEvidence(o.db, 'claimant', { limit: 50 }));
     const ranked = seen.find((s) => s.includes('bm25'))!;
     expect(ranked).not.toMatch(/\brank\b/);
-    const plan = (o.sqlite.prepare(`explain query plan ${ranked}`).all('"claimant"*', 50) as { detail: string }[]).map((r) => r.detail).join(' | ');
-    // FTS5's own sort by rank shows as index 32; a plain scan of the matches is index 0.
-    expect(plan).toMatch(/SCAN f VIRTUAL TABLE INDEX 0:M/);
+    const plan = (o.sqlite.prepare(`explain query plan ${ranked}`).all('"claimant"', RANKED_AMONG, 50) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    // FTS5's own sort by rank shows as index 32; its matches by rowid, newest first, as index 192.
+    expect(plan).toMatch(/SCAN f VIRTUAL TABLE INDEX 192:M/);
     expect(plan).toMatch(/evidence_archived/);
   });
 
-  it('finds the newest matches by walking the index backwards, and ranks only from there', async () => {
+  it('finds the newest matches by walking the index backwards, scoring them as they come, in one statement', async () => {
     const seen = await preparedDuring(o.sqlite, () => searchEvidence(o.db, 'claimant', { limit: 50, among: 300 }));
-    const newest = seen.find((s) => /order by "f"."rowid" desc/.test(s))!;
-    const plan = (sql: string, ...args: unknown[]) => (o.sqlite.prepare(`explain query plan ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
-    // FTS5 gives the rows newest first itself (no sort of every match).
-    expect(plan(newest, '"claimant"*', 1, 299)).not.toMatch(/TEMP B-TREE/);
-    const ranked = seen.find((s) => s.includes('bm25'))!;
-    expect(ranked).toMatch(/"f"."rowid" >= \?/);
+    // One statement finds and ranks them (the terms are looked up once); the other marks the text.
+    const fts = seen.filter((s) => s.includes('evidence_fts match'));
+    expect(fts).toHaveLength(2);
+    const ranked = fts.find((s) => s.includes('bm25'))!;
+    expect(ranked).toMatch(/order by "f"."rowid" desc limit \?\) as "m" order by "m"."score", "m"."rowid" limit \?/);
+    const plan = (o.sqlite.prepare(`explain query plan ${ranked}`).all('"claimant"', 300, 50) as { detail: string }[]).map((r) => r.detail);
+    // FTS5 gives the rows newest first itself; only the 300 are sorted, by score.
+    expect(plan.filter((d) => /TEMP B-TREE/.test(d))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
+    expect(plan.indexOf('USE TEMP B-TREE FOR ORDER BY')).toBeGreaterThan(plan.indexOf('SCAN m'));
   });
 
   it('keeps a type filter out of FTS5 (each id would be a MATCH of its own)', async () => {
     const seen = await preparedDuring(o.sqlite, () => searchEvidence(o.db, 'claimant', { limit: 50, types: ['pfd'], among: 300 }));
     const fts = seen.filter((s) => s.includes('evidence_fts match') && !s.includes('snippet'));
-    expect(fts.length).toBe(2);
-    for (const s of fts) {
-      const params = s.includes('>=') ? ['"claimant"*', 'pfd', 1, 50] : ['"claimant"*', 'pfd', 1, 299];
-      const plan = (o.sqlite.prepare(`explain query plan ${s}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
-      // "=" in FTS5's index string would mean a lookup for each rowid of the list.
-      expect(plan).toMatch(/SCAN f VIRTUAL TABLE INDEX \d+:M/);
+    expect(fts.length).toBe(1);
+    const plan = (o.sqlite.prepare(`explain query plan ${fts[0]}`).all('"claimant"', 'pfd', 300, 50) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    // "=" in FTS5's index string would mean a lookup for each rowid of the list.
+    expect(plan).toMatch(/SCAN f VIRTUAL TABLE INDEX \d+:M\d* /);
+  });
+});
+
+describe('words matched whole', () => {
+  it('turns words into the terms the evidence index keeps, by its own tokenizer', async () => {
+    const made = o.sqlite.prepare(`select sql from sqlite_master where name = 'evidence_fts'`).pluck().get() as string;
+    expect(made).toContain(`tokenize='${EVIDENCE_TOKENIZE}'`);
+    expect(indexTerms(['Payments', 'claimants', 'café', 'suspended', 'x'])).toEqual(['payment', 'claimant', 'cafe', 'suspend', 'x']);
+    expect(indexTerms([])).toEqual([]);
+    // Called again, the same (nothing is left behind between calls).
+    expect(indexTerms(['claimants'])).toEqual(['claimant']);
+  });
+
+  it('matches whole a word whose term starts no other term in the index, and as a prefix one that does', async () => {
+    // The register holds "contact", "payment" and "claimant", and no longer term starting with them;
+    // "paym" and "claim" start them, and "rec" starts "record". ("pay" is kept as "pai", which
+    // starts nothing here, so it was never a start of "payment".)
+    expect(await evidenceMatch(o.db, 'Claimants contact paym')).toBe('"claimants" "contact" "paym"*');
+    expect(await evidenceMatch(o.db, 'pay')).toBe('"pay"');
+    expect(await evidenceMatch(o.db, 'claim payments rec')).toBe('"claim"* "payments" "rec"*');
+    // A word the index does not hold at all finds nothing either way.
+    expect(await evidenceMatch(o.db, 'zebra')).toBe('"zebra"');
+    expect(await evidenceMatch(o.db, '"*: ')).toBeNull();
+    // And each finds exactly what the prefix found.
+    const ids = (match: string) => o.sqlite.prepare(`select rowid from evidence_fts where evidence_fts match ? order by rowid`).pluck().all(match);
+    for (const text of ['Claimants contact paym', 'claim payments rec', 'vulnerable', 'zebra']) {
+      const found = ids((await evidenceMatch(o.db, text))!);
+      expect(found).toEqual(ids(ftsQuery(text)!));
+      if (text !== 'zebra') expect(found.length).toBeGreaterThan(0);
     }
   });
 });

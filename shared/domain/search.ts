@@ -9,5 +9,8 @@ export const RANKED_AMONG = 5000;
 /** The sentence the screens show beside ranked results. */
 export const RANKED_AMONG_NOTE = `When more than ${RANKED_AMONG.toLocaleString('en-GB')} records match, the best are chosen from the ${RANKED_AMONG.toLocaleString('en-GB')} added most recently.`;
 
+/** How many of the most recently added records a theme's words are counted in, to tell which are too common to rank by. */
+export const COMMON_AMONG = 10_000;
+
 /** What theme suggestions are ranked by, for the theme's screen (db/queries/themes.ts: distinctiveWords). */
-export const SUGGESTION_WORDS_NOTE = 'Words found in more than a quarter of a large register are too common to count.';
+export const SUGGESTION_WORDS_NOTE = `Words found in more than a quarter of the ${COMMON_AMONG.toLocaleString('en-GB')} records added most recently are too common to count.`;

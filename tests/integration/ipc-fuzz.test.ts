@@ -29,7 +29,8 @@ afterAll(async () => {
  */
 function fingerprint(): string {
   const sqlite = h.opened.sqlite;
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
+  // A view of a full-text index (fts5vocab) stores nothing: the index it reads is counted already.
+  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and sql not like '%using fts5vocab%' order by name").pluck().all() as string[];
   const withoutRowid = new Set(sqlite.prepare('select name from pragma_table_list where wr = 1').pluck().all() as string[]);
   const parts = tables.map((t) => `${t}:${JSON.stringify(sqlite.prepare(`select count(*)${withoutRowid.has(t) ? '' : ', max(rowid)'} from "${t}"`).raw().get())}`);
   parts.push(`audit:${String(sqlite.prepare('select hash from audit_log order by id desc limit 1').pluck().get())}`);

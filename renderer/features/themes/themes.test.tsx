@@ -60,7 +60,7 @@ describe('theme screens', () => {
     // Suggestions say what they are drawn from (the ranking is confined to the newest matches).
     expect(screen.getByText(/not yet linked or turned down.*When more than 5,000 records match, the best are chosen from the 5,000 added most recently/)).toBeInTheDocument();
     await app.user.click(screen.getByRole('button', { name: 'Suggest evidence' }));
-    expect(await screen.findByText('The closest first. Words found in more than a quarter of a large register are too common to count. When more than 5,000 records match, the best are chosen from the 5,000 added most recently.')).toBeInTheDocument();
+    expect(await screen.findByText('The closest first. Words found in more than a quarter of the 10,000 records added most recently are too common to count. When more than 5,000 records match, the best are chosen from the 5,000 added most recently.')).toBeInTheDocument();
     await app.user.click(await screen.findByRole('button', { name: 'Accept C-2' }));
     expect(await screen.findByText('C-2 linked')).toBeInTheDocument();
     await app.user.click(await screen.findByRole('button', { name: 'Reject C-3' }));
