@@ -12,6 +12,7 @@ import * as m20261123meetings from './2026-11-23-08-meetings-recommendations';
 import * as m20261123themeStats from './2026-11-23-09-theme-stats';
 import * as m20261123insights from './2026-11-23-10-insights-indexes';
 import * as m20261123listIndexes from './2026-11-23-11-retention-and-list-indexes';
+import * as m20261202holds from './2026-12-02-12-retention-holds-and-coroner-order';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-members-panels-settings': m20261123members,
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-09-theme-stats': m20261123themeStats,
   '2026-11-23-10-insights-indexes': m20261123insights,
   '2026-11-23-11-retention-and-list-indexes': m20261123listIndexes,
+  '2026-12-02-12-retention-holds-and-coroner-order': m20261202holds,
 };
 
 export const migrationProvider: MigrationProvider = {
