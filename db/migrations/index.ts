@@ -14,6 +14,7 @@ import * as m20261123insights from './2026-11-23-10-insights-indexes';
 import * as m20261123listIndexes from './2026-11-23-11-retention-and-list-indexes';
 import * as m20261202iprDays from './2026-12-02-01-ipr-stage-indexes';
 import * as m20261202evidenceTerms from './2026-12-02-02-evidence-terms';
+import * as m20261202holds from './2026-12-02-12-retention-holds-and-coroner-order';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-members-panels-settings': m20261123members,
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-11-retention-and-list-indexes': m20261123listIndexes,
   '2026-12-02-01-ipr-stage-indexes': m20261202iprDays,
   '2026-12-02-02-evidence-terms': m20261202evidenceTerms,
+  '2026-12-02-12-retention-holds-and-coroner-order': m20261202holds,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 // The coroners' reports list reads a narrow index of coroners' reports (migration 11) and counts
-// its dates by arithmetic; both give exactly what the first version gave.
+// its dates by arithmetic, and its pages read their order from indexes (migration 12); all give
+// exactly what the first version gave.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareByUrgency, coronerTracking } from '#shared/domain/coroner';
 import { openDatabase, type OpenedDatabase } from '../open';
@@ -113,6 +114,21 @@ describe("coroners' reports, a page at a time", () => {
           dueSoon: sorted.filter((r) => r.tracking?.status === 'due-within-14-days').length,
         });
       }
+    }
+  });
+
+  it('sorts only the open reports; the rest come in order from their indexes, never from the rows', async () => {
+    for (const all of [false, true]) {
+      const seen = await preparedDuring(o.sqlite, () => listCoronerReportPage(o.db, { all, today: days[0], offset: 0, limit: 1000 }));
+      const plan = (statement: string) => {
+        const params = Array.from({ length: (statement.match(/\?/g) ?? []).length }, () => 1);
+        return (o.sqlite.prepare(`explain query plan ${statement}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      };
+      const pages = seen.filter((s) => s.startsWith('select "c"."evidence_id" from "coroner_reports"')).map(plan);
+      expect(pages).toHaveLength(2);
+      expect(pages[0]).toMatch(/^SEARCH c USING COVERING INDEX coroner_reports_open \(.*USE TEMP B-TREE FOR ORDER BY$/);
+      expect(pages[1]).toMatch(all ? /^SCAN c USING COVERING INDEX coroner_reports_closed_all \| LIST SUBQUERY 1 \| SEARCH evidence USING COVERING INDEX evidence_pfd_list/ : /^SEARCH c USING COVERING INDEX coroner_reports_closed_dwp \(addressed_to_dwp=\?\) \| LIST SUBQUERY 1 \| SEARCH evidence USING COVERING INDEX evidence_pfd_list/);
+      expect(pages[1]).not.toMatch(/TEMP B-TREE/);
     }
   });
 

@@ -24,6 +24,8 @@ export interface EvidenceTable {
   erased_at: string | null;
   created_at: string;
   updated_at: string;
+  /** what personal detail the record still holds, as bits (retention.ts); kept by triggers, never written */
+  personal_holds: ColumnType<number, never, never>;
 }
 export type EvidenceRowDb = Selectable<EvidenceTable>;
 
