@@ -1,0 +1,150 @@
+// The docx layout's speed patches (electron/layoutPatches.mjs): each applies exactly once to the
+// installed library, a changed library is reported rather than left unpatched, the fast object
+// spread gives what the library's helper gives, and a full pack bundled with the patches is the
+// same document as one bundled without them.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { MAIN_BUNDLE } from '../../electron/build.mjs';
+import { DOCX_FILE, LAYOUT_PATCHES, layoutPatchPlugin, patchDocx } from '../../electron/layoutPatches.mjs';
+
+const LAYOUT = resolve('node_modules/docx/dist/layout.mjs');
+const WRITER = resolve('node_modules/docx/dist/index.mjs');
+const layoutSource = readFileSync(LAYOUT, 'utf8');
+const writerSource = readFileSync(WRITER, 'utf8');
+
+const dir = mkdtempSync(join(tmpdir(), 'scp-layout-patches-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The transpiler's helpers at the head of the layout module (typeof to _objectSpread2). */
+function helpers(source: string): string {
+  const start = source.indexOf('// \\0@oxc-project+runtime');
+  const end = source.indexOf('// src/', start);
+  expect(start, 'the helpers are where they were').toBeGreaterThan(0);
+  return source.slice(start, end);
+}
+type Spread = (target: object, ...sources: unknown[]) => object;
+const spreadFrom = (source: string) => new Function(`${helpers(source)}\nreturn _objectSpread2;`)() as Spread;
+
+/** Everything about an object that a spread can change: its prototype, own keys in order, and each one's descriptor. */
+function shape(o: object) {
+  return {
+    proto: Object.getPrototypeOf(o) === Object.prototype ? 'Object.prototype' : Object.getPrototypeOf(o),
+    keys: Reflect.ownKeys(o).map(String),
+    descriptors: Reflect.ownKeys(o).map((k) => Object.getOwnPropertyDescriptor(o, k)),
+  };
+}
+
+describe('docx layout patches', () => {
+  it('apply exactly once each to the installed layout module and writer', () => {
+    for (const [file, source] of [
+      [LAYOUT, layoutSource],
+      [WRITER, writerSource],
+    ] as const) {
+      expect(DOCX_FILE.test(file), file).toBe(true);
+      const patched = patchDocx(source, file);
+      for (const patch of LAYOUT_PATCHES.filter((p) => file.endsWith(`${p.file}.mjs`))) {
+        expect(patched.includes(patch.replace), patch.name).toBe(true);
+        expect(patched.includes(patch.find), `${patch.name}: the original is gone`).toBe(false);
+      }
+    }
+    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual(['index', 'layout', 'layout', 'layout', 'layout']);
+    expect(DOCX_FILE.test(resolve('node_modules/docx/dist/index.cjs'))).toBe(false);
+  });
+
+  it('report, by name, a patch whose text the library no longer has, or has twice', () => {
+    const changed = layoutSource.replace('var withoutUndefined = (object) =>', 'var withoutUndefined = (obj) =>');
+    expect(() => patchDocx(changed, LAYOUT)).toThrow(/withoutUndefined in one loop/);
+    expect(() => patchDocx(changed, LAYOUT)).toThrow(/Update electron\/layoutPatches\.mjs/);
+    const twice = `${writerSource}\n${LAYOUT_PATCHES[1].find}`;
+    expect(() => patchDocx(twice, WRITER)).toThrow(/object spread \(writer\)/);
+  });
+
+  it('leave a changed library as it is in the bundle, with a warning that says so', async () => {
+    const lib = join(dir, 'changed', 'node_modules', 'docx', 'dist');
+    mkdirSync(lib, { recursive: true });
+    writeFileSync(join(lib, 'layout.mjs'), 'export const laidOut = "by a newer docx";\n');
+    writeFileSync(join(dir, 'changed', 'entry.mjs'), 'import { laidOut } from "./node_modules/docx/dist/layout.mjs";\nconsole.log(laidOut);\n');
+    const result = await build({ entryPoints: [join(dir, 'changed', 'entry.mjs')], bundle: true, write: false, logLevel: 'silent', plugins: [layoutPatchPlugin] });
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => w.text).join('\n')).toMatch(/has changed: these layout patches no longer apply exactly once: .*takesNoRoom/);
+    expect(result.outputFiles[0].text).toContain('by a newer docx');
+  });
+
+  it('copy objects as the library’s spread helper does, own "__proto__" keys, symbols and missing sources included', () => {
+    const native = spreadFrom(layoutSource);
+    const fast = spreadFrom(patchDocx(layoutSource, LAYOUT));
+    expect(fast).not.toBe(native);
+    expect(fast.toString()).toContain('Object.assign');
+    const symbol = Symbol('s');
+    const hidden = Symbol('hidden');
+    const withHidden = () => {
+      const o: Record<string | symbol, unknown> = { a: 1, [symbol]: 2 };
+      Object.defineProperty(o, hidden, { value: 3, enumerable: false });
+      Object.defineProperty(o, 'quiet', { value: 4, enumerable: false });
+      return o;
+    };
+    const cases: [string, () => unknown[]][] = [
+      ['plain', () => [{}, { a: 1, b: 'x' }]],
+      ['later sources win, order kept', () => [{ z: 0 }, { b: 1, a: 2 }, {}, { a: 3, c: undefined }]],
+      ['integer keys first', () => [{}, { b: 1, 2: 'two', 1: 'one' }]],
+      ['symbols; not the hidden ones', () => [{}, withHidden()]],
+      ['an own "__proto__" key stays a key', () => [{}, JSON.parse('{"__proto__": {"polluted": true}, "a": 1}')]],
+      ['"__proto__" among many', () => [{ x: 1 }, { a: 1 }, {}, JSON.parse('{"__proto__": 5}')]],
+      ['null and undefined sources', () => [{ a: 1 }, null, undefined, { b: 2 }]],
+      ['a string spread', () => [{}, 'ab']],
+      ['an array', () => [{}, ['p', 'q']]],
+      ['nested as the transpiler writes them', () => [native({}, { a: 1 }), {}, { b: 2, a: 9 }]],
+    ];
+    for (const [name, args] of cases) {
+      const [targetA, ...restA] = args();
+      const [targetB, ...restB] = args();
+      const a = native(targetA as object, ...restA);
+      const b = fast(targetB as object, ...restB);
+      expect(b, name).toBe(targetB);
+      expect(shape(b), name).toEqual(shape(a));
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('rest on the library holding no accessor in an object literal, which the fast spread would copy as a value', () => {
+    for (const source of [layoutSource, writerSource]) {
+      const lines = source.split('\n');
+      const outsideClasses = lines.flatMap((line, at) => {
+        if (!/^\s*(get|set) [\w$]+\(/.test(line)) return [];
+        let depth = 0;
+        for (let j = at - 1; j >= 0; j--) {
+          depth += (lines[j].match(/\}/g) ?? []).length - (lines[j].match(/\{/g) ?? []).length;
+          if (depth < 0) return /\bclass\b/.test(lines[j]) ? [] : [`${at + 1}: ${line.trim()}`];
+        }
+        return [`${at + 1}: ${line.trim()}`];
+      });
+      expect(outsideClasses).toEqual([]);
+    }
+  });
+
+  it('leave a full panel pack (12 theme papers, 300 evidence rows, 300 tracker rows) the same document', async () => {
+    const bundle = async (name: string, patched: boolean) => {
+      const outfile = join(dir, `${name}.cjs`);
+      await build({ ...MAIN_BUNDLE, plugins: patched ? [layoutPatchPlugin] : [], entryPoints: [resolve('tests/support/packProbe.ts')], outfile, logLevel: 'warning' });
+      return outfile;
+    };
+    const run = (script: string, out: string) => {
+      const r = spawnSync(process.execPath, [script, out], { encoding: 'utf8', env: { ...process.env, NODE_PATH: resolve('node_modules') } });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { ms: number[] };
+    };
+    const [plain, patched] = [await bundle('plain', false), await bundle('patched', true)];
+    expect(readFileSync(patched, 'utf8')).toContain('KNOWN_EAST_ASIAN');
+    expect(readFileSync(plain, 'utf8')).not.toContain('KNOWN_EAST_ASIAN');
+    run(plain, join(dir, 'plain.xml'));
+    run(patched, join(dir, 'patched.xml'));
+    const [a, b] = [readFileSync(join(dir, 'plain.xml'), 'utf8'), readFileSync(join(dir, 'patched.xml'), 'utf8')];
+    expect(a).toMatch(/PAGEREF _Toc/);
+    expect(a.match(/<w:tr[ >]/g)?.length ?? 0).toBeGreaterThan(600);
+    expect(b === a, 'the patched pack’s document.xml is the plain one’s').toBe(true);
+  }, 180_000);
+});

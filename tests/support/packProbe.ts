@@ -1,0 +1,65 @@
+// A full panel pack (twelve theme papers of 25 evidence rows each, a 300-row tracker, the previous
+// minutes and a long action log), built with the house layout estimator and written as its
+// document part. Bundled as main is and run in its own Node process, it shows what the bundle
+// does to the pack: tests/integration/layout-patches.test.ts builds it with and without the
+// layout patches and compares the parts, and prints how long each build took.
+// Usage: node packProbe.cjs OUT.xml [builds]
+import { writeFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
+import { rasteriseSvg } from '../../electron/docs/chartRaster';
+import { layoutEstimator } from '../../electron/docs/layoutFonts';
+import { buildPack, type PackDocInput } from '../../templates/pack/buildPack';
+import { packDocx } from '../../templates/style/pack';
+import { packInput } from '../docs/packFixture';
+import { trackerInput } from '../docs/meetingFixtures';
+
+function fullPack(): PackDocInput {
+  const base = packInput(false);
+  const paper = base.themePapers[0];
+  const quarters = Array.from({ length: 12 }, (_, i) => `${2024 + Math.floor((i + 2) / 4)}-${String(25 + Math.floor((i + 2) / 4)).slice(-2)} Q${((i + 2) % 4) + 1}`);
+  const evidence = (n: number) =>
+    Array.from({ length: 25 }, (_, i) => ({ ...paper.evidence[i % paper.evidence.length], ref: `EV-2027-${String(n * 100 + i + 1).padStart(5, '0')}` }));
+  return {
+    ...base,
+    themePapers: Array.from({ length: 12 }, (_, n) => ({
+      ...paper,
+      itemNumber: n + 4,
+      title: `${paper.title} (${n + 1})`,
+      byQuarter: quarters.map((quarter, i) => ({ quarter, count: (i * (n + 3)) % 11 })),
+      evidence: evidence(n),
+      evidenceTotal: 25 + n,
+    })),
+    tracker: trackerInput(300).rows,
+    actionLog: Array.from({ length: 120 }, (_, i) => ({
+      text: `Action ${i + 1}: bring the evaluation of the new contact check to the next panel, with the figures by region.`,
+      owner: ['Dana General', 'Evan Director', 'Sam Secretariat'][i % 3],
+      due: i % 7 === 3 ? null : `2027-0${1 + (i % 9)}-2${i % 8}`,
+      status: ['Open', 'Done', 'Overdue'][i % 3],
+      panelDate: `2026-0${1 + (i % 9)}-12`,
+    })),
+  };
+}
+
+/** Bookmarks and pictures are numbered on from the last document built: renumbered from 1 to compare. */
+function renumbered(xml: string): string {
+  const seen = new Map<string, number>();
+  return xml.replace(/(_Toc|w:id="| id=")(\d+)/g, (_, kind: string, n: string) => `${kind}${seen.get(kind + n) ?? seen.set(kind + n, seen.size + 1).get(kind + n)}`);
+}
+
+async function main() {
+  const [out, count = '1'] = process.argv.slice(2);
+  const input = fullPack();
+  const { estimator } = layoutEstimator();
+  const ms: number[] = [];
+  let xml = '';
+  for (let i = 0; i < Number(count); i++) {
+    const start = performance.now();
+    const bytes = await packDocx(buildPack(input, rasteriseSvg, estimator));
+    ms.push(Math.round(performance.now() - start));
+    xml = renumbered(strFromU8(unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']));
+  }
+  writeFileSync(out, xml);
+  process.stdout.write(`${JSON.stringify({ ms })}\n`);
+}
+
+void main();
