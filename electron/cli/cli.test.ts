@@ -114,6 +114,22 @@ describe('scp CLI', () => {
     expect((await cli('--db', db, 'export', 'board-report', '--quarter', '2026-Q2', '--out', join(dir, 'b.docx'))).code).toBe(2);
   }, 180_000);
 
+  it('exports from a large file while its integrity check runs, logging the file once the check has passed', async () => {
+    await cli('--db', db, 'demo');
+    // Padding past DEFER_CHECK_ABOVE_BYTES, so the file is checked in the background after opening.
+    const pad = new Database(db);
+    pad.exec('create table padding (b blob)');
+    pad.prepare('insert into padding values (zeroblob(?))').run(26 * 1024 * 1024);
+    pad.close();
+    const out = join(dir, 'agenda-large.docx');
+    const r = await cli('--db', db, 'export', 'agenda', '--panel', 'next', '--out', out, '--json');
+    expect(r.err.join('\n')).toBe('');
+    expect(r.code).toBe(0);
+    const log = new Database(db, { readonly: true });
+    expect(log.prepare('select title from export_log order by id desc limit 1').pluck().get()).toBe('agenda-large.docx');
+    log.close();
+  }, 120_000);
+
   it('bad arguments print usage and exit 2; errors exit 1', async () => {
     for (const args of [[], ['bogus'], ['panels'], ['calendar', '--fy', '2026-28'], ['calendar'], ['calendar', '--fy', '2026-27', '--meeting', '2026-01-01'], ['init', '--nope'], ['export', 'agenda', '--panel', 'soon', '--out', 'x.docx']]) {
       const r = await cli('--db', db, ...args);

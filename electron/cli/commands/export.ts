@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { londonToday } from '#shared/format';
+import { pendingIntegrity } from '#db/open';
 import { getSetting } from '#db/queries/settings';
 import type { Identity } from '#shared/domain/identity';
 import { exportDocument, type ExportOptions } from '../../docs/exportDocument';
@@ -34,6 +35,14 @@ async function panelRef(s: Session, ref: string, now: Date): Promise<number> {
 async function write(cmd: CommandContext, s: Session, built: BuiltDocument, o: { kind: ExportOptions['kind']; panelId: number | null; out: string; allow?: string }) {
   const path = resolve(o.out);
   const who = await getSetting<Identity>(s.ctx.db, IDENTITY_KEY);
+  // A large file is checked in the background after opening and refuses writes until then; the
+  // file's log row is a write, so the export waits for the check (as the app's jobs do) rather
+  // than writing the document and failing to log it.
+  const check = pendingIntegrity(s.ctx.sqlite);
+  if (check) {
+    const verdict = await check;
+    if (!verdict.ok) throw new CliError(verdict.message);
+  }
   const written = await exportDocument(s.ctx, built, {
     kind: o.kind,
     panelId: o.panelId,
