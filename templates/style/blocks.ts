@@ -1,6 +1,6 @@
 import { PANEL_FORMAT_LABELS } from '#shared/domain/panels';
 // Small builders every document composes: title block, paragraphs and the house table.
-import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, ShadingType, TabStopType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, ShadingType, TabStopType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import { COLOUR, SIZE } from './theme';
 
 export function titleBlock(title: string, subtitle: string[], draftNote?: string): Paragraph[] {
@@ -42,7 +42,9 @@ function cell(content: Cell, header: boolean, width: number, keepNext = false): 
 }
 
 /**
- * The house table: shaded heading row repeated on every page, light borders, rows kept whole.
+ * The house table: shaded heading row repeated on every page, light borders, rows kept whole,
+ * columns fixed at the widths given (every client draws them alike, and laying out a long pack
+ * need not measure every cell's text to see whether a column must widen for a long word).
  * `keepTogether` keeps a short table on one page (every row's text keeps with the next row), as
  * the numbers under a chart should be.
  */
@@ -50,6 +52,7 @@ export function houseTable(headers: string[], rows: Cell[][], widths: number[], 
   const keep = (row: number) => Boolean(o.keepTogether) && row < rows.length - 1;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    layout: TableLayoutType.FIXED,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, true, widths[i], Boolean(o.keepTogether) && rows.length > 0)) }),
@@ -102,6 +105,7 @@ function shadedCell(s: Shaded, width: number): TableCell {
 export function houseTableShaded(headers: string[], rows: (Cell | Shaded)[][], widths: number[]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    layout: TableLayoutType.FIXED,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, true, widths[i])) }),

@@ -150,6 +150,13 @@ describe('panel pack Word file', () => {
     expect([...xml.matchAll(/<w:pgSz [^>]*w:orient="(\w+)"/g)].map((m) => m[1])).toEqual(['portrait', 'landscape', 'portrait']);
   });
 
+  it('fixes every table’s columns at the widths given, so no client widens one and the layout need not measure each cell to know', async () => {
+    const xml = documentXml(await packDocx(buildPack(packInput(true), rasteriseSvg)));
+    const tables = xml.match(/<w:tblPr>.*?<\/w:tblPr>/g) ?? [];
+    expect(tables.length).toBeGreaterThan(5);
+    for (const t of tables) expect(t).toContain('<w:tblLayout w:type="fixed"/>');
+  });
+
   it('is the same without the layout’s list-number pass, as no heading is numbered by a list', async () => {
     const input = packInput(true);
     // Bookmarks and pictures are numbered on from the last document built, so they are renumbered from 1 to compare.
