@@ -1,11 +1,12 @@
 // Speed patches for the docx library's page layout (docx/layout) and writer, applied when main and
-// the export worker are bundled. A full panel pack spent most of its time in four small helpers
+// the export worker are bundled. A full panel pack spent most of its time in five small helpers
 // that the library's build emits or that it calls once per character or per run of text:
 // - `_objectSpread2`, the transpiler's helper for `{ ...a, b }`, which copies each property with
 //   Object.defineProperty (about a third of the layout's time, and most of its garbage);
 // - `takesNoRoom`, which compiles a new regular expression for every character measured;
 // - `knownEastAsianFontOf`, which lower-cases every alias of every East Asian font for every run;
-// - `withoutUndefined`, through Object.entries, filter and Object.fromEntries.
+// - `withoutUndefined`, through Object.entries, filter and Object.fromEntries;
+// - the font-file measurer's `faceOf`, which builds a lower-cased key for every text it measures.
 // Each patch replaces one exact text with code that gives the same result: the library's own
 // text is matched whole, so an upgrade that changes it is bundled unpatched with a warning, never
 // half-patched (tests/integration/layout-patches.test.ts checks every patch applies to the
@@ -82,6 +83,26 @@ var knownEastAsianFontOf = (font) => {
 \tKNOWN_EAST_ASIAN.set(font, found);
 \treturn found;
 };`,
+  },
+  {
+    name: 'faceOf looks a face up by font, bold and italic without building a key',
+    file: 'layout',
+    find: `\tconst faceOf = ({ font = DEFAULT_FONT, bold = false, italic = false }) => {
+\t\tconst key = \`\${font.toLowerCase()}|\${bold}|\${italic}\`;`,
+    replace: `\tconst faceByFont = /* @__PURE__ */ new Map();
+\tconst faceOf = (format) => {
+\t\tconst { font = DEFAULT_FONT, bold = false, italic = false } = format;
+\t\tlet byBold = faceByFont.get(font);
+\t\tif (byBold === void 0) faceByFont.set(font, byBold = /* @__PURE__ */ new Map());
+\t\tlet byItalic = byBold.get(bold);
+\t\tif (byItalic === void 0) byBold.set(bold, byItalic = /* @__PURE__ */ new Map());
+\t\tif (byItalic.has(italic)) return byItalic.get(italic);
+\t\tconst face = faceOfNamed(format);
+\t\tbyItalic.set(italic, face);
+\t\treturn face;
+\t};
+\tconst faceOfNamed = ({ font = DEFAULT_FONT, bold = false, italic = false }) => {
+\t\tconst key = \`\${font.toLowerCase()}|\${bold}|\${italic}\`;`,
   },
   {
     name: 'withoutUndefined in one loop',

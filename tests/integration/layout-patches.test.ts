@@ -51,7 +51,7 @@ describe('docx layout patches', () => {
         expect(patched.includes(patch.find), `${patch.name}: the original is gone`).toBe(false);
       }
     }
-    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual(['index', 'layout', 'layout', 'layout', 'layout']);
+    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual(['index', 'layout', 'layout', 'layout', 'layout', 'layout']);
     expect(DOCX_FILE.test(resolve('node_modules/docx/dist/index.cjs'))).toBe(false);
   });
 
