@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { barChart } from '#templates/charts/barChart';
 import { CHART_COLOUR } from '#templates/charts/palette';
-import { chartFonts, rasteriseSvg } from './chartRaster';
+import { chartFonts, chartsAhead, rasteriseSvg } from './chartRaster';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Uint8Array): { width: number; height: number } {
@@ -54,5 +54,29 @@ describe('chart rasteriser', () => {
     console.log(`12 quarter charts rasterised at 2x in ${ms.toFixed(0)} ms`);
     // about 20 ms each on an idle 2-core machine; the bound leaves room for a busy one
     expect(ms).toBeLessThan(1500);
+  });
+});
+
+describe('charts drawn ahead', () => {
+  it('give the very bytes drawn when asked, and draw when asked any chart not drawn ahead', async () => {
+    const charts = Array.from({ length: 4 }, (_, i) => quarterChart(i + 5));
+    const ahead = chartsAhead();
+    for (const c of charts.slice(0, 3)) ahead.draw(c.svg, 2);
+    ahead.draw(charts[0].svg, 2); // asked twice, drawn once
+    const rasterise = await ahead.rasteriser();
+    for (const c of charts.slice(0, 3)) expect(Buffer.from(rasterise(c.svg, 2)).equals(Buffer.from(rasteriseSvg(c.svg, 2)))).toBe(true);
+    expect(rasterise.late).toBe(0);
+    // another chart, and a drawn one at another scale, are drawn there and then
+    expect(pngSize(rasterise(charts[3].svg, 2))).toEqual({ width: charts[3].width * 2, height: charts[3].height * 2 });
+    expect(pngSize(rasterise(charts[0].svg, 1))).toEqual({ width: charts[0].width, height: charts[0].height });
+    expect(rasterise.late).toBe(2);
+  });
+
+  it('leave a chart whose drawing failed to be drawn when asked, which reports the failure then', async () => {
+    const ahead = chartsAhead();
+    ahead.draw('<svg this is not', 2);
+    const rasterise = await ahead.rasteriser();
+    expect(() => rasterise('<svg this is not', 2)).toThrow();
+    expect(rasterise.late).toBe(1);
   });
 });

@@ -12,11 +12,12 @@ import { restrictedForThemes } from '#db/queries/gate';
 import { findPanel, toPanel } from '#db/queries/panels';
 import { listRecommendations } from '#db/queries/recommendations';
 import { findTheme } from '#db/queries/themes';
-import { buildPack, type PackDocInput } from '#templates/pack/buildPack';
+import { PNG_SCALE } from '#templates/charts/figure';
+import { buildPack, themePaperChartSvg, type PackDocInput } from '#templates/pack/buildPack';
 import { loadAgenda } from '../handlers/agenda';
 import { getDocumentSettings } from '../handlers/app';
 import type { HandlerContext } from '../handlers/context';
-import { rasteriseSvg } from './chartRaster';
+import { chartsAhead } from './chartRaster';
 import { safeFileName } from './files';
 import { layoutEstimator } from './layoutFonts';
 import { minutesParts, recSources, trackerRows } from './meetingDocs';
@@ -39,6 +40,8 @@ export async function packDocument(ctx: HandlerContext, panelId: number): Promis
   const themeIds: number[] = [];
 
   const themePapers: PackDocInput['themePapers'] = [];
+  // Each theme paper's chart is drawn on another thread while the rest is read.
+  const charts = chartsAhead();
   for (const [i, item] of agenda.items.entries()) {
     sources.push({ recordType: 'agenda_item', recordId: item.id, field: 'title', text: item.title }, { recordType: 'agenda_item', recordId: item.id, field: 'notes', text: item.notes });
     if (item.themeId === null) continue;
@@ -65,6 +68,8 @@ export async function packDocument(ctx: HandlerContext, panelId: number): Promis
       evidenceTotal: theme.links.length,
       recommendations: recs.map((r) => ({ ref: r.ref, text: r.text, status: REC_STATUS_LABELS[r.status], targetDate: r.targetDate, rag: RAG_LABELS[r.rag] })),
     });
+    const chart = themePaperChartSvg(themePapers[themePapers.length - 1]);
+    if (chart) charts.draw(chart, PNG_SCALE);
     sources.push(
       { recordType: 'theme', recordId: theme.id, field: 'description', text: `${theme.title}\n${theme.description}` },
       ...newest.map((l) => ({ recordType: 'evidence', recordId: l.evidenceId, field: 'title and summary', text: `${l.title}\n${summaries.get(l.evidenceId) ?? ''}` })),
@@ -122,7 +127,7 @@ export async function packDocument(ctx: HandlerContext, panelId: number): Promis
     previousMinutes,
     actionLog: actions.map((a) => ({ text: a.text, owner: a.owner, due: a.due_date, status: ACTION_STATUS_LABELS[a.status], panelDate: a.panel_date })),
     annexes,
-  }, rasteriseSvg, layoutEstimator().estimator);
+  }, await charts.rasteriser(), layoutEstimator().estimator);
   return {
     doc,
     fileName: safeFileName(`Panel pack - Serious Case Panel ${panel.quarter} - ${panel.date}${draft ? ' - DRAFT' : ''}.docx`),

@@ -152,8 +152,8 @@ function quarterTable(byQuarter: ThemePaper['byQuarter']): FileChild {
 
 const quarterSpan = (q: ThemePaper['byQuarter']) => (q.length > 1 ? `from ${q[0].quarter} to ${q[q.length - 1].quarter}` : `in ${q[0].quarter}`);
 
-function quarterFigure(q: ThemePaper['byQuarter'], title: string, rasterise: Rasterise): Paragraph {
-  const chart = barChart({
+function quarterChart(q: ThemePaper['byQuarter']) {
+  return barChart({
     direction: 'vertical',
     width: CHART_WIDTH,
     // "2026-27 Q2" is drawn "Q2" over its year, and the year written once under its quarters
@@ -164,6 +164,18 @@ function quarterFigure(q: ThemePaper['byQuarter'], title: string, rasterise: Ras
     series: [{ name: 'Items of evidence', colour: CHART_COLOUR.bar, values: q.map((x) => x.count) }],
     axisTitle: 'Items of evidence received',
   });
+}
+
+/**
+ * The SVG of the chart a theme paper shows (its evidence by quarter), or null when it shows none:
+ * the export draws these ahead while it reads the rest of the pack's data.
+ */
+export function themePaperChartSvg(t: ThemePaper): string | null {
+  return t.evidenceTotal && t.byQuarter.length ? quarterChart(t.byQuarter).svg : null;
+}
+
+function quarterFigure(q: ThemePaper['byQuarter'], title: string, rasterise: Rasterise): Paragraph {
+  const chart = quarterChart(q);
   const description = `Column chart of the items of evidence on this theme received each financial quarter ${quarterSpan(q)}: ${q.map((x) => `${x.quarter}, ${plural(x.count, 'item')}`).join('; ')}.`;
   return chartFigure(chart, { title, description }, rasterise);
 }

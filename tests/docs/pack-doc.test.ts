@@ -8,9 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { estimatePageNumbers } from 'docx/layout';
-import { rasteriseSvg } from '../../electron/docs/chartRaster';
+import { chartsAhead, rasteriseSvg } from '../../electron/docs/chartRaster';
 import { layoutEstimator, withoutListNumbers } from '../../electron/docs/layoutFonts';
-import { buildPack, fileSize, type PackDocInput } from '../../templates/pack/buildPack';
+import { PNG_SCALE } from '../../templates/charts/figure';
+import { buildPack, fileSize, themePaperChartSvg, type PackDocInput } from '../../templates/pack/buildPack';
 import { packDocx } from '../../templates/style/pack';
 import { libreOfficeAvailable, listImages, renderDocx, squeeze } from './libreoffice';
 import { packInput } from './packFixture';
@@ -148,6 +149,18 @@ describe('panel pack Word file', () => {
     expect(/<w:updateFields(?: w:val="(?:true|1)")?\/>/.test(settingsXml(bytes)), 'updateFields').toBe(true);
     // three sections: portrait, landscape for the tracker, portrait
     expect([...xml.matchAll(/<w:pgSz [^>]*w:orient="(\w+)"/g)].map((m) => m[1])).toEqual(['portrait', 'landscape', 'portrait']);
+  });
+
+  it('draws every theme paper’s chart ahead from its SVG, the pack the same as one drawn as it is built', async () => {
+    const input = packInput(true);
+    const ahead = chartsAhead();
+    const svgs = input.themePapers.map(themePaperChartSvg);
+    expect(svgs.filter(Boolean)).toHaveLength(2); // the paper with no evidence has no chart
+    for (const svg of svgs) if (svg) ahead.draw(svg, PNG_SCALE);
+    const rasterise = await ahead.rasteriser();
+    const drawnAhead = await packDocx(buildPack(input, rasterise));
+    expect(rasterise.late).toBe(0);
+    expect(mediaParts(drawnAhead)).toEqual(mediaParts(await packDocx(buildPack(input, rasteriseSvg))));
   });
 
   it('fixes every table’s columns at the widths given, so no client widens one and the layout need not measure each cell to know', async () => {
