@@ -18,7 +18,7 @@ describe('UK formats', () => {
     expect(londonToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
     expect(londonToday(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
   });
-  it('keeps one formatter without carrying anything from one call to the next', () => {
+  it('keeps one formatter, and an answer only for its minute, without carrying a date into the next', () => {
     // Every hour for two years, across four clock changes, against the date London's offset gives.
     // British Summer Time: from 01:00 UTC on the last Sunday of March to 01:00 UTC on October's.
     const lastSunday = (year: number, month: number) => {
@@ -32,6 +32,17 @@ describe('UK formats', () => {
       expect(londonToday(at)).toBe(new Date(at.getTime() + (bst ? 3_600_000 : 0)).toISOString().slice(0, 10));
     }
     expect(formatTimestamp('2027-03-28T00:59:00Z')).toBe('28 Mar 2027, 00:59');
+    // The answer kept for a minute is that minute's only: the last millisecond before London's
+    // midnight, then its first, in summer and in winter, each asked twice.
+    for (const [before, after, day, next] of [
+      ['2026-06-30T22:59:59.999Z', '2026-06-30T23:00:00.000Z', '2026-06-30', '2026-07-01'],
+      ['2026-12-31T23:59:59.999Z', '2027-01-01T00:00:00.000Z', '2026-12-31', '2027-01-01'],
+    ]) {
+      for (let i = 0; i < 2; i++) expect(londonToday(new Date(before))).toBe(day);
+      for (let i = 0; i < 2; i++) expect(londonToday(new Date(after))).toBe(next);
+      expect(londonToday(new Date(before))).toBe(day);
+    }
+    expect(() => londonToday(new Date('not a date'))).toThrow(RangeError);
     expect(formatTimestamp('2027-03-28T01:00:00Z')).toBe('28 Mar 2027, 02:00');
   });
 });

@@ -57,10 +57,19 @@ export function formatTimestamp(isoUtc: string): string {
   return `${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')}`;
 }
 
+// The last answer and the UTC minute it was for: most handlers ask, several times, within the same
+// minute, and London's date only changes on a minute's boundary (its offset is whole hours), so
+// the formatting (about 50 microseconds) is done once a minute rather than once a call.
+let lastDay: { minute: number; day: string } | undefined;
+
 /** Today's calendar date in London, as YYYY-MM-DD. */
 export function londonToday(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastDay?.minute === minute) return lastDay.day;
   dayFormat ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
   const parts = dayFormat.formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const day = `${get('year')}-${get('month')}-${get('day')}`;
+  lastDay = { minute, day };
+  return day;
 }
