@@ -129,8 +129,12 @@ async function capture(sqlite: Database.Database, fn: () => Promise<unknown>): P
   return seen;
 }
 
+/** Whether main's docx runs here as the app's bundle has it (npm run bench preloads docxPatches.mjs). */
+const DOCX_PATCHED = (globalThis as Record<symbol, unknown>)[Symbol.for('scp.benchDocxPatched')] === true;
+
 async function main() {
   const started = Date.now();
+  if (!DOCX_PATCHED) process.stderr.write('Note: run through npm run bench (or tsx --import ./tests/bench/docxPatches.mjs) to time documents made in place with the docx patches the app applies.\n');
   const kept = await dataset();
   const meta = JSON.parse(readFileSync(`${kept}.json`, 'utf8')) as { builtInSeconds: number; packPanelId: number };
   // Work on a copy: the export timings write files and log entries.
@@ -264,6 +268,7 @@ async function main() {
     at: new Date().toISOString(),
     machine,
     runs: RUNS,
+    docxPatched: DOCX_PATCHED,
     dataset: { ...scale, builtInSeconds: Math.round(meta.builtInSeconds) },
     rows,
     memory: { ...memory, targetMb: 300 },
