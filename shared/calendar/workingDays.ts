@@ -4,28 +4,35 @@ import { parseIsoDate } from './financialYear';
 
 const DAY_MS = 86_400_000;
 
-// Where a YYYY-MM-DD date has its digits: one list, not a new one (and its iterator) per call,
-// which a list of recommendations makes three times a row.
-const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9] as const;
+// Days in each month of a common year: one list, not a new one per call.
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** The number a run of ASCII digits in `iso` makes, or -1 if any character is not a digit. */
+function digitsAt(iso: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = iso.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
 
 /**
  * Days since 1970-01-01 of a plain, real YYYY-MM-DD date (years 1000 to 9000), by arithmetic alone;
  * undefined for anything else. Two Date objects a call were most of the time of
- * the coroners' list and the recommendations tracker at twenty years' scale.
+ * the coroners' list and the recommendations tracker at twenty years' scale; the digits are read
+ * as character codes (no slices, no Number()), as a list of recommendations does this three times a row.
  */
 export function dayNumberOf(iso: string): number | undefined {
-  if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') return undefined;
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return undefined;
   // Digits only: Number() would also take "1e03", "+1" or " 1".
-  for (let k = 0; k < DIGIT_AT.length; k++) {
-    const c = iso.charCodeAt(DIGIT_AT[k]);
-    if (c < 48 || c > 57) return undefined;
-  }
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1000 || y > 9000 || m < 1 || m > 12 || d < 1) return undefined;
+  const y = digitsAt(iso, 0, 4);
+  const m = digitsAt(iso, 5, 7);
+  const d = digitsAt(iso, 8, 10);
+  if (y < 1000 || y > 9000 || m < 1 || m > 12 || d < 1) return undefined;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  if (d > (m === 2 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1])) return undefined;
+  if (d > (m === 2 && leap ? 29 : MONTH_DAYS[m - 1])) return undefined;
   // Days from civil (H. Hinnant): years counted from March, so the leap day ends a year.
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
