@@ -1,16 +1,30 @@
 // Speed patches for the docx library's page layout (docx/layout) and writer, applied when main and
-// the export worker are bundled. A full panel pack spent most of its time in five small helpers
-// that the library's build emits or that it calls once per character or per run of text:
+// the export worker are bundled. A full panel pack spent most of its time in small helpers that
+// the library's build emits or that it calls once per character, run, word or element:
 // - `_objectSpread2`, the transpiler's helper for `{ ...a, b }`, which copies each property with
 //   Object.defineProperty (about a third of the layout's time, and most of its garbage);
-// - `takesNoRoom`, which compiles a new regular expression for every character measured;
+// - `takesNoRoom`, `isExtender` and `slotOf`, which compile a new regular expression for every
+//   character they look at;
 // - `knownEastAsianFontOf`, which lower-cases every alias of every East Asian font for every run;
 // - `withoutUndefined`, through Object.entries, filter and Object.fromEntries;
-// - the font-file measurer's `faceOf`, which builds a lower-cased key for every text it measures.
+// - `combine`, which copied everything combined so far for each format it adds;
+// - the font-file measurer's `faceOf`, which builds a lower-cased key for every text it measures;
+// - `spansOf`, which copied its list of spans for every character of a run, and `tokenizeText`,
+//   which made a new piece for every character of a word;
+// - `placeWord`, which copied the line's state four times for every word: three of those copies
+//   were of a state it had just made itself, and now update it;
+// - `linesOf`, asked for a paragraph's lines about fifty thousand times a pack, which built its
+//   cache key from arrays, gathered its lines' reasons to stop into a set, and stored again what
+//   it had just found in its cache;
+// - the writer's XmlComponent.prepForXml, once per element: flatMap and filter, and a computed key
+//   (slow for so many names) for the element it returns; an element's attributes, copied once for
+//   each attribute; and the placeholders of images and lists, found by a regular expression that
+//   walks the whole document three times, now by indexOf.
 // Each patch replaces one exact text with code that gives the same result: the library's own
 // text is matched whole, so an upgrade that changes it is bundled unpatched with a warning, never
 // half-patched (tests/integration/layout-patches.test.ts checks every patch applies to the
-// installed version and that a full pack's document is the same with and without them).
+// installed version, that the spread, combine and placeholders give what the originals give, and
+// that a full pack's document is the same with and without them).
 import { readFile } from 'node:fs/promises';
 
 /** The library's files that are patched: the layout module and the writer. */
@@ -103,6 +117,274 @@ var knownEastAsianFontOf = (font) => {
 \t};
 \tconst faceOfNamed = ({ font = DEFAULT_FONT, bold = false, italic = false }) => {
 \t\tconst key = \`\${font.toLowerCase()}|\${bold}|\${italic}\`;`,
+  },
+  {
+    name: 'isExtender compiles its expression once',
+    file: 'layout',
+    find: `var isExtender = (character) => {
+\tconst code = character.codePointAt(0);
+\treturn new RegExp("\\\\p{M}", "u").test(character) || code`,
+    replace: `var EXTENDER_MARK = new RegExp("\\\\p{M}", "u");
+var isExtender = (character) => {
+\tconst code = character.codePointAt(0);
+\treturn EXTENDER_MARK.test(character) || code`,
+  },
+  {
+    name: 'slotOf compiles its expression once',
+    file: 'layout',
+    find: `var slotOf = (character, previous, format) => {
+\tif (isComplexRun(format)) return "complex";
+\tif (isEastAsian(character)) return "eastAsian";
+\tif (new RegExp("\\\\p{M}", "u").test(character)) return previous;`,
+    replace: `var SLOT_MARK = new RegExp("\\\\p{M}", "u");
+var slotOf = (character, previous, format) => {
+\tif (isComplexRun(format)) return "complex";
+\tif (isEastAsian(character)) return "eastAsian";
+\tif (SLOT_MARK.test(character)) return previous;`,
+  },
+  {
+    name: 'combine adds each format to the one object it builds',
+    file: 'layout',
+    find: 'var combine = (formats) => formats.reduce((all, format) => _objectSpread2(_objectSpread2({}, all), withoutUndefined(format)), {});',
+    replace: `var combine = (formats) => formats.reduce((all, format) => {
+\tfor (const key of Object.keys(format)) {
+\t\tconst value = format[key];
+\t\tif (value === void 0) continue;
+\t\tif (key === "__proto__") Object.defineProperty(all, key, { value, enumerable: true, configurable: true, writable: true });
+\t\telse all[key] = value;
+\t}
+\treturn all;
+}, {});`,
+  },
+  {
+    name: 'placeWord moves the bookmarks onto its own copy of the line',
+    file: 'layout',
+    find: '\t\t\tline = _objectSpread2(_objectSpread2({}, place(line)), {}, { position: line.position + leadOf(line, skipped || overflows && !squeezed) });',
+    replace: '\t\t\tline = _objectSpread2(place(line), {}, { position: line.position + leadOf(line, skipped || overflows && !squeezed) });',
+  },
+  {
+    name: 'placeWord puts a word that fits on its own copy of the line',
+    file: 'layout',
+    find: '\t\t\t\tline = _objectSpread2(_objectSpread2(_objectSpread2({}, line), snapping && token.type === "word" ? { latin: snapped(line, token.pieces, kernOn(line)).latin } : {}), {}, {',
+    replace: '\t\t\t\tline = _objectSpread2(_objectSpread2(line, snapping && token.type === "word" ? { latin: snapped(line, token.pieces, kernOn(line)).latin } : {}), {}, {',
+  },
+  {
+    name: 'placeWord ends a word on its own copy of the line',
+    file: 'layout',
+    find: `\t\t\tline = _objectSpread2(_objectSpread2({}, line), {}, {
+\t\t\t\tend: line.position,
+\t\t\t\tbetween: line.spaceCount,
+\t\t\t\theights: withToken(line.heights, token),
+\t\t\t\tstarted: true,
+\t\t\t\tborder: endBorderOf(token),
+\t\t\t\ttabsOnly: false
+\t\t\t});`,
+    replace: `\t\t\tline = _objectSpread2(line, {}, {
+\t\t\t\tend: line.position,
+\t\t\t\tbetween: line.spaceCount,
+\t\t\t\theights: withToken(line.heights, token),
+\t\t\t\tstarted: true,
+\t\t\t\tborder: endBorderOf(token),
+\t\t\t\ttabsOnly: false
+\t\t\t});`,
+  },
+  {
+    name: 'attributes are added to the one object they are written into',
+    file: 'index',
+    find: 'return { _attr: Object.values(this.root).filter(({ value }) => value !== void 0).reduce((acc, { key, value }) => _objectSpread2(_objectSpread2({}, acc), {}, { [key]: value }), {}) };',
+    replace: `return { _attr: Object.values(this.root).filter(({ value }) => value !== void 0).reduce((acc, { key, value }) => {
+\t\t\tif (typeof key === "string" && key !== "__proto__") acc[key] = value;
+\t\t\telse _objectSpread2(acc, {}, { [key]: value });
+\t\t\treturn acc;
+\t\t}, {}) };`,
+  },
+  {
+    name: 'an element gathers its children in one loop',
+    file: 'index',
+    find: `\t\tconst children = this.root.flatMap((comp) => {
+\t\t\tif (isXmlComponent(comp)) {
+\t\t\t\tconst parts = comp.writtenAs;
+\t\t\t\treturn parts ? parts.map((part) => part.prepForXml(context)) : comp.prepForXml(context);
+\t\t\t}
+\t\t\treturn comp;
+\t\t}).filter((comp) => comp !== void 0);`,
+    replace: `\t\tconst root = this.root;
+\t\tlet children;
+\t\tif (Array.isArray(root) && root.constructor === Array && Array[Symbol.species] === Array) {
+\t\t\tchildren = [];
+\t\t\tconst length = root.length;
+\t\t\tfor (let index = 0; index < length; index++) {
+\t\t\t\tif (!(index in root)) continue;
+\t\t\t\tconst comp = root[index];
+\t\t\t\tlet value = comp;
+\t\t\t\tif (isXmlComponent(comp)) {
+\t\t\t\t\tconst parts = comp.writtenAs;
+\t\t\t\t\tvalue = parts ? parts.map((part) => part.prepForXml(context)) : comp.prepForXml(context);
+\t\t\t\t}
+\t\t\t\tif (Array.isArray(value)) {
+\t\t\t\t\tconst count = value.length;
+\t\t\t\t\tfor (let at = 0; at < count; at++) {
+\t\t\t\t\t\tif (!(at in value)) continue;
+\t\t\t\t\t\tconst part = value[at];
+\t\t\t\t\t\tif (part !== void 0) children.push(part);
+\t\t\t\t\t}
+\t\t\t\t} else if (value !== void 0) children.push(value);
+\t\t\t}
+\t\t} else children = root.flatMap((comp) => {
+\t\t\tif (isXmlComponent(comp)) {
+\t\t\t\tconst parts = comp.writtenAs;
+\t\t\t\treturn parts ? parts.map((part) => part.prepForXml(context)) : comp.prepForXml(context);
+\t\t\t}
+\t\t\treturn comp;
+\t\t}).filter((comp) => comp !== void 0);`,
+  },
+  {
+    name: 'linesOf keys a paragraph laid out at one width without building arrays',
+    file: 'layout',
+    find: '\t\tconst key = [...given.map(({ from, width }) => `${from}:${width}`), ...[...rooms].map(([line, { start, end }]) => `${line}:${start}-${end}`)].join(" ");',
+    replace: '\t\tconst key = typeof widths === "number" && rooms.size === 0 ? `0:${widths}` : [...given.map(({ from, width }) => `${from}:${width}`), ...[...rooms].map(([line, { start, end }]) => `${line}:${start}-${end}`)].join(" ");',
+  },
+  {
+    name: 'linesOf gathers the reasons its lines stop only when one does',
+    file: 'layout',
+    find: '\t\tfor (const reason of new Set(lines.flatMap(({ unsupported }) => unsupported === void 0 ? [] : [unsupported]))) stopAt(reason);',
+    replace: '\t\tif (lines.some(({ unsupported }) => unsupported !== void 0)) for (const reason of new Set(lines.flatMap(({ unsupported }) => unsupported === void 0 ? [] : [unsupported]))) stopAt(reason);',
+  },
+  {
+    name: 'spansOf groups a text by slot in one array',
+    file: 'layout',
+    find: `var spansOf = (text, format) => {
+\tconst { allCaps, smallCaps, hidden } = format;
+\tif (hidden) return [];
+\treturn [...text].reduce((all, character) => {
+\t\tvar _last$slot;
+\t\tconst last = all[all.length - 1];
+\t\tconst own = slotOf(character, (_last$slot = last === null || last === void 0 ? void 0 : last.slot) !== null && _last$slot !== void 0 ? _last$slot : "latin", format);
+\t\tconst slot = own === "hinted" ? "eastAsian" : own;
+\t\treturn (last === null || last === void 0 ? void 0 : last.slot) === slot ? [...all.slice(0, -1), {
+\t\t\tslot,
+\t\t\ttext: last.text + character
+\t\t}] : [...all, {
+\t\t\tslot,
+\t\t\ttext: character
+\t\t}];
+\t}, []).flatMap(({ slot, text: part }) => {`,
+    replace: `var slotSpansOf = (text, format) => {
+\tconst all = [];
+\tfor (const character of text) {
+\t\tvar _last$slot;
+\t\tconst last = all[all.length - 1];
+\t\tconst own = slotOf(character, (_last$slot = last === null || last === void 0 ? void 0 : last.slot) !== null && _last$slot !== void 0 ? _last$slot : "latin", format);
+\t\tconst slot = own === "hinted" ? "eastAsian" : own;
+\t\tif ((last === null || last === void 0 ? void 0 : last.slot) === slot) all[all.length - 1] = {
+\t\t\tslot,
+\t\t\ttext: last.text + character
+\t\t};
+\t\telse all.push({
+\t\t\tslot,
+\t\t\ttext: character
+\t\t});
+\t}
+\treturn all;
+};
+var spansOf = (text, format) => {
+\tconst { allCaps, smallCaps, hidden } = format;
+\tif (hidden) return [];
+\treturn slotSpansOf(text, format).flatMap(({ slot, text: part }) => {`,
+  },
+  {
+    name: 'tokenizeText adds a character to the piece it goes on',
+    file: 'layout',
+    find: `\t\t\t\tconst same = piece.font === font && piece.hyphenation === hyphenation;
+\t\t\t\tlast.pieces[last.pieces.length - 1 + (same ? 0 : 1)] = _objectSpread2(`,
+    replace: `\t\t\t\tconst same = piece.font === font && piece.hyphenation === hyphenation;
+\t\t\t\tif (same) piece.text = piece.text + character;
+\t\t\t\telse last.pieces[last.pieces.length - 1 + (same ? 0 : 1)] = _objectSpread2(`,
+  },
+  {
+    name: 'linesOf keeps lines it already has without storing them again',
+    file: 'layout',
+    find: `\t\t\tconst byWidths = (_byParagraph$get = byParagraph.get(paragraph)) !== null && _byParagraph$get !== void 0 ? _byParagraph$get : /* @__PURE__ */ new Map();
+\t\t\tbyParagraph.set(paragraph, byWidths);
+\t\t\tconst laidOut = (_byWidths$get = byWidths.get(key)) !== null && _byWidths$get !== void 0 ? _byWidths$get : layOut();
+\t\t\tbyWidths.set(key, laidOut);
+\t\t\treturn laidOut;`,
+    replace: `\t\t\tlet byWidths = byParagraph.get(paragraph);
+\t\t\tif (byWidths === null || byWidths === void 0) {
+\t\t\t\tbyWidths = /* @__PURE__ */ new Map();
+\t\t\t\tbyParagraph.set(paragraph, byWidths);
+\t\t\t}
+\t\t\tlet laidOut = byWidths.get(key);
+\t\t\tif (laidOut === null || laidOut === void 0) {
+\t\t\t\tlaidOut = layOut();
+\t\t\t\tbyWidths.set(key, laidOut);
+\t\t\t}
+\t\t\treturn laidOut;`,
+  },
+  {
+    name: 'replacePlaceholders finds the placeholders with indexOf',
+    file: 'index',
+    find: `var replacePlaceholders = (xmlData, values) => values.size === 0 ? xmlData : xmlData.replace(PLACEHOLDER, (placeholder, key) => {
+\tvar _values$get;
+\treturn (_values$get = values.get(key)) !== null && _values$get !== void 0 ? _values$get : placeholder;
+});`,
+    replace: `function eachPlaceholder(xmlData, onPlaceholder) {
+\tconst length = xmlData.length;
+\tlet from = 0;
+\tfor (;;) {
+\t\tconst at = xmlData.indexOf("{", from);
+\t\tif (at === -1) return;
+\t\tlet end = at + 1;
+\t\twhile (end < length) {
+\t\t\tconst code = xmlData.charCodeAt(end);
+\t\t\tif (code === 123 || code === 125) break;
+\t\t\tend++;
+\t\t}
+\t\tif (end > at + 1 && end < length && xmlData.charCodeAt(end) === 125) {
+\t\t\tonPlaceholder(at, end);
+\t\t\tfrom = end + 1;
+\t\t} else from = end > at + 1 ? end : at + 1;
+\t}
+}
+var replacePlaceholders = (xmlData, values) => {
+\tif (values.size === 0) return xmlData;
+\tif (typeof xmlData !== "string") return xmlData.replace(PLACEHOLDER, (placeholder, key) => {
+\t\tvar _values$get;
+\t\treturn (_values$get = values.get(key)) !== null && _values$get !== void 0 ? _values$get : placeholder;
+\t});
+\tlet out = "";
+\tlet last = 0;
+\teachPlaceholder(xmlData, (at, end) => {
+\t\tvar _values$get2;
+\t\tconst placeholder = xmlData.slice(at, end + 1);
+\t\tout += xmlData.slice(last, at) + \`\${(_values$get2 = values.get(xmlData.slice(at + 1, end))) !== null && _values$get2 !== void 0 ? _values$get2 : placeholder}\`;
+\t\tlast = end + 1;
+\t});
+\treturn out + xmlData.slice(last);
+};`,
+  },
+  {
+    name: 'findPlaceholders finds the placeholders with indexOf',
+    file: 'index',
+    find: 'var findPlaceholders = (xmlData) => new Set(Array.from(xmlData.matchAll(PLACEHOLDER), ([, key]) => key));',
+    replace: `var findPlaceholders = (xmlData) => {
+\tif (typeof xmlData !== "string") return new Set(Array.from(xmlData.matchAll(PLACEHOLDER), ([, key]) => key));
+\tconst keys = /* @__PURE__ */ new Set();
+\teachPlaceholder(xmlData, (at, end) => keys.add(xmlData.slice(at + 1, end)));
+\treturn keys;
+};`,
+  },
+  {
+    name: 'an element is written under its name without a computed key',
+    file: 'index',
+    find: '\t\treturn { [this.rootKey]: children.length ? children.length === 1 && ((_children$ = children[0]) === null || _children$ === void 0 ? void 0 : _children$._attr) ? children[0] : children : EMPTY_OBJECT };',
+    replace: `\t\tconst rootKey = this.rootKey;
+\t\tif (typeof rootKey === "string" && rootKey !== "__proto__") {
+\t\t\tconst element = {};
+\t\t\telement[rootKey] = children.length ? children.length === 1 && ((_children$ = children[0]) === null || _children$ === void 0 ? void 0 : _children$._attr) ? children[0] : children : EMPTY_OBJECT;
+\t\t\treturn element;
+\t\t}
+\t\treturn { [rootKey]: children.length ? children.length === 1 && ((_children$ = children[0]) === null || _children$ === void 0 ? void 0 : _children$._attr) ? children[0] : children : EMPTY_OBJECT };`,
   },
   {
     name: 'withoutUndefined in one loop',

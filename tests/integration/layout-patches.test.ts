@@ -51,7 +51,7 @@ describe('docx layout patches', () => {
         expect(patched.includes(patch.find), `${patch.name}: the original is gone`).toBe(false);
       }
     }
-    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual(['index', 'layout', 'layout', 'layout', 'layout', 'layout']);
+    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(6).fill('index'), ...Array(16).fill('layout')]);
     expect(DOCX_FILE.test(resolve('node_modules/docx/dist/index.cjs'))).toBe(false);
   });
 
@@ -108,6 +108,61 @@ describe('docx layout patches', () => {
       expect(shape(b), name).toEqual(shape(a));
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('combine formats as the library’s combine does, undefined values, later formats, integer keys and own "__proto__" keys included', () => {
+    type Combine = (formats: unknown[]) => object;
+    const combineFrom = (source: string) => {
+      const start = source.indexOf('var withoutUndefined = ');
+      const end = source.indexOf('var valueOf = ', start);
+      expect(start, 'withoutUndefined and combine are where they were').toBeGreaterThan(0);
+      return new Function(`${helpers(source)}\n${source.slice(start, end)}\nreturn combine;`)() as Combine;
+    };
+    const original = combineFrom(layoutSource);
+    const patched = combineFrom(patchDocx(layoutSource, LAYOUT));
+    expect(patched.toString()).not.toBe(original.toString());
+    const cases: [string, () => unknown[]][] = [
+      ['none', () => []],
+      ['one', () => [{ font: 'Calibri', size: 11 }]],
+      ['undefined values are left out, and leave what is under them', () => [{ font: 'Calibri', bold: true }, { font: undefined, bold: false, size: undefined }]],
+      ['later formats win, keys in the order first given', () => [{ b: 1, a: 2 }, { c: 3, a: 4 }, {}, { b: 5, d: 6 }]],
+      ['integer keys first', () => [{ b: 1, 2: 'two' }, { 1: 'one', a: 0 }]],
+      ['an own "__proto__" key stays a key', () => [{ a: 1 }, JSON.parse('{"__proto__": {"polluted": true}, "b": 2}'), { __proto__: null, c: 3 }]],
+      ['"__proto__" given twice', () => [JSON.parse('{"__proto__": 1}'), { x: 1 }, { ...JSON.parse('{"__proto__": 2}'), x: undefined }]],
+    ];
+    for (const [name, formats] of cases) expect(shape(patched(formats())), name).toEqual(shape(original(formats())));
+    expect(() => patched([{ a: 1 }, undefined])).toThrow(TypeError);
+    expect(() => original([{ a: 1 }, undefined])).toThrow(TypeError);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('find and replace placeholders as the writer’s regular expression does, stray, empty and nested braces included', () => {
+    type Placeholders = { replace: (xml: string, values: Map<string, string>) => string; find: (xml: string) => Set<string> };
+    const placeholdersFrom = (source: string) => {
+      const start = source.indexOf('var PLACEHOLDER = ');
+      const end = source.indexOf('// src/export/packer/image-replacer.ts', start);
+      expect(start, 'the placeholders are where they were').toBeGreaterThan(0);
+      return new Function(`${source.slice(start, end)}\nreturn { replace: replacePlaceholders, find: findPlaceholders };`)() as Placeholders;
+    };
+    const original = placeholdersFrom(writerSource);
+    const patched = placeholdersFrom(patchDocx(writerSource, WRITER));
+    expect(patched.replace.toString()).toContain('eachPlaceholder');
+    const values = new Map([
+      ['a', '1'],
+      ['img-2', 'rId7'],
+      ['b\nc', '$&'],
+      ['ü', '{a}'],
+    ]);
+    const fixed = ['', '{', '}', '{}', '{a}', '{{a}}', '{a{b}', '}{a}{', '{a', 'a}', '{a}{img-2}', 'x{a}y{zz}w', '{b\nc}', '{ü}', '😀{a}😀', '{{}}', '{a}}', '{{a}'];
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const alphabet = ['{', '}', 'a', 'b', '\n', 'c', 'ü', 'img-2', '\ud83d'];
+    const fuzzed = Array.from({ length: 2000 }, () => Array.from({ length: Math.floor(random() * 14) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    for (const xml of [...fixed, ...fuzzed]) {
+      expect(patched.replace(xml, values), JSON.stringify(xml)).toBe(original.replace(xml, values));
+      expect(patched.replace(xml, new Map()), JSON.stringify(xml)).toBe(xml);
+      expect([...patched.find(xml)], JSON.stringify(xml)).toEqual([...original.find(xml)]);
+    }
   });
 
   it('rest on the library holding no accessor in an object literal, which the fast spread would copy as a value', () => {
