@@ -47,19 +47,9 @@ const SLOW_SPREAD = `function _objectSpread2(e) {
  * differ only for a source with its own "__proto__" key (assigning it would set the target's
  * prototype; the helper defines an own property), so a call with such a source goes the original
  * way; and for accessors in an object literal (the helper copies the accessor, assign its value),
- * which the library's files do not have (the test checks that too).
+ * which the library's files do not have (the test checks that too). The original is kept, renamed.
  */
-export const FAST_SPREAD = `function _objectSpread2Exact(e) {
-\tfor (var r = 1; r < arguments.length; r++) {
-\t\tvar t = null != arguments[r] ? arguments[r] : {};
-\t\tr % 2 ? ownKeys(Object(t), !0).forEach(function(r) {
-\t\t\t_defineProperty(e, r, t[r]);
-\t\t}) : Object.getOwnPropertyDescriptors ? Object.defineProperties(e, Object.getOwnPropertyDescriptors(t)) : ownKeys(Object(t)).forEach(function(r) {
-\t\t\tObject.defineProperty(e, r, Object.getOwnPropertyDescriptor(t, r));
-\t\t});
-\t}
-\treturn e;
-}
+export const FAST_SPREAD = `${SLOW_SPREAD.replace('function _objectSpread2(e)', 'function _objectSpread2Exact(e)')}
 function _objectSpread2(e) {
 \tfor (var i = 1; i < arguments.length; i++) {
 \t\tvar s = arguments[i];
@@ -146,15 +136,8 @@ var slotOf = (character, previous, format) => {
     name: 'combine adds each format to the one object it builds',
     file: 'layout',
     find: 'var combine = (formats) => formats.reduce((all, format) => _objectSpread2(_objectSpread2({}, all), withoutUndefined(format)), {});',
-    replace: `var combine = (formats) => formats.reduce((all, format) => {
-\tfor (const key of Object.keys(format)) {
-\t\tconst value = format[key];
-\t\tif (value === void 0) continue;
-\t\tif (key === "__proto__") Object.defineProperty(all, key, { value, enumerable: true, configurable: true, writable: true });
-\t\telse all[key] = value;
-\t}
-\treturn all;
-}, {});`,
+    // copyDefined comes with the withoutUndefined patch below (the line before combine in the library).
+    replace: 'var combine = (formats) => formats.reduce(copyDefined, {});',
   },
   {
     name: 'placeWord moves the bookmarks onto its own copy of the line',
@@ -179,14 +162,10 @@ var slotOf = (character, previous, format) => {
 \t\t\t\tborder: endBorderOf(token),
 \t\t\t\ttabsOnly: false
 \t\t\t});`,
-    replace: `\t\t\tline = _objectSpread2(line, {}, {
-\t\t\t\tend: line.position,
-\t\t\t\tbetween: line.spaceCount,
-\t\t\t\theights: withToken(line.heights, token),
-\t\t\t\tstarted: true,
-\t\t\t\tborder: endBorderOf(token),
-\t\t\t\ttabsOnly: false
-\t\t\t});`,
+    // the same text, the line's copy made by placeWord itself updated rather than copied again
+    get replace() {
+      return this.find.replace('line = _objectSpread2(_objectSpread2({}, line), {}, {', 'line = _objectSpread2(line, {}, {');
+    },
   },
   {
     name: 'attributes are added to the one object they are written into',
@@ -208,7 +187,9 @@ var slotOf = (character, previous, format) => {
 \t\t\t}
 \t\t\treturn comp;
 \t\t}).filter((comp) => comp !== void 0);`,
-    replace: `\t\tconst root = this.root;
+    // the original, for an array of another kind, after a loop for a plain array
+    get replace() {
+      return `\t\tconst root = this.root;
 \t\tlet children;
 \t\tif (Array.isArray(root) && root.constructor === Array && Array[Symbol.species] === Array) {
 \t\t\tchildren = [];
@@ -230,13 +211,8 @@ var slotOf = (character, previous, format) => {
 \t\t\t\t\t}
 \t\t\t\t} else if (value !== void 0) children.push(value);
 \t\t\t}
-\t\t} else children = root.flatMap((comp) => {
-\t\t\tif (isXmlComponent(comp)) {
-\t\t\t\tconst parts = comp.writtenAs;
-\t\t\t\treturn parts ? parts.map((part) => part.prepForXml(context)) : comp.prepForXml(context);
-\t\t\t}
-\t\t\treturn comp;
-\t\t}).filter((comp) => comp !== void 0);`,
+${this.find.replace('\t\tconst children = this.root.flatMap(', '\t\t} else children = root.flatMap(')}`;
+    },
   },
   {
     name: 'linesOf keys a paragraph laid out at one width without building arrays',
@@ -390,16 +366,16 @@ var replacePlaceholders = (xmlData, values) => {
     name: 'withoutUndefined in one loop',
     file: 'layout',
     find: 'var withoutUndefined = (object) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== void 0));',
-    replace: `var withoutUndefined = (object) => {
-\tconst out = {};
+    replace: `var copyDefined = (into, object) => {
 \tfor (const key of Object.keys(object)) {
 \t\tconst value = object[key];
 \t\tif (value === void 0) continue;
-\t\tif (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, configurable: true, writable: true });
-\t\telse out[key] = value;
+\t\tif (key === "__proto__") Object.defineProperty(into, key, { value, enumerable: true, configurable: true, writable: true });
+\t\telse into[key] = value;
 \t}
-\treturn out;
-};`,
+\treturn into;
+};
+var withoutUndefined = (object) => copyDefined({}, object);`,
   },
 ];
 

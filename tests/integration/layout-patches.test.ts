@@ -113,7 +113,7 @@ describe('docx layout patches', () => {
   it('combine formats as the library’s combine does, undefined values, later formats, integer keys and own "__proto__" keys included', () => {
     type Combine = (formats: unknown[]) => object;
     const combineFrom = (source: string) => {
-      const start = source.indexOf('var withoutUndefined = ');
+      const start = Math.min(...['var withoutUndefined = ', 'var copyDefined = '].map((s) => source.indexOf(s)).filter((at) => at >= 0));
       const end = source.indexOf('var valueOf = ', start);
       expect(start, 'withoutUndefined and combine are where they were').toBeGreaterThan(0);
       return new Function(`${helpers(source)}\n${source.slice(start, end)}\nreturn combine;`)() as Combine;
