@@ -43,11 +43,14 @@ const SLOW_SPREAD = `function _objectSpread2(e) {
 }`;
 
 /**
- * The same copy with Object.assign, which V8 does in one fast step for plain objects. The two
- * differ only for a source with its own "__proto__" key (assigning it would set the target's
- * prototype; the helper defines an own property), so a call with such a source goes the original
- * way; and for accessors in an object literal (the helper copies the accessor, assign its value),
- * which the library's files do not have (the test checks that too). The original is kept, renamed.
+ * The same copy with Object.assign, which V8 does in one fast step for plain objects. For a source
+ * at an odd position (a spread) the two are the same but for a source with its own "__proto__" key
+ * (assigning it would set the target's prototype; the helper defines an own property), so a call
+ * with such a source goes the original way, kept and renamed. A source at an even position is
+ * copied by the helper with its property descriptors; the transpiler puts only object literals
+ * there, of plain data properties, which assign copies alike. The library's literals have no
+ * accessors (the test checks that too); a frozen object or a string would differ, and the
+ * transpiler never puts one there.
  */
 export const FAST_SPREAD = `${SLOW_SPREAD.replace('function _objectSpread2(e)', 'function _objectSpread2Exact(e)')}
 function _objectSpread2(e) {

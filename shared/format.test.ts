@@ -43,6 +43,10 @@ describe('UK formats', () => {
       expect(londonToday(new Date(before))).toBe(day);
     }
     expect(() => londonToday(new Date('not a date'))).toThrow(RangeError);
+    // Before railway time London kept local mean time (-0:01:15), so its date turned mid-minute:
+    // those dates are formatted every time.
+    expect(londonToday(new Date('1840-01-01T00:01:00Z'))).toBe('1839-12-31');
+    expect(londonToday(new Date('1840-01-01T00:01:30Z'))).toBe('1840-01-01');
     expect(formatTimestamp('2027-03-28T01:00:00Z')).toBe('28 Mar 2027, 02:00');
   });
 });

@@ -58,13 +58,15 @@ export function formatTimestamp(isoUtc: string): string {
 }
 
 // The last answer and the UTC minute it was for: most handlers ask, several times, within the same
-// minute, and London's date only changes on a minute's boundary (its offset is whole hours), so
-// the formatting (about 50 microseconds) is done once a minute rather than once a call.
+// minute, and London's date only changes on a minute's boundary (its offset has been whole hours
+// since railway time, 1 December 1847; before that it was local mean time, -0:01:15, so earlier
+// dates are never kept), so the formatting (about 50 microseconds) is done once a minute.
 let lastDay: { minute: number; day: string } | undefined;
+const WHOLE_HOURS_FROM = Date.UTC(1847, 11, 1);
 
 /** Today's calendar date in London, as YYYY-MM-DD. */
 export function londonToday(now: Date): string {
-  const minute = Math.floor(now.getTime() / 60_000);
+  const minute = now.getTime() >= WHOLE_HOURS_FROM ? Math.floor(now.getTime() / 60_000) : Number.NaN;
   if (lastDay?.minute === minute) return lastDay.day;
   dayFormat ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
   const parts = dayFormat.formatToParts(now);

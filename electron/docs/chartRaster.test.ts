@@ -62,7 +62,7 @@ describe('charts drawn ahead', () => {
     const charts = Array.from({ length: 4 }, (_, i) => quarterChart(i + 5));
     const ahead = chartsAhead();
     for (const c of charts.slice(0, 3)) ahead.draw(c.svg, 2);
-    ahead.draw(charts[0].svg, 2); // asked twice, drawn once
+    ahead.draw(charts[0].svg, 2); // asked twice: the same picture
     const rasterise = await ahead.rasteriser();
     for (const c of charts.slice(0, 3)) expect(Buffer.from(rasterise(c.svg, 2)).equals(Buffer.from(rasteriseSvg(c.svg, 2)))).toBe(true);
     expect(rasterise.late).toBe(0);
