@@ -120,7 +120,7 @@ function item(it: Item, { h2, numbered }: Headings): FileChild[] {
   if (it.mattersArising.length)
     out.push(
       h2('Matters arising'),
-      houseTable(['Ref', 'Item', 'Owner', 'Due', 'Status'], it.mattersArising.map((m) => [refCell(m.ref), m.text, m.owner || '—', date(m.due), m.status]), [23, 31, 15, 16, 15]),
+      houseTable(['Ref', 'Item', 'Owner', 'Due', 'Status'], it.mattersArising.map((m) => [refCell(m.ref), m.text, m.owner || '—', date(m.due), m.status]), [22, 28, 17, 16, 17]),
     );
   return [...head, ...(out.length ? out : [para('Nothing was recorded under this item.')])];
 }

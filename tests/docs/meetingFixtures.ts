@@ -64,7 +64,11 @@ export function minutesInput(themeCount: number, draft: boolean): MinutesDocInpu
     }),
     standing('Recommendations tracker update', 'For discussion', {
       summary: 'The secretariat presented the tracker. Two recommendations are overdue.',
-      mattersArising: [{ ref: 'SCP-2026-27-Q2-R03', text: 'Review how vulnerability markers are carried across systems', owner: 'Evan Director', due: '2026-10-31', status: 'In progress (overdue)' }],
+      mattersArising: [
+        { ref: 'SCP-2026-27-Q2-R03', text: 'Review how vulnerability markers are carried across systems', owner: 'Evan Director', due: '2026-10-31', status: 'In progress (overdue)' },
+        // the longest single words the narrow columns hold
+        { ref: 'SCP-2026-27-Q1-R02', text: 'Train all work coaches to act on additional-support markers', owner: 'Director, Learning and Development', due: '2027-05-31', status: 'Implemented' },
+      ],
     }),
     ...themes,
     standing('Any other business', 'For discussion'),
