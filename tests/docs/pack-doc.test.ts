@@ -14,7 +14,7 @@ import { PNG_SCALE } from '../../templates/charts/figure';
 import { buildPack, fileSize, themePaperChartSvg, type PackDocInput } from '../../templates/pack/buildPack';
 import { packDocx } from '../../templates/style/pack';
 import { libreOfficeAvailable, listImages, renderDocx, squeeze } from './libreoffice';
-import { packInput } from './packFixture';
+import { packInput, renumberedIds } from './packFixture';
 import { docxFigures, expectChart, mediaParts, pdfImages } from './figures';
 import { expectFramed } from './framing';
 
@@ -172,13 +172,8 @@ describe('panel pack Word file', () => {
 
   it('is the same without the layout’s list-number pass, as no heading is numbered by a list', async () => {
     const input = packInput(true);
-    // Bookmarks and pictures are numbered on from the last document built, so they are renumbered from 1 to compare.
-    const renumbered = (xml: string) => {
-      const seen = new Map<string, number>();
-      return xml.replace(/(_Toc|w:id="| id=")(\d+)/g, (_, kind: string, n: string) => `${kind}${seen.get(kind + n) ?? seen.set(kind + n, seen.size + 1).get(kind + n)}`);
-    };
-    const withPass = renumbered(documentXml(await packDocx(buildPack(input, rasteriseSvg, estimatePageNumbers))));
-    const without = renumbered(documentXml(await packDocx(buildPack(input, rasteriseSvg, withoutListNumbers(estimatePageNumbers)))));
+    const withPass = renumberedIds(documentXml(await packDocx(buildPack(input, rasteriseSvg, estimatePageNumbers))));
+    const without = renumberedIds(documentXml(await packDocx(buildPack(input, rasteriseSvg, withoutListNumbers(estimatePageNumbers)))));
     expect(without).toBe(withPass);
     expect(without).toMatch(/PAGEREF _Toc/);
     expect(layoutEstimator().estimator.listNumbers).toBeUndefined();

@@ -105,3 +105,12 @@ export function packInput(draft: boolean): PackDocInput {
     ],
   };
 }
+
+/**
+ * A built pack's XML with its bookmarks and pictures renumbered from 1, as two builds number them
+ * on from the last document built: so two packs can be compared.
+ */
+export function renumberedIds(xml: string): string {
+  const seen = new Map<string, number>();
+  return xml.replace(/(_Toc|w:id="| id=")(\d+)/g, (_, kind: string, n: string) => `${kind}${seen.get(kind + n) ?? seen.set(kind + n, seen.size + 1).get(kind + n)}`);
+}

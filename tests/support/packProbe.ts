@@ -12,7 +12,7 @@ import { rasteriseSvg } from '../../electron/docs/chartRaster';
 import { layoutEstimator } from '../../electron/docs/layoutFonts';
 import { buildPack, type PackDocInput } from '../../templates/pack/buildPack';
 import { packDocx } from '../../templates/style/pack';
-import { packInput } from '../docs/packFixture';
+import { packInput, renumberedIds } from '../docs/packFixture';
 import { trackerInput } from '../docs/meetingFixtures';
 
 function fullPack(): PackDocInput {
@@ -45,16 +45,10 @@ function fullPack(): PackDocInput {
   };
 }
 
-/** Bookmarks and pictures are numbered on from the last document built: renumbered from 1 to compare. */
-function renumbered(xml: string): string {
-  const seen = new Map<string, number>();
-  return xml.replace(/(_Toc|w:id="| id=")(\d+)/g, (_, kind: string, n: string) => `${kind}${seen.get(kind + n) ?? seen.set(kind + n, seen.size + 1).get(kind + n)}`);
-}
-
 /** Every part of the file: XML renumbered (and the properties' times of writing left out), pictures as base64. */
 function parts(bytes: Uint8Array): Record<string, string> {
   const files = unzipSync(bytes);
-  const text = (name: string) => renumbered(strFromU8(files[name])).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, 'WRITTEN');
+  const text = (name: string) => renumberedIds(strFromU8(files[name])).replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, 'WRITTEN');
   return Object.fromEntries(
     Object.keys(files)
       .sort()
