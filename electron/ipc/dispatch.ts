@@ -22,6 +22,8 @@ function describeZod(error: z.ZodError): string {
   return `Please correct: ${unique.slice(0, 5).join('; ')}${unique.length > 5 ? `; and ${unique.length - 5} more` : ''}.`;
 }
 
+const NOT_PLAIN_DATA = 'The request was refused: its values are not plain data (text, numbers, lists and records). Nothing was changed.';
+
 export type Logger = (entry: { channel: string; error: unknown }) => void;
 
 export async function dispatch(
@@ -34,15 +36,17 @@ export async function dispatch(
   if (typeof channel !== 'string' || !isChannel(channel)) {
     return { ok: false, error: { code: 'unknown-channel', message: `The app has no function called "${String(channel).slice(0, 80)}".` } };
   }
-  const parsed = contract[channel].input.safeParse(rawArg === undefined ? {} : rawArg);
-  if (!parsed.success) {
-    try {
+  let parsed: ReturnType<(typeof contract)[typeof channel]['input']['safeParse']>;
+  try {
+    parsed = contract[channel].input.safeParse(rawArg === undefined ? {} : rawArg);
+    if (!parsed.success) {
       return { ok: false, error: { code: 'invalid-argument', message: describeZod(parsed.error), fields: fieldsOf(parsed.error) } };
-    } catch {
-      // zod describes what it received to word its messages; an object built to defeat that
-      // (a "constructor" that is not one, a null prototype) makes the description itself throw.
-      return { ok: false, error: { code: 'invalid-argument', message: 'The request was refused: its values are not plain data (text, numbers, lists and records). Nothing was changed.' } };
     }
+  } catch {
+    // An object built to defeat the validator can make zod itself throw: while wording its
+    // messages (a "constructor" that is not one, a null prototype) or while checking (a
+    // "length" that cannot be compared with a number). Either way it is not plain data.
+    return { ok: false, error: { code: 'invalid-argument', message: NOT_PLAIN_DATA } };
   }
   const handler = table[channel] as (c: HandlerContext, a: unknown) => Promise<unknown>;
   try {

@@ -77,6 +77,16 @@ describe('IPC channels under hostile input', () => {
     expect(fingerprint()).toBe(before);
   });
 
+  it('refuses an argument whose "length" cannot be compared with a number (fast-check’s counterexample of 5 December)', async () => {
+    // zod's length check reads `length` from whatever it is given and compares it with a number;
+    // a null-prototype object there cannot be turned into one, so the check itself threw.
+    const arg = { id: null, onDate: { length: Object.create(null) as object }, narrative: false, status: false, targetDate: 0 };
+    const before = fingerprint();
+    const result = await dispatch(handlers, h.ctx, 'addRecommendationUpdate', arg);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/not plain data/) } });
+    expect(fingerprint()).toBe(before);
+  });
+
   it.each(CHANNELS)('%s answers every argument with the envelope, and writes nothing when it refuses', async (channel) => {
     await fc.assert(
       fc.asyncProperty(argFor(channel), async (arg) => {
