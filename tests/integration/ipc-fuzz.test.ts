@@ -9,6 +9,8 @@ import { loadDemo } from '../../electron/demo/demo';
 import { makeHarness, type Harness } from '../support/harness';
 
 let h: Harness;
+/** Cases per channel: 40 in every run; set SCP_FUZZ_RUNS for a longer hunt by hand. */
+const FUZZ_RUNS = Number(process.env.SCP_FUZZ_RUNS) || 40;
 const counts: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -52,7 +54,7 @@ const hostileValue = fc.letrec((tie) => ({
     fc.constant(null),
     fc.constant(undefined),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('id', 'panelId', 'name', '__proto__', 'constructor')), tie('value'), { maxKeys: 5 }),
+    fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('id', 'panelId', 'name', '__proto__', 'constructor', 'length', 'toString', 'valueOf', 'then')), tie('value'), { maxKeys: 5 }),
   ),
 })).value;
 
@@ -100,7 +102,7 @@ describe('IPC channels under hostile input', () => {
           expect(fingerprint()).toBe(before);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: FUZZ_RUNS },
     );
   }, 120_000);
 
