@@ -10,6 +10,7 @@ import type { GateSource, RestrictedValue } from '#shared/pii/gate';
 import { packDocx } from '#templates/style/pack';
 import type { HandlerContext } from '../handlers/context';
 import type { JobControl } from '../jobs/registry';
+import { londonToday } from '#shared/format';
 import { buildDocument } from './buildDocument';
 import { EXPORT_STEPS } from './exportDocument';
 import type { DocJob } from './docWorker';
@@ -36,6 +37,11 @@ let nextRequest = 1;
 /** The worker kept warm, if any: its thread and whether it is making a document now. */
 export function warmWorker(): { threadId: number; busy: boolean } | null {
   return warm ? { threadId: warm.worker.threadId, busy: warm.busy } : null;
+}
+
+/** How many documents have been sent to workers, preparations included. */
+export function workerRequests(): number {
+  return nextRequest - 1;
 }
 
 /** The warm worker if it is free, else a new one (kept warm if there is none). */
@@ -88,6 +94,11 @@ let devScript: Promise<string> | undefined;
 let scriptInstead: string | null = null;
 export function useWorkerScript(path: string | null): void {
   scriptInstead = path;
+  letWarmWorkerGo();
+}
+
+/** Stops the warm worker if it is idle, as its five minutes' wait would: the next pack starts a new one. */
+export function letWarmWorkerGo(): void {
   if (warm && !warm.busy) {
     clearTimeout(warm.idle);
     void warm.worker.terminate();
@@ -131,13 +142,212 @@ async function buildInPlace(ctx: HandlerContext, req: ExportRequest, job: JobCon
   return { bytes: await packDocx(built.doc), fileName: built.fileName, sources: built.sources, restricted: built.restricted };
 }
 
+/** The worker stopped, or failed, before it said anything: its script could not be loaded. */
+class WorkerDidNotStart extends Error {}
+
+/**
+ * Sends one document to a worker and waits for it. `watch` is called every CANCEL_POLL_MS and
+ * stops the wait by throwing; `onBuilt` when the records are read and the layout begins. The
+ * worker is given back (kept warm when it finished a document, or refused one with a reason;
+ * stopped when it broke or the wait was stopped).
+ */
+async function ask(
+  ctx: HandlerContext,
+  taken: { worker: Worker; keep: boolean },
+  req: ExportRequest,
+  hooks: { onBuilt: () => void; watch: () => void },
+): Promise<PackedDocument> {
+  const { worker, keep } = taken;
+  const id = nextRequest++;
+  let timer: NodeJS.Timeout | undefined;
+  let healthy = false;
+  const listeners: { message?: (m: WorkerAnswer) => void; error?: (e: Error) => void; exit?: (code: number) => void } = {};
+  try {
+    return await new Promise<PackedDocument>((resolveOnce, rejectOnce) => {
+      let settled = false;
+      const resolve = (v: PackedDocument) => void (settled || ((settled = true), resolveOnce(v)));
+      const reject = (e: unknown) => void (settled || ((settled = true), rejectOnce(e as Error)));
+      timer = setInterval(() => {
+        try {
+          hooks.watch();
+        } catch (err) {
+          reject(err);
+        }
+      }, CANCEL_POLL_MS);
+      let heard = false;
+      listeners.message = (m: WorkerAnswer) => {
+        if (m.id !== id) return;
+        heard = true;
+        if ('step' in m) hooks.onBuilt();
+        else if ('done' in m) resolve({ ...m.done, bytes: new Uint8Array(m.done.bytes) });
+        else if (m.failed.code) reject(new UserFacingError(m.failed.code, m.failed.message, m.failed.fields));
+        else reject(new Error(`The document could not be built: ${m.failed.message}`));
+        // A document that was built, or refused with a reason, leaves the worker fit for the next.
+        healthy = 'done' in m || 'failed' in m;
+      };
+      // A worker that cannot load its script at all (an install whose archive a worker cannot
+      // read) fails before it says anything else.
+      listeners.error = (err) => reject(heard ? err : new WorkerDidNotStart(String(err)));
+      listeners.exit = (code) => reject(heard ? new Error(`The document builder stopped unexpectedly (exit code ${code}).`) : new WorkerDidNotStart(`exit code ${code}`));
+      worker.on('message', listeners.message);
+      worker.once('error', listeners.error);
+      worker.once('exit', listeners.exit);
+      worker.postMessage({ id, dbPath: ctx.info.dbPath, dataDir: ctx.dataDir, now: ctx.now().toISOString(), info: ctx.info, req } satisfies DocJob);
+    });
+  } finally {
+    clearInterval(timer);
+    if (listeners.message) worker.off('message', listeners.message);
+    if (listeners.error) worker.off('error', listeners.error);
+    if (listeners.exit) worker.off('exit', listeners.exit);
+    // A cancel, or a worker that broke, is stopped; a finished one is kept warm.
+    await giveBack(worker, keep, healthy);
+  }
+}
+
+/**
+ * Where the database stood when a pack was prepared: changes made through this connection, and
+ * commits by any other (the CLI, say). Null while this connection is inside a transaction, whose
+ * writes the worker cannot see yet: a pack prepared then is never used.
+ */
+export function dataVersion(sqlite: HandlerContext['sqlite']): string | null {
+  if (sqlite.inTransaction) return null;
+  // Both counts start again on a new connection (after a restore, say): each connection has its own serial.
+  let serial = connections.get(sqlite);
+  if (serial === undefined) connections.set(sqlite, (serial = ++connectionsSeen));
+  const changes = sqlite.prepare('select total_changes()').pluck().get() as number;
+  const others = sqlite.pragma('data_version', { simple: true }) as number;
+  return `${serial}.${changes}.${others}`;
+}
+const connections = new WeakMap<HandlerContext['sqlite'], number>();
+let connectionsSeen = 0;
+
+/**
+ * A pack built ahead, in the warm worker, while the user looks at the approved agenda: the export
+ * they are most likely to ask for next. Used (once) if nothing in the database has changed since
+ * it was begun and it is still the same day in London; otherwise the pack is built afresh, by
+ * a worker that the preparation has left warm.
+ */
+interface Prepared {
+  dbPath: string;
+  panelId: number;
+  version: string;
+  day: string;
+  /** the pack, or null if it could not be built (the export, built afresh, will say why) */
+  result: Promise<PackedDocument | null>;
+  done: boolean;
+  expires: NodeJS.Timeout;
+}
+let prepared: Prepared | null = null;
+
+/** A prepared pack not asked for in this time is let go (its bytes with it). */
+const PREPARED_FOR_MS = 10 * 60_000;
+
+function dropPrepared(p: Prepared | null): void {
+  if (!p) return;
+  clearTimeout(p.expires);
+  if (prepared === p) prepared = null;
+}
+
+/** Whether a pack is being prepared, or waiting to be used, and for which panel. */
+export function preparedPack(): { panelId: number; done: boolean } | null {
+  return prepared ? { panelId: prepared.panelId, done: prepared.done } : null;
+}
+
+export type PrepareAnswer = { preparing: true } | { preparing: false; reason: 'in-memory' | 'busy' | 'no-worker' | 'changing' };
+
+/**
+ * Begins building the panel's pack in the warm worker, unless one is being prepared (or is
+ * ready) for the same panel and data already, the warm worker is busy with a document, or the
+ * database is in memory (tests, where documents are built in place).
+ */
+export async function preparePack(ctx: HandlerContext, panelId: number): Promise<PrepareAnswer> {
+  if (ctx.info.dbPath === ':memory:') return { preparing: false, reason: 'in-memory' };
+  const version = dataVersion(ctx.sqlite);
+  if (version === null) return { preparing: false, reason: 'changing' };
+  const day = londonToday(ctx.now());
+  const p = prepared;
+  if (p && p.dbPath === ctx.info.dbPath && p.panelId === panelId && p.version === version && p.day === day) return { preparing: true };
+  if (warm?.busy) return { preparing: false, reason: 'busy' };
+  // A preparation for another panel, or older data, is let go: only the latest is worth keeping.
+  dropPrepared(p);
+  let taken: { worker: Worker; keep: boolean };
+  try {
+    taken = await takeWorker();
+  } catch (err) {
+    console.error('[export] the document worker could not start to prepare the pack:', err);
+    return { preparing: false, reason: 'no-worker' };
+  }
+  const entry: Prepared = {
+    dbPath: ctx.info.dbPath,
+    panelId,
+    version,
+    day,
+    done: false,
+    result: Promise.resolve(null),
+    expires: setTimeout(() => dropPrepared(entry), PREPARED_FOR_MS),
+  };
+  entry.expires.unref?.();
+  entry.result = ask(ctx, taken, { kind: 'pack', panelId }, { onBuilt: () => {}, watch: () => {} }).then(
+    (packed) => packed,
+    // Refused (an agenda with no items) or broken: nothing to keep; the export will say why.
+    () => null,
+  );
+  void entry.result.then(() => {
+    entry.done = true;
+  });
+  prepared = entry;
+  return { preparing: true };
+}
+
+/** Waits for a promise, looking every CANCEL_POLL_MS whether the job has been cancelled. */
+async function watched<T>(promise: Promise<T>, job: JobControl): Promise<T> {
+  job.throwIfCancelled();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setInterval(() => {
+          try {
+            job.throwIfCancelled();
+          } catch (err) {
+            reject(err);
+          }
+        }, CANCEL_POLL_MS);
+      }),
+    ]);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * The prepared pack for this request, if it can stand for a build now: the same database and
+ * panel, nothing changed since it was begun, the same day. One still being built is waited for,
+ * even one that can no longer be used: its worker is then warm, and builds the pack afresh in
+ * about half the time a new worker would (a worker stopped and started again loses that).
+ */
+async function takePrepared(ctx: HandlerContext, req: ExportRequest, job: JobControl): Promise<PackedDocument | null> {
+  const p = prepared;
+  if (!p || req.kind !== 'pack') return null;
+  const usable = p.dbPath === ctx.info.dbPath && p.panelId === req.panelId && p.version === dataVersion(ctx.sqlite) && p.day === londonToday(ctx.now());
+  dropPrepared(p);
+  const packed = await watched(p.result, job);
+  if (!usable) return null;
+  if (packed) laidOutNext(job, req);
+  return packed;
+}
+
 /**
  * Builds and packs the document. The pack (seconds, at scale, in its page layout) is made in a
- * worker; the other documents take a few hundred milliseconds at most, less than a worker takes
- * to start, so they are made in place, as is everything for a database in memory (tests).
+ * worker, or taken ready-made from a preparation; the other documents take a few hundred
+ * milliseconds at most, less than a worker takes to start, so they are made in place, as is
+ * everything for a database in memory (tests).
  */
 export async function buildAndPack(ctx: HandlerContext, req: ExportRequest, job: JobControl): Promise<PackedDocument> {
   if (req.kind !== 'pack' || ctx.info.dbPath === ':memory:') return buildInPlace(ctx, req, job);
+  const ready = await takePrepared(ctx, req, job);
+  if (ready) return ready;
   let taken: { worker: Worker; keep: boolean };
   try {
     taken = await takeWorker();
@@ -146,56 +356,11 @@ export async function buildAndPack(ctx: HandlerContext, req: ExportRequest, job:
     console.error('[export] the document worker could not start; building in place:', err);
     return buildInPlace(ctx, req, job);
   }
-  const { worker, keep } = taken;
-  const id = nextRequest++;
-  let timer: NodeJS.Timeout | undefined;
-  let healthy = false;
-  const listeners: { message?: (m: WorkerAnswer) => void; error?: (e: Error) => void; exit?: (code: number) => void } = {};
   try {
-    const packed = await new Promise<PackedDocument>((resolveOnce, rejectOnce) => {
-      let settled = false;
-      const resolve = (v: PackedDocument) => void (settled || ((settled = true), resolveOnce(v)));
-      const reject = (e: unknown) => void (settled || ((settled = true), rejectOnce(e as Error)));
-      timer = setInterval(() => {
-        try {
-          job.throwIfCancelled();
-        } catch (err) {
-          reject(err);
-        }
-      }, CANCEL_POLL_MS);
-      let heard = false;
-      // A worker that cannot load its script at all (an install whose archive a worker cannot
-      // read) says so before it says anything else: then the pack is made in place instead.
-      const startFailed = (why: unknown) => {
-        if (settled) return; // stopped by a cancel: nothing more to do
-        settled = true;
-        console.error('[export] the document worker did not start; building in place:', why);
-        buildInPlace(ctx, req, job).then(resolveOnce, rejectOnce);
-      };
-      listeners.message = (m: WorkerAnswer) => {
-        if (m.id !== id) return;
-        heard = true;
-        if ('step' in m) laidOutNext(job, req);
-        else if ('done' in m) resolve({ ...m.done, bytes: new Uint8Array(m.done.bytes) });
-        else if (m.failed.code) reject(new UserFacingError(m.failed.code, m.failed.message, m.failed.fields));
-        else reject(new Error(`The document could not be built: ${m.failed.message}`));
-        // A document that was built, or refused with a reason, leaves the worker fit for the next.
-        healthy = 'done' in m || 'failed' in m;
-      };
-      listeners.error = (err) => (heard ? reject(err) : startFailed(err));
-      listeners.exit = (code) => (heard ? reject(new Error(`The document builder stopped unexpectedly (exit code ${code}).`)) : startFailed(`exit code ${code}`));
-      worker.on('message', listeners.message);
-      worker.once('error', listeners.error);
-      worker.once('exit', listeners.exit);
-      worker.postMessage({ id, dbPath: ctx.info.dbPath, dataDir: ctx.dataDir, now: ctx.now().toISOString(), info: ctx.info, req } satisfies DocJob);
-    });
-    return packed;
-  } finally {
-    clearInterval(timer);
-    if (listeners.message) worker.off('message', listeners.message);
-    if (listeners.error) worker.off('error', listeners.error);
-    if (listeners.exit) worker.off('exit', listeners.exit);
-    // A cancel, or a worker that broke, is stopped; a finished one is kept warm.
-    await giveBack(worker, keep, healthy);
+    return await ask(ctx, taken, req, { onBuilt: () => laidOutNext(job, req), watch: () => job.throwIfCancelled() });
+  } catch (err) {
+    if (!(err instanceof WorkerDidNotStart)) throw err;
+    console.error('[export] the document worker did not start; building in place:', err.message);
+    return buildInPlace(ctx, req, job);
   }
 }

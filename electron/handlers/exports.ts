@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { notFound, UserFacingError } from '#shared/ipc/result';
 import { EXPORT_DOCUMENT_NAMES } from '#shared/domain/exports';
 import type { ExportedFile, ExportLogEntry, ExportRequest } from '#shared/ipc/contract';
-import { buildAndPack } from '../docs/docWorkerHost';
+import { buildAndPack, preparePack } from '../docs/docWorkerHost';
 import { EXPORT_STEPS, exportPacked } from '../docs/exportDocument';
 import { NO_JOB, startJob, type JobControl } from '../jobs/registry';
 import { currentUser, nowIso } from './context';
@@ -40,6 +40,12 @@ export const exportHandlers = {
     // Who is exporting is checked before the job starts, so a missing name is said at once.
     await currentUser(ctx);
     return startJob(ctx, 'export', `Writing ${EXPORT_DOCUMENT_NAMES[req.kind]}`, (job) => runExport(ctx, req, job));
+  },
+  preparePack: async (ctx, { panelId }) => {
+    // A pack the worker then refuses (a cancelled panel, an empty agenda) is simply not kept: the export says why.
+    const panel = await ctx.db.selectFrom('panels').select('id').where('id', '=', panelId).executeTakeFirst();
+    if (!panel) throw notFound('Panel', panelId);
+    return preparePack(ctx, panelId);
   },
   listExports: async (ctx, { limit }) => {
     const rows = await ctx.db.selectFrom('export_log').selectAll().orderBy('id', 'desc').limit(limit ?? 200).execute();

@@ -96,6 +96,7 @@ const api = {
   exportAgenda: (arg) => invoke('exportAgenda', arg),
   exportTor: (arg) => invoke('exportTor', arg),
   startExport: (arg) => invoke('startExport', arg),
+  preparePack: (arg) => invoke('preparePack', arg),
   listExports: (arg) => invoke('listExports', arg),
   openExport: (arg) => invoke('openExport', arg),
   getMeeting: (arg) => invoke('getMeeting', arg),

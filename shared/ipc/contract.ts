@@ -82,6 +82,12 @@ export interface ExportedFile {
   logId: number;
 }
 
+/**
+ * Whether the panel's pack is being built ahead, in the background, for the export the user is
+ * likely to ask for next (and if not, why not); nothing is written or logged until they do.
+ */
+export type PackPreparation = { preparing: true } | { preparing: false; reason: 'in-memory' | 'busy' | 'no-worker' | 'changing' };
+
 export interface ExportLogEntry {
   id: number;
   kind: string;
@@ -373,6 +379,8 @@ export const contract = {
   exportTor: channel(z.strictObject({ id: recordId.optional(), allowFindings: allowFindings.optional() })).returns<ExportedFile>(),
   /** Any document as a job: progress shown, and cancelling it writes no file, logs nothing and changes no status. Its result is an ExportedFile. */
   startExport: channel(exportRequest).returns<JobStatus>(),
+  /** Begins building the panel's pack ahead (the screen that offers to issue it calls this); a later startExport of the same pack, with nothing changed meanwhile, uses it. */
+  preparePack: channel(byPanel).returns<PackPreparation>(),
   listExports: channel(z.strictObject({ limit: z.number().int().min(1).max(1000).optional() })).returns<ExportLogEntry[]>(),
   openExport: channel(byId).returns<{ opened: boolean; path: string }>(),
 

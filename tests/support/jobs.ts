@@ -13,8 +13,8 @@ export async function settleJob(api: ScpApi, s: JobStatus): Promise<JobStatus> {
 }
 
 /** A panel with one agenda item, its agenda approved by the chair; the secretariat is signed in again after. */
-export async function panelWithApprovedAgenda(api: ScpApi): Promise<number> {
-  const p = ok(await api.createPanel({ date: '2027-02-10', startTime: '10:00', endTime: '12:00', format: 'online', location: '', notes: '' }));
+export async function panelWithApprovedAgenda(api: ScpApi, date = '2027-02-10'): Promise<number> {
+  const p = ok(await api.createPanel({ date, startTime: '10:00', endTime: '12:00', format: 'online', location: '', notes: '' }));
   ok(await api.addAgendaItem({ panelId: p.id, title: 'Theme: lost contact before payments stop', purpose: 'discussion', presenterId: null, minutes: 30 }));
   ok(await api.sendAgendaForReview({ panelId: p.id }));
   await api.setIdentity({ name: 'Chris Chair', role: 'chair' });

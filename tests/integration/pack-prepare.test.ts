@@ -1,0 +1,191 @@
+// The pack built ahead: when the screen offers to issue the pack, main begins building it in the
+// export worker, and the export that follows uses it, but only if nothing in the database changed
+// meanwhile (through the app, or another program) and it is still the same day. Otherwise the pack
+// is built afresh, and the file always says what the database says when the user asks for it.
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dataVersion, preparedPack, warmWorker, workerRequests } from '../../electron/docs/docWorkerHost';
+import { registerAuditFunctions } from '#db/audit';
+import { docxParts } from '../../electron/docs/gate';
+import { runExport } from '../../electron/handlers/exports';
+import { JobCancelled, type JobControl } from '../../electron/jobs/registry';
+import { makeHarness, ok, type Harness } from '../support/harness';
+import { panelWithApprovedAgenda, settleJob } from '../support/jobs';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await makeHarness({ now: '2026-11-23T10:00:00Z', file: true });
+  await h.api.setIdentity({ name: 'Sam Secretariat', role: 'secretariat' });
+});
+afterEach(async () => h.close());
+
+/** Waits (12 s at most) for a condition to hold, and fails if it never does. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 600 && !condition(); i++) await new Promise((r) => setTimeout(r, 20));
+  expect(condition()).toBe(true);
+}
+
+/** Waits until the preparation has finished building (or given up). */
+const prepared = () => until(() => preparedPack()?.done === true);
+
+const headerText = (path: string) =>
+  docxParts(readFileSync(path))
+    .filter((p) => p.part === 'page header')
+    .map((p) => p.text)
+    .join('\n');
+
+describe('the pack prepared ahead', () => {
+  it('is used by the export that follows when nothing has changed: no second build, and the same file a fresh build makes', async () => {
+    const panelId = await panelWithApprovedAgenda(h.api);
+    const fresh = await runExport(h.ctx, { kind: 'pack', panelId });
+    // The first export issued the pack; a preparation now is of the issued pack.
+    expect(ok(await h.api.preparePack({ panelId }))).toEqual({ preparing: true });
+    expect(preparedPack()).toMatchObject({ panelId });
+    // Asked again for the same pack of the same data: the one preparation stands.
+    const asked = workerRequests();
+    expect(ok(await h.api.preparePack({ panelId }))).toEqual({ preparing: true });
+    expect(workerRequests()).toBe(asked);
+    await prepared();
+    const steps: string[] = [];
+    const watch: JobControl = { progress: (_d, _t, m) => void (m && steps.push(m)), checkpoint: async () => {}, throwIfCancelled: () => {} };
+    const used = await runExport(h.ctx, { kind: 'pack', panelId }, watch);
+    expect(workerRequests()).toBe(asked);
+    expect(preparedPack()).toBeNull();
+    expect(steps).toEqual(['Gathering the records…', 'Laying out the pages and numbering the contents…', 'Checking for personal data…', 'Writing the file…']);
+    const text = (path: string) => docxParts(readFileSync(path)).filter((p) => p.part !== 'document properties');
+    expect(text(used.path)).toEqual(text(fresh.path));
+    expect(ok(await h.api.listExports({})).map((e) => e.kind)).toEqual(['pack', 'pack']);
+  });
+
+  it('is not used once anything in the database has changed: the export builds afresh and shows the change', async () => {
+    const panelId = await panelWithApprovedAgenda(h.api);
+    ok(await h.api.preparePack({ panelId }));
+    await prepared();
+    ok(await h.api.setDocumentSettings({ marking: 'OFFICIAL' }));
+    const asked = workerRequests();
+    const file = await runExport(h.ctx, { kind: 'pack', panelId });
+    expect(workerRequests()).toBe(asked + 1);
+    expect(headerText(file.path)).toContain('OFFICIAL');
+    expect(headerText(file.path)).not.toContain('OFFICIAL-SENSITIVE');
+    expect(ok(await h.api.getPanel({ id: panelId })).status).toBe('pack-issued');
+  });
+
+  it('is not used once another program has written to the database file', async () => {
+    const panelId = await panelWithApprovedAgenda(h.api);
+    ok(await h.api.preparePack({ panelId }));
+    await prepared();
+    const before = dataVersion(h.ctx.sqlite);
+    // Another program that writes as the app does (the command-line tool, say).
+    const other = new Database(h.ctx.info.dbPath);
+    registerAuditFunctions(other);
+    const put = other.prepare("insert into settings (key, value, updated_at) values ('documents', ?, ?) on conflict (key) do update set value = excluded.value").run(JSON.stringify({ marking: 'OFFICIAL' }), '2026-11-23T10:05:00Z');
+    other.close();
+    expect(put.changes).toBe(1);
+    expect(dataVersion(h.ctx.sqlite)).not.toBe(before);
+    const asked = workerRequests();
+    const file = await runExport(h.ctx, { kind: 'pack', panelId });
+    expect(workerRequests()).toBe(asked + 1);
+    expect(headerText(file.path)).not.toContain('OFFICIAL-SENSITIVE');
+  });
+
+  it('is not used for another panel’s pack, nor on another day', async () => {
+    const first = await panelWithApprovedAgenda(h.api);
+    const second = await panelWithApprovedAgenda(h.api, '2027-05-12');
+    ok(await h.api.preparePack({ panelId: first }));
+    await prepared();
+    let asked = workerRequests();
+    await runExport(h.ctx, { kind: 'pack', panelId: second });
+    expect(workerRequests()).toBe(asked + 1);
+    expect(preparedPack()).toBeNull();
+
+    // Prepared at 23:59 London time, asked for at 00:01: the pack's date would be yesterday's.
+    h.setNow('2026-11-23T23:59:00Z');
+    ok(await h.api.preparePack({ panelId: first }));
+    await prepared();
+    h.setNow('2026-11-24T00:01:00Z');
+    asked = workerRequests();
+    await runExport(h.ctx, { kind: 'pack', panelId: first });
+    expect(workerRequests()).toBe(asked + 1);
+  });
+
+  it('still being built when something changes: the export waits for its worker, then builds afresh on it, warm', async () => {
+    const panelId = await panelWithApprovedAgenda(h.api);
+    const asked = workerRequests();
+    ok(await h.api.preparePack({ panelId }));
+    expect(preparedPack()).toMatchObject({ panelId, done: false });
+    const preparing = warmWorker();
+    expect(preparing).toMatchObject({ busy: true });
+    ok(await h.api.setDocumentSettings({ marking: 'OFFICIAL' }));
+    const file = await runExport(h.ctx, { kind: 'pack', panelId });
+    expect(headerText(file.path)).not.toContain('OFFICIAL-SENSITIVE');
+    expect(preparedPack()).toBeNull();
+    // Two builds on the one worker: the preparation (finished, not used) and the export's own.
+    expect(workerRequests()).toBe(asked + 2);
+    expect(warmWorker()).toEqual({ threadId: preparing?.threadId, busy: false });
+  });
+
+  it('still being built when the same pack is asked for: the export waits for it, and a cancel meanwhile writes nothing', async () => {
+    const panelId = await panelWithApprovedAgenda(h.api);
+    ok(await h.api.preparePack({ panelId }));
+    const cancelled: JobControl = {
+      progress: () => {},
+      checkpoint: async () => {},
+      throwIfCancelled: () => {
+        throw new JobCancelled();
+      },
+    };
+    await expect(runExport(h.ctx, { kind: 'pack', panelId }, cancelled)).rejects.toBeInstanceOf(JobCancelled);
+    expect(ok(await h.api.listExports({}))).toEqual([]);
+    expect(ok(await h.api.getPanel({ id: panelId })).status).toBe('agenda-approved');
+    // The cancelled wait let the preparation go; its worker finishes it and is kept warm.
+    expect(preparedPack()).toBeNull();
+    await until(() => warmWorker()?.busy === false);
+
+    const asked = workerRequests();
+    ok(await h.api.preparePack({ panelId }));
+    expect(preparedPack()).toMatchObject({ done: false });
+    const job = await settleJob(h.api, ok(await h.api.startExport({ kind: 'pack', panelId })));
+    expect(job).toMatchObject({ state: 'done' });
+    // One build: the preparation's, which the export waited for.
+    expect(workerRequests()).toBe(asked + 1);
+    expect(ok(await h.api.getPanel({ id: panelId })).status).toBe('pack-issued');
+  });
+
+  it('of a pack that cannot be built is not kept: the export says why', async () => {
+    const panelId = await panelWithApprovedAgenda(h.api);
+    ok(await h.api.cancelPanel({ id: panelId, reason: 'The chair is unavailable' }));
+    expect(ok(await h.api.preparePack({ panelId }))).toEqual({ preparing: true });
+    await prepared();
+    await expect(runExport(h.ctx, { kind: 'pack', panelId })).rejects.toThrow('This panel was cancelled, so it has no pack.');
+    expect(preparedPack()).toBeNull();
+    expect(ok(await h.api.listExports({}))).toEqual([]);
+  });
+
+  it('is not begun for a panel that does not exist, while the worker is busy, or inside a transaction', async () => {
+    expect(await h.api.preparePack({ panelId: 999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const panelId = await panelWithApprovedAgenda(h.api);
+    const exporting = runExport(h.ctx, { kind: 'pack', panelId });
+    // The export has taken the warm worker; a preparation would only compete with it.
+    await until(() => warmWorker()?.busy === true);
+    expect(ok(await h.api.preparePack({ panelId }))).toEqual({ preparing: false, reason: 'busy' });
+    await exporting;
+    h.ctx.sqlite.exec('begin');
+    try {
+      expect(ok(await h.api.preparePack({ panelId }))).toEqual({ preparing: false, reason: 'changing' });
+    } finally {
+      h.ctx.sqlite.exec('rollback');
+    }
+  });
+
+  it('is not begun for a database in memory, whose documents are built in place', async () => {
+    const memory = await makeHarness();
+    try {
+      await memory.api.setIdentity({ name: 'Sam Secretariat', role: 'secretariat' });
+      const panelId = await panelWithApprovedAgenda(memory.api);
+      expect(ok(await memory.api.preparePack({ panelId }))).toEqual({ preparing: false, reason: 'in-memory' });
+    } finally {
+      await memory.close();
+    }
+  });
+});
