@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { EXPORT_DOCUMENT_NAMES, type ExportKind } from '#shared/domain/exports';
 import type { ExportedFile, ExportRequest } from '#shared/ipc/contract';
@@ -95,6 +95,12 @@ export function ExportButton({ kind, panelId, torId, quarter, label }: { kind: E
       setMessage({ ok: false, text: end.failure.message });
     } else setMessage({ ok: false, text: end.error ?? 'The document could not be written.' });
   });
+  // The pack of a full panel takes seconds to lay out: main begins it in the background as soon as
+  // it is offered, and the export uses that build if nothing has changed by the time it is asked for.
+  // Best effort: if it cannot be begun, the export builds the pack as before, so nothing is shown.
+  useEffect(() => {
+    if (kind === 'pack' && panelId) call('preparePack', { panelId }).catch(() => {});
+  }, [kind, panelId]);
   const startButton = useRef<HTMLButtonElement>(null);
   const begin = (allow?: { reason: string }) => {
     setMessage(null);

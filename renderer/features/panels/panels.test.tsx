@@ -59,24 +59,36 @@ describe('panels screens', () => {
     expect(screen.getByText(/Pre-election period/)).toBeInTheDocument();
   });
 
+  /** What the screen asked main to prepare, and main's answers (the real handler's). */
+  let preparing: { arg: unknown; answer: unknown }[] = [];
+
   async function openPanel(after: (h: Harness, panelId: number) => Promise<unknown> = async () => {}) {
     let panelId = 0;
+    preparing = [];
     const app = await renderApp({
       now: '2026-11-11T10:00:00Z',
       setup: async (h) => {
         panelId = (await approvedPanel(h.api, '2026-11-11', await makeMembers(h.api))).panelId;
         await after(h, panelId);
+        const real = h.api.preparePack;
+        h.api.preparePack = async (arg) => {
+          const answer = await real(arg);
+          preparing.push({ arg, answer });
+          return answer;
+        };
       },
     });
     harness = app.harness;
     window.location.hash = `#/panels/${panelId}`;
-    return app;
+    return { app, panelId };
   }
 
-  it('offers to issue the pack while the agenda is approved and the pack not yet issued', async () => {
-    await openPanel();
+  it('offers to issue the pack while the agenda is approved and the pack not yet issued, and has main begin building it', async () => {
+    const { panelId } = await openPanel();
     expect(await screen.findByRole('button', { name: 'Issue the panel pack (Word)' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Reopen agenda' })).toBeInTheDocument();
+    // A database in memory builds its documents in place, so main says it prepares nothing.
+    await waitFor(() => expect(preparing).toEqual([{ arg: { panelId }, answer: { ok: true, value: { preparing: false, reason: 'in-memory' } } }]));
   });
 
   it.each([
