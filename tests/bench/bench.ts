@@ -18,9 +18,13 @@ import { LARGE, LARGE_DATASET_VERSION, loadLargeDemo } from '../../electron/demo
 import type { HandlerContext } from '../../electron/handlers/context';
 import { handlers } from '../../electron/handlers/index';
 import { dispatch } from '../../electron/ipc/dispatch';
+import { letWarmWorkerGo, preparedPack } from '../../electron/docs/docWorkerHost';
+import { runExport } from '../../electron/handlers/exports';
 import { browserTimings } from './browser';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+/** Packs timed from a cold start: each starts a worker and takes seconds, so fewer. */
+const COLD_RUNS = Math.min(RUNS, 5);
 /** `BENCH_ONLY=<pattern>` times only the measures whose names match it, prints them and writes nothing. */
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
 const wanted = (name: string) => !ONLY || ONLY.test(name);
@@ -236,6 +240,37 @@ async function main() {
     log(`timing ${name}`);
     // As many runs as every other measure, so the p95 is a 95th percentile and not the slowest of a few.
     rows.push({ group: 'documents', name, ...(await time(doc(channel, arg))), target, note: 'built, checked for personal data, written and logged' });
+  }
+  // The pack as the app's export job makes it: in the export worker, then checked, written and logged.
+  const packInWorker = () => runExport(ctx, { kind: 'pack', panelId: meta.packPanelId, allowFindings: { reason: 'Benchmark: timing only, not for circulation' } });
+  const coldName = 'Word: panel pack in the app, the first after start (a new worker, not prepared)';
+  if (wanted(coldName)) {
+    log(`timing ${coldName}`);
+    await packInWorker(); // bundles the worker's script in this checkout (the app's build ships it)
+    const samples: number[] = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      letWarmWorkerGo();
+      const t = performance.now();
+      await packInWorker();
+      samples.push(performance.now() - t);
+    }
+    rows.push({ group: 'documents', name: coldName, ...stats(samples), note: `${COLD_RUNS} runs, each in a worker started for it: what preparing the pack hides` });
+  }
+  const preparedName = 'Word: panel pack in the app, prepared when the screen offers it';
+  if (wanted(preparedName)) {
+    log(`timing ${preparedName}`);
+    const samples: number[] = [];
+    for (let i = 0; i <= RUNS; i++) {
+      // What the screen does when it shows "Issue the panel pack", untimed: the user reads the agenda meanwhile.
+      const answer = (await call(ctx, 'preparePack', { panelId: meta.packPanelId })) as { preparing: boolean };
+      if (!answer.preparing) throw new Error(`The pack was not prepared: ${JSON.stringify(answer)}`);
+      while (!preparedPack()?.done) await new Promise((r) => setTimeout(r, 10));
+      const t = performance.now();
+      await packInWorker();
+      // the first, like every measure's, warms up
+      if (i > 0) samples.push(performance.now() - t);
+    }
+    rows.push({ group: 'documents', name: preparedName, ...stats(samples), target: 2000, note: 'the export of a pack built ahead: checked for personal data, written and logged' });
   }
   await o.close();
   if (ONLY) {
