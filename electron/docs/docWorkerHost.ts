@@ -39,6 +39,12 @@ export function warmWorker(): { threadId: number; busy: boolean } | null {
   return warm ? { threadId: warm.worker.threadId, busy: warm.busy } : null;
 }
 
+let workersMade = 0;
+/** How many workers have been started. */
+export function workersStarted(): number {
+  return workersMade;
+}
+
 /** How many documents have been sent to workers, preparations included. */
 export function workerRequests(): number {
   return nextRequest - 1;
@@ -52,6 +58,7 @@ async function takeWorker(): Promise<{ worker: Worker; keep: boolean }> {
     return { worker: warm.worker, keep: true };
   }
   const worker = new Worker(await workerScript());
+  workersMade++;
   // An idle worker never keeps the app (or a test run) from exiting.
   worker.unref();
   // An error while no document is being made (there is no one else to tell) is logged, never thrown in main.
@@ -223,9 +230,9 @@ let connectionsSeen = 0;
 
 /**
  * A pack built ahead, in the warm worker, while the user looks at the approved agenda: the export
- * they are most likely to ask for next. Used (once) if nothing in the database has changed since
- * it was begun and it is still the same day in London; otherwise the pack is built afresh, by
- * a worker that the preparation has left warm.
+ * they are most likely to ask for next. Used if nothing in the database has changed since it was
+ * begun and it is still the same day in London; otherwise the pack is built afresh, by a worker
+ * that the preparation has left warm.
  */
 interface Prepared {
   dbPath: string;
@@ -238,9 +245,15 @@ interface Prepared {
   expires: NodeJS.Timeout;
 }
 let prepared: Prepared | null = null;
+/** The preparation whose build is running in a worker now, and that worker. */
+let building: { worker: Worker; finished: Promise<unknown>; stopped: boolean } | null = null;
 
 /** A prepared pack not asked for in this time is let go (its bytes with it). */
 const PREPARED_FOR_MS = 10 * 60_000;
+/** A preparation still building after this long is stopped (its worker with it): something is wrong. */
+const PREPARING_AT_MOST_MS = 2 * 60_000;
+
+class PreparationTooLong extends Error {}
 
 function dropPrepared(p: Prepared | null): void {
   if (!p) return;
@@ -253,49 +266,79 @@ export function preparedPack(): { panelId: number; done: boolean } | null {
   return prepared ? { panelId: prepared.panelId, done: prepared.done } : null;
 }
 
-export type PrepareAnswer = { preparing: true } | { preparing: false; reason: 'in-memory' | 'busy' | 'no-worker' | 'changing' };
+/**
+ * Lets any preparation go, stopping the worker that builds it, and waits until it has stopped:
+ * before a restore puts another file in place of the database it has open.
+ */
+export async function stopPreparing(): Promise<void> {
+  dropPrepared(prepared);
+  const b = building;
+  if (!b) return;
+  b.stopped = true;
+  await b.worker.terminate();
+  await b.finished;
+}
+
+export type PrepareAnswer = { preparing: true } | { preparing: false; reason: 'in-memory' | 'busy' | 'changing' };
+
+/** Builds one preparation's pack on the warm worker; null if it cannot (said in the log unless the pack was refused with a reason). */
+async function buildPrepared(ctx: HandlerContext, entry: Prepared, after: Promise<unknown> | null): Promise<PackedDocument | null> {
+  // Another preparation's build holds the worker: this one follows it there, warm.
+  if (after) await after;
+  // Let go while it waited (another panel's pack asked for, the database restored): not begun.
+  if (prepared !== entry) return null;
+  let taken: { worker: Worker; keep: boolean };
+  try {
+    taken = await takeWorker();
+  } catch (err) {
+    console.error('[export] the document worker could not start to prepare the pack:', err);
+    return null;
+  }
+  const started = Date.now();
+  const result = ask(ctx, taken, { kind: 'pack', panelId: entry.panelId }, {
+    onBuilt: () => {},
+    watch: () => {
+      if (Date.now() - started > PREPARING_AT_MOST_MS) throw new PreparationTooLong(`still building after ${PREPARING_AT_MOST_MS / 1000} s`);
+    },
+  });
+  const mine = { worker: taken.worker, finished: result.catch(() => null), stopped: false };
+  building = mine;
+  try {
+    return await result;
+  } catch (err) {
+    // A pack refused with a reason (a cancelled panel) is for the export to say; anything else is logged.
+    if (!(err instanceof UserFacingError) && !mine.stopped) console.error('[export] preparing the pack failed; the export will build it afresh:', err);
+    return null;
+  } finally {
+    if (building === mine) building = null;
+  }
+}
 
 /**
- * Begins building the panel's pack in the warm worker, unless one is being prepared (or is
- * ready) for the same panel and data already, the warm worker is busy with a document, or the
- * database is in memory (tests, where documents are built in place).
+ * Begins building the panel's pack ahead, unless it is being prepared (or is ready) for the same
+ * panel and data already, an export has the warm worker, or the database is in memory (tests,
+ * where documents are built in place). A preparation still building for something else is
+ * superseded: the new one follows it on the same worker.
  */
-export async function preparePack(ctx: HandlerContext, panelId: number): Promise<PrepareAnswer> {
+export function preparePack(ctx: HandlerContext, panelId: number): PrepareAnswer {
   if (ctx.info.dbPath === ':memory:') return { preparing: false, reason: 'in-memory' };
   const version = dataVersion(ctx.sqlite);
   if (version === null) return { preparing: false, reason: 'changing' };
   const day = londonToday(ctx.now());
   const p = prepared;
   if (p && p.dbPath === ctx.info.dbPath && p.panelId === panelId && p.version === version && p.day === day) return { preparing: true };
-  if (warm?.busy) return { preparing: false, reason: 'busy' };
-  // A preparation for another panel, or older data, is let go: only the latest is worth keeping.
+  // The warm worker busy with no preparation in hand is making an export: only compete with it.
+  const before = building?.finished ?? (p && !p.done ? p.result : null);
+  if (warm?.busy && !before) return { preparing: false, reason: 'busy' };
+  // Set before anything is awaited, so a second call finds it.
   dropPrepared(p);
-  let taken: { worker: Worker; keep: boolean };
-  try {
-    taken = await takeWorker();
-  } catch (err) {
-    console.error('[export] the document worker could not start to prepare the pack:', err);
-    return { preparing: false, reason: 'no-worker' };
-  }
-  const entry: Prepared = {
-    dbPath: ctx.info.dbPath,
-    panelId,
-    version,
-    day,
-    done: false,
-    result: Promise.resolve(null),
-    expires: setTimeout(() => dropPrepared(entry), PREPARED_FOR_MS),
-  };
+  const entry: Prepared = { dbPath: ctx.info.dbPath, panelId, version, day, done: false, result: Promise.resolve(null), expires: setTimeout(() => dropPrepared(entry), PREPARED_FOR_MS) };
   entry.expires.unref?.();
-  entry.result = ask(ctx, taken, { kind: 'pack', panelId }, { onBuilt: () => {}, watch: () => {} }).then(
-    (packed) => packed,
-    // Refused (an agenda with no items) or broken: nothing to keep; the export will say why.
-    () => null,
-  );
+  prepared = entry;
+  entry.result = buildPrepared(ctx, entry, before);
   void entry.result.then(() => {
     entry.done = true;
   });
-  prepared = entry;
   return { preparing: true };
 }
 
@@ -323,19 +366,25 @@ async function watched<T>(promise: Promise<T>, job: JobControl): Promise<T> {
 
 /**
  * The prepared pack for this request, if it can stand for a build now: the same database and
- * panel, nothing changed since it was begun, the same day. One still being built is waited for,
- * even one that can no longer be used: its worker is then warm, and builds the pack afresh in
- * about half the time a new worker would (a worker stopped and started again loses that).
+ * panel, nothing changed since it was begun, the same day. One still being built is waited for
+ * (a cancel meanwhile leaves it for the next export). One that can no longer be used is let go;
+ * if a preparation's build still holds the worker, it is waited for all the same: the worker is
+ * then warm, and builds the pack afresh in about half the time a new worker would (one stopped
+ * and started again loses that).
  */
 async function takePrepared(ctx: HandlerContext, req: ExportRequest, job: JobControl): Promise<PackedDocument | null> {
   const p = prepared;
   if (!p || req.kind !== 'pack') return null;
   const usable = p.dbPath === ctx.info.dbPath && p.panelId === req.panelId && p.version === dataVersion(ctx.sqlite) && p.day === londonToday(ctx.now());
+  if (usable) {
+    const packed = await watched(p.result, job);
+    dropPrepared(p);
+    if (packed) laidOutNext(job, req);
+    return packed;
+  }
   dropPrepared(p);
-  const packed = await watched(p.result, job);
-  if (!usable) return null;
-  if (packed) laidOutNext(job, req);
-  return packed;
+  if (building) await watched(building.finished, job);
+  return null;
 }
 
 /**

@@ -42,10 +42,12 @@ export async function dispatch(
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid-argument', message: describeZod(parsed.error), fields: fieldsOf(parsed.error) } };
     }
-  } catch {
+  } catch (err) {
     // An object built to defeat the validator can make zod itself throw: while wording its
     // messages (a "constructor" that is not one, a null prototype) or while checking (a
-    // "length" that cannot be compared with a number). Either way it is not plain data.
+    // "length" that cannot be compared with a number). Either way it is not plain data; it is
+    // logged all the same, in case the fault is in one of the contract's own refinements.
+    log({ channel, error: err });
     return { ok: false, error: { code: 'invalid-argument', message: NOT_PLAIN_DATA } };
   }
   const handler = table[channel] as (c: HandlerContext, a: unknown) => Promise<unknown>;

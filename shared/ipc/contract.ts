@@ -86,7 +86,7 @@ export interface ExportedFile {
  * Whether the panel's pack is being built ahead, in the background, for the export the user is
  * likely to ask for next (and if not, why not); nothing is written or logged until they do.
  */
-export type PackPreparation = { preparing: true } | { preparing: false; reason: 'in-memory' | 'busy' | 'no-worker' | 'changing' };
+export type PackPreparation = { preparing: true } | { preparing: false; reason: 'in-memory' | 'busy' | 'changing' };
 
 export interface ExportLogEntry {
   id: number;

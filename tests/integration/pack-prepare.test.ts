@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dataVersion, preparedPack, warmWorker, workerRequests } from '../../electron/docs/docWorkerHost';
+import { dataVersion, preparedPack, warmWorker, workerRequests, workersStarted } from '../../electron/docs/docWorkerHost';
 import { registerAuditFunctions } from '#db/audit';
 import { docxParts } from '../../electron/docs/gate';
 import { runExport } from '../../electron/handlers/exports';
@@ -116,17 +116,20 @@ describe('the pack prepared ahead', () => {
     expect(preparedPack()).toMatchObject({ panelId, done: false });
     const preparing = warmWorker();
     expect(preparing).toMatchObject({ busy: true });
+    const started = workersStarted();
     ok(await h.api.setDocumentSettings({ marking: 'OFFICIAL' }));
     const file = await runExport(h.ctx, { kind: 'pack', panelId });
     expect(headerText(file.path)).not.toContain('OFFICIAL-SENSITIVE');
     expect(preparedPack()).toBeNull();
-    // Two builds on the one worker: the preparation (finished, not used) and the export's own.
+    // Two builds on the one worker, and no other started: the preparation (finished, not used) and the export's own.
     expect(workerRequests()).toBe(asked + 2);
+    expect(workersStarted()).toBe(started);
     expect(warmWorker()).toEqual({ threadId: preparing?.threadId, busy: false });
   });
 
-  it('still being built when the same pack is asked for: the export waits for it, and a cancel meanwhile writes nothing', async () => {
+  it('still being built when the same pack is asked for: the export waits for it; a cancel meanwhile writes nothing and leaves it for the next', async () => {
     const panelId = await panelWithApprovedAgenda(h.api);
+    const asked = workerRequests();
     ok(await h.api.preparePack({ panelId }));
     const cancelled: JobControl = {
       progress: () => {},
@@ -138,18 +141,41 @@ describe('the pack prepared ahead', () => {
     await expect(runExport(h.ctx, { kind: 'pack', panelId }, cancelled)).rejects.toBeInstanceOf(JobCancelled);
     expect(ok(await h.api.listExports({}))).toEqual([]);
     expect(ok(await h.api.getPanel({ id: panelId })).status).toBe('agenda-approved');
-    // The cancelled wait let the preparation go; its worker finishes it and is kept warm.
-    expect(preparedPack()).toBeNull();
-    await until(() => warmWorker()?.busy === false);
+    expect(preparedPack()).toMatchObject({ panelId });
 
-    const asked = workerRequests();
-    ok(await h.api.preparePack({ panelId }));
-    expect(preparedPack()).toMatchObject({ done: false });
+    const started = workersStarted();
     const job = await settleJob(h.api, ok(await h.api.startExport({ kind: 'pack', panelId })));
     expect(job).toMatchObject({ state: 'done' });
-    // One build: the preparation's, which the export waited for.
+    // One build, the preparation's, which the cancelled export and this one both waited for.
     expect(workerRequests()).toBe(asked + 1);
+    expect(workersStarted()).toBe(started);
+    expect(preparedPack()).toBeNull();
     expect(ok(await h.api.getPanel({ id: panelId })).status).toBe('pack-issued');
+  });
+
+  it('for another panel while one is building: the new one follows it on the same worker and is the one kept', async () => {
+    const first = await panelWithApprovedAgenda(h.api);
+    const second = await panelWithApprovedAgenda(h.api, '2027-05-12');
+    const asked = workerRequests();
+    const started = workersStarted();
+    ok(await h.api.preparePack({ panelId: first }));
+    expect(ok(await h.api.preparePack({ panelId: second }))).toEqual({ preparing: true });
+    expect(preparedPack()).toMatchObject({ panelId: second, done: false });
+    await prepared();
+    await runExport(h.ctx, { kind: 'pack', panelId: second });
+    expect(workerRequests()).toBe(asked + 2);
+    expect(workersStarted()).toBe(started);
+  });
+
+  it('is stopped and let go before a restore puts a backup in place of the database', async () => {
+    const panelId = await panelWithApprovedAgenda(h.api);
+    const backup = ok(await h.api.backupNow({}));
+    ok(await h.api.preparePack({ panelId }));
+    expect(preparedPack()).toMatchObject({ done: false });
+    expect(ok(await h.api.restoreBackup({ name: backup.name }))).toMatchObject({ restored: backup.name });
+    expect(preparedPack()).toBeNull();
+    // The export after the restore reads the restored file, on a new connection.
+    await expect(runExport(h.ctx, { kind: 'pack', panelId })).resolves.toMatchObject({ bytes: expect.any(Number) });
   });
 
   it('of a pack that cannot be built is not kept: the export says why', async () => {

@@ -98,7 +98,7 @@ export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
             </button>
           )}
           <ExportButton kind="agenda" panelId={panel.id} label="Export agenda (Word)" />
-          {pack && <ExportButton kind="pack" panelId={panel.id} label={pack} />}
+          {pack && <ExportButton kind="pack" panelId={panel.id} label={pack} prepareAhead={a.state === 'approved'} />}
         </div>
       </div>
       <p className={`timing${a.overrunMinutes > 0 ? ' timing--over' : ''}`} role={a.overrunMinutes > 0 ? 'alert' : undefined}>

@@ -72,7 +72,22 @@ function exportRequest(kind: ExportKind, o: { panelId?: number; torId?: number; 
   }
 }
 
-export function ExportButton({ kind, panelId, torId, quarter, label }: { kind: ExportKind; panelId?: number; torId?: number; quarter?: string; label: string }) {
+export function ExportButton({
+  kind,
+  panelId,
+  torId,
+  quarter,
+  label,
+  prepareAhead = false,
+}: {
+  kind: ExportKind;
+  panelId?: number;
+  torId?: number;
+  quarter?: string;
+  label: string;
+  /** the pack only: have main begin building it now (an approved agenda, which changes little before the pack is issued) */
+  prepareAhead?: boolean;
+}) {
   const qc = useQueryClient();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [findings, setFindings] = useState<Finding[] | null>(null);
@@ -96,11 +111,12 @@ export function ExportButton({ kind, panelId, torId, quarter, label }: { kind: E
     } else setMessage({ ok: false, text: end.error ?? 'The document could not be written.' });
   });
   // The pack of a full panel takes seconds to lay out: main begins it in the background as soon as
-  // it is offered, and the export uses that build if nothing has changed by the time it is asked for.
-  // Best effort: if it cannot be begun, the export builds the pack as before, so nothing is shown.
+  // the approved agenda's pack is offered, and the export uses that build if nothing has changed by
+  // the time it is asked for. Best effort: if it cannot be begun, the export builds the pack as
+  // before, so nothing is shown. (A draft agenda is still being edited: a build would be wasted.)
   useEffect(() => {
-    if (kind === 'pack' && panelId) call('preparePack', { panelId }).catch(() => {});
-  }, [kind, panelId]);
+    if (kind === 'pack' && panelId && prepareAhead) call('preparePack', { panelId }).catch(() => {});
+  }, [kind, panelId, prepareAhead]);
   const startButton = useRef<HTMLButtonElement>(null);
   const begin = (allow?: { reason: string }) => {
     setMessage(null);

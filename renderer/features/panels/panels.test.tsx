@@ -91,6 +91,38 @@ describe('panels screens', () => {
     await waitFor(() => expect(preparing).toEqual([{ arg: { panelId }, answer: { ok: true, value: { preparing: false, reason: 'in-memory' } } }]));
   });
 
+  it('prepares no draft pack, and prepares the pack once the chair approves the agenda on the screen', async () => {
+    let panelId = 0;
+    preparing = [];
+    const app = await renderApp({
+      now: '2026-11-11T10:00:00Z',
+      setup: async (h) => {
+        const p = ok(await h.api.createPanel({ date: '2026-11-11', startTime: '10:00', endTime: '12:30', format: 'online', location: '', notes: '' }));
+        panelId = p.id;
+        ok(await h.api.addAgendaItem({ panelId, title: 'Theme: contact lost', purpose: 'decision', presenterId: null, minutes: 30 }));
+        ok(await h.api.sendAgendaForReview({ panelId }));
+        await h.api.setIdentity({ name: 'Chris Chair', role: 'chair' });
+        const real = h.api.preparePack;
+        h.api.preparePack = async (arg) => {
+          const answer = await real(arg);
+          preparing.push({ arg, answer });
+          return answer;
+        };
+      },
+    });
+    harness = app.harness;
+    window.location.hash = `#/panels/${panelId}`;
+    expect(await screen.findByRole('button', { name: 'Export a draft pack (Word)' })).toBeInTheDocument();
+    // Long enough for a call made as the button appeared to have come back.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(preparing).toEqual([]);
+    await app.user.click(screen.getByRole('button', { name: 'Approve agenda' }));
+    await app.user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Approve' }));
+    expect(await screen.findByRole('button', { name: 'Issue the panel pack (Word)' })).toBeInTheDocument();
+    // Asked for once the agenda was approved, not while it was a draft.
+    await waitFor(() => expect(preparing).toEqual([{ arg: { panelId }, answer: { ok: true, value: { preparing: false, reason: 'in-memory' } } }]));
+  });
+
   it.each([
     ['held', async (h: Harness, panelId: number) => ok(await h.api.startMeeting({ panelId }))],
     ['with its minutes drafted', async (h: Harness, panelId: number) => (ok(await h.api.startMeeting({ panelId })), ok(await h.api.endMeeting({ panelId })))],
