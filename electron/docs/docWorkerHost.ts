@@ -166,21 +166,10 @@ async function ask(
 ): Promise<PackedDocument> {
   const { worker, keep } = taken;
   const id = nextRequest++;
-  let timer: NodeJS.Timeout | undefined;
   let healthy = false;
   const listeners: { message?: (m: WorkerAnswer) => void; error?: (e: Error) => void; exit?: (code: number) => void } = {};
   try {
-    return await new Promise<PackedDocument>((resolveOnce, rejectOnce) => {
-      let settled = false;
-      const resolve = (v: PackedDocument) => void (settled || ((settled = true), resolveOnce(v)));
-      const reject = (e: unknown) => void (settled || ((settled = true), rejectOnce(e as Error)));
-      timer = setInterval(() => {
-        try {
-          hooks.watch();
-        } catch (err) {
-          reject(err);
-        }
-      }, CANCEL_POLL_MS);
+    const answer = new Promise<PackedDocument>((resolve, reject) => {
       let heard = false;
       listeners.message = (m: WorkerAnswer) => {
         if (m.id !== id) return;
@@ -201,8 +190,8 @@ async function ask(
       worker.once('exit', listeners.exit);
       worker.postMessage({ id, dbPath: ctx.info.dbPath, dataDir: ctx.dataDir, now: ctx.now().toISOString(), info: ctx.info, req } satisfies DocJob);
     });
+    return await watched(answer, hooks.watch);
   } finally {
-    clearInterval(timer);
     if (listeners.message) worker.off('message', listeners.message);
     if (listeners.error) worker.off('error', listeners.error);
     if (listeners.exit) worker.off('exit', listeners.exit);
@@ -342,9 +331,8 @@ export function preparePack(ctx: HandlerContext, panelId: number): PrepareAnswer
   return { preparing: true };
 }
 
-/** Waits for a promise, looking every CANCEL_POLL_MS whether the job has been cancelled. */
-async function watched<T>(promise: Promise<T>, job: JobControl): Promise<T> {
-  job.throwIfCancelled();
+/** Waits for a promise, calling `check` every CANCEL_POLL_MS: what it throws (a cancel) ends the wait. */
+async function watched<T>(promise: Promise<T>, check: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
@@ -352,7 +340,7 @@ async function watched<T>(promise: Promise<T>, job: JobControl): Promise<T> {
       new Promise<never>((_, reject) => {
         timer = setInterval(() => {
           try {
-            job.throwIfCancelled();
+            check();
           } catch (err) {
             reject(err);
           }
@@ -376,14 +364,16 @@ async function takePrepared(ctx: HandlerContext, req: ExportRequest, job: JobCon
   const p = prepared;
   if (!p || req.kind !== 'pack') return null;
   const usable = p.dbPath === ctx.info.dbPath && p.panelId === req.panelId && p.version === dataVersion(ctx.sqlite) && p.day === londonToday(ctx.now());
+  const cancelled = () => job.throwIfCancelled();
+  cancelled();
   if (usable) {
-    const packed = await watched(p.result, job);
+    const packed = await watched(p.result, cancelled);
     dropPrepared(p);
     if (packed) laidOutNext(job, req);
     return packed;
   }
   dropPrepared(p);
-  if (building) await watched(building.finished, job);
+  if (building) await watched(building.finished, cancelled);
   return null;
 }
 

@@ -61,6 +61,14 @@ describe('panels screens', () => {
 
   /** What the screen asked main to prepare, and main's answers (the real handler's). */
   let preparing: { arg: unknown; answer: unknown }[] = [];
+  function recordPreparing(h: Harness) {
+    const real = h.api.preparePack;
+    h.api.preparePack = async (arg) => {
+      const answer = await real(arg);
+      preparing.push({ arg, answer });
+      return answer;
+    };
+  }
 
   async function openPanel(after: (h: Harness, panelId: number) => Promise<unknown> = async () => {}) {
     let panelId = 0;
@@ -70,12 +78,7 @@ describe('panels screens', () => {
       setup: async (h) => {
         panelId = (await approvedPanel(h.api, '2026-11-11', await makeMembers(h.api))).panelId;
         await after(h, panelId);
-        const real = h.api.preparePack;
-        h.api.preparePack = async (arg) => {
-          const answer = await real(arg);
-          preparing.push({ arg, answer });
-          return answer;
-        };
+        recordPreparing(h);
       },
     });
     harness = app.harness;
@@ -102,12 +105,7 @@ describe('panels screens', () => {
         ok(await h.api.addAgendaItem({ panelId, title: 'Theme: contact lost', purpose: 'decision', presenterId: null, minutes: 30 }));
         ok(await h.api.sendAgendaForReview({ panelId }));
         await h.api.setIdentity({ name: 'Chris Chair', role: 'chair' });
-        const real = h.api.preparePack;
-        h.api.preparePack = async (arg) => {
-          const answer = await real(arg);
-          preparing.push({ arg, answer });
-          return answer;
-        };
+        recordPreparing(h);
       },
     });
     harness = app.harness;
