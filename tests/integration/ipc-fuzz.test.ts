@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract } from '#shared/ipc/contract';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { handlers } from '../../electron/handlers/index';
+import { cancelJob, runningJobs } from '../../electron/jobs/registry';
 import { loadDemo } from '../../electron/demo/demo';
 import { makeHarness, type Harness } from '../support/harness';
 
@@ -19,6 +20,11 @@ beforeAll(async () => {
   await h.api.setIdentity({ name: 'Fuzz Tester', role: 'secretariat' });
 });
 afterAll(async () => {
+  // Jobs the fuzz started (imports, exports, backups) are stopped and waited for (30 s at most),
+  // so none is left running against a database closed under it.
+  for (const job of runningJobs(h.ctx)) cancelJob(h.ctx, job.id);
+  for (let i = 0; i < 600 && runningJobs(h.ctx).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+  expect(runningJobs(h.ctx)).toEqual([]);
   await h.close();
   console.info(`IPC fuzz cases per channel: ${JSON.stringify(counts)}`);
 });
