@@ -1,16 +1,17 @@
 // Main's side of the export worker (docWorker.ts): finds or makes its script, runs it for one
-// document, reports its steps, and terminates it at once when the job is cancelled.
+// document, reports its steps, and terminates it at once when the job is cancelled; and builds the
+// panel pack ahead, for the export that follows, when a screen offers it.
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ExportRequest } from '#shared/ipc/contract';
+import { londonToday } from '#shared/format';
+import type { ExportRequest, PackPreparation } from '#shared/ipc/contract';
 import { UserFacingError, type ErrorCode } from '#shared/ipc/result';
 import type { GateSource, RestrictedValue } from '#shared/pii/gate';
 import { packDocx } from '#templates/style/pack';
 import type { HandlerContext } from '../handlers/context';
 import type { JobControl } from '../jobs/registry';
-import { londonToday } from '#shared/format';
 import { buildDocument } from './buildDocument';
 import { EXPORT_STEPS } from './exportDocument';
 import type { DocJob } from './docWorker';
@@ -242,8 +243,6 @@ const PREPARED_FOR_MS = 10 * 60_000;
 /** A preparation still building after this long is stopped (its worker with it): something is wrong. */
 const PREPARING_AT_MOST_MS = 2 * 60_000;
 
-class PreparationTooLong extends Error {}
-
 function dropPrepared(p: Prepared | null): void {
   if (!p) return;
   clearTimeout(p.expires);
@@ -268,8 +267,6 @@ export async function stopPreparing(): Promise<void> {
   await b.finished;
 }
 
-export type PrepareAnswer = { preparing: true } | { preparing: false; reason: 'in-memory' | 'busy' | 'changing' };
-
 /** Builds one preparation's pack on the warm worker; null if it cannot (said in the log unless the pack was refused with a reason). */
 async function buildPrepared(ctx: HandlerContext, entry: Prepared, after: Promise<unknown> | null): Promise<PackedDocument | null> {
   // Another preparation's build holds the worker: this one follows it there, warm.
@@ -287,7 +284,7 @@ async function buildPrepared(ctx: HandlerContext, entry: Prepared, after: Promis
   const result = ask(ctx, taken, { kind: 'pack', panelId: entry.panelId }, {
     onBuilt: () => {},
     watch: () => {
-      if (Date.now() - started > PREPARING_AT_MOST_MS) throw new PreparationTooLong(`still building after ${PREPARING_AT_MOST_MS / 1000} s`);
+      if (Date.now() - started > PREPARING_AT_MOST_MS) throw new Error(`still building after ${PREPARING_AT_MOST_MS / 1000} s`);
     },
   });
   const mine = { worker: taken.worker, finished: result.catch(() => null), stopped: false };
@@ -309,7 +306,7 @@ async function buildPrepared(ctx: HandlerContext, entry: Prepared, after: Promis
  * where documents are built in place). A preparation still building for something else is
  * superseded: the new one follows it on the same worker.
  */
-export function preparePack(ctx: HandlerContext, panelId: number): PrepareAnswer {
+export function preparePack(ctx: HandlerContext, panelId: number): PackPreparation {
   if (ctx.info.dbPath === ':memory:') return { preparing: false, reason: 'in-memory' };
   const version = dataVersion(ctx.sqlite);
   if (version === null) return { preparing: false, reason: 'changing' };

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { notFound, UserFacingError } from '#shared/ipc/result';
+import { findPanel } from '#db/queries/panels';
 import { EXPORT_DOCUMENT_NAMES } from '#shared/domain/exports';
 import type { ExportedFile, ExportLogEntry, ExportRequest } from '#shared/ipc/contract';
 import { buildAndPack, preparePack } from '../docs/docWorkerHost';
@@ -43,8 +44,7 @@ export const exportHandlers = {
   },
   preparePack: async (ctx, { panelId }) => {
     // A pack the worker then refuses (a cancelled panel, an empty agenda) is simply not kept: the export says why.
-    const panel = await ctx.db.selectFrom('panels').select('id').where('id', '=', panelId).executeTakeFirst();
-    if (!panel) throw notFound('Panel', panelId);
+    if (!(await findPanel(ctx.db, panelId))) throw notFound('Panel', panelId);
     return preparePack(ctx, panelId);
   },
   listExports: async (ctx, { limit }) => {
