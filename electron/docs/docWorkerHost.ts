@@ -154,9 +154,9 @@ async function buildInPlace(ctx: HandlerContext, req: ExportRequest, job: JobCon
 class WorkerDidNotStart extends Error {}
 
 /**
- * Sends one document to a worker and waits for it. `watch` is called every CANCEL_POLL_MS and
- * stops the wait by throwing; `onBuilt` when the records are read and the layout begins. The
- * worker is given back (kept warm when it finished a document, or refused one with a reason;
+ * Sends one document to a worker and waits for it. `watch` is called at once, then every
+ * CANCEL_POLL_MS, and stops the wait by throwing; `onBuilt` when the records are read and the
+ * layout begins. The worker is given back (kept warm when it finished a document, or refused one with a reason;
  * stopped when it broke or the wait was stopped).
  */
 async function ask(
@@ -328,10 +328,15 @@ export function preparePack(ctx: HandlerContext, panelId: number): PackPreparati
   return { preparing: true };
 }
 
-/** Waits for a promise, calling `check` every CANCEL_POLL_MS: what it throws (a cancel) ends the wait. */
+/**
+ * Waits for a promise, calling `check` at once and then every CANCEL_POLL_MS: what it throws (a
+ * cancel) ends the wait. The first look means a cancel asked for before the wait began is heard
+ * even when the answer comes sooner than the first tick (a small pack on a warm worker can).
+ */
 async function watched<T>(promise: Promise<T>, check: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
+    check();
     return await Promise.race([
       promise,
       new Promise<never>((_, reject) => {
@@ -362,7 +367,6 @@ async function takePrepared(ctx: HandlerContext, req: ExportRequest, job: JobCon
   if (!p || req.kind !== 'pack') return null;
   const usable = p.dbPath === ctx.info.dbPath && p.panelId === req.panelId && p.version === dataVersion(ctx.sqlite) && p.day === londonToday(ctx.now());
   const cancelled = () => job.throwIfCancelled();
-  cancelled();
   if (usable) {
     const packed = await watched(p.result, cancelled);
     dropPrepared(p);

@@ -1,14 +1,15 @@
 // Exports, backups and erasure runs as jobs: progress while they run, and a cancel at any point
 // before they commit leaves nothing behind: no file, no log row, no status change, nothing erased.
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobStatus } from '#shared/domain/jobs';
 import { backupTo } from '#db/backup';
 import { JobCancelled, type JobControl } from '../../electron/jobs/registry';
 import { runExport } from '../../electron/handlers/exports';
-import { warmWorker } from '../../electron/docs/docWorkerHost';
+import { useWorkerScript, warmWorker } from '../../electron/docs/docWorkerHost';
 import { runErasure } from '../../electron/handlers/retention';
 import { makeHarness, ok, type Harness } from '../support/harness';
 import { iprDueForErasure as ipr } from '../support/evidenceFixtures';
@@ -101,6 +102,38 @@ describe('exports as jobs', () => {
       expect(ok(await h.api.getPanel({ id: panelId })).status).toBe('agenda-approved');
     });
   }
+
+  it('cancelled once its worker is laying out the pages: heard at the next look, the worker stopped, nothing written', async () => {
+    // A worker that says it has read the records and is laying out, then never finishes: the
+    // cancel can only be heard by a look made while it builds.
+    const stalled = join(mkdtempSync(join(tmpdir(), 'scp-worker-')), 'stalled.cjs');
+    writeFileSync(stalled, "const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => parentPort.postMessage({ id: m.id, step: 'built' }));\n");
+    useWorkerScript(stalled);
+    try {
+      const panelId = await approvedPanel();
+      let laying = false;
+      let looks = 0;
+      const control: JobControl = {
+        progress: (_d, _t, message) => {
+          if (message?.startsWith('Laying out')) laying = true;
+        },
+        checkpoint: async () => {},
+        throwIfCancelled: () => {
+          looks++;
+          if (laying) throw new JobCancelled();
+        },
+      };
+      await expect(runExport(h.ctx, { kind: 'pack', panelId }, control)).rejects.toBeInstanceOf(JobCancelled);
+      // Looked as the wait began, and again once the worker was laying out.
+      expect(looks).toBeGreaterThan(1);
+      expect(warmWorker()).toBeNull();
+      expect(files(exportsDir()).filter((f) => f.endsWith('.docx') || f.endsWith('.partial'))).toEqual([]);
+      expect(ok(await h.api.listExports({}))).toEqual([]);
+      expect(ok(await h.api.getPanel({ id: panelId })).status).toBe('agenda-approved');
+    } finally {
+      useWorkerScript(null);
+    }
+  });
 
   it('cancelled through the channel as soon as it starts: the job says so and nothing is written', async () => {
     const panelId = await approvedPanel();
