@@ -156,8 +156,8 @@ class WorkerDidNotStart extends Error {}
 /**
  * Sends one document to a worker and waits for it. `watch` is called at once, then every
  * CANCEL_POLL_MS, and stops the wait by throwing; `onBuilt` when the records are read and the
- * layout begins. The worker is given back (kept warm when it finished a document, or refused one with a reason;
- * stopped when it broke or the wait was stopped).
+ * layout begins. The worker is given back (kept warm when it finished a document, or refused one
+ * with a reason; stopped when it broke or the wait was stopped).
  */
 async function ask(
   ctx: HandlerContext,
