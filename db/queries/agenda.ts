@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AgendaPaper, AgendaReviewEvent, AgendaState, ItemPurpose, ReviewAction } from '#shared/domain/agenda';
 import type { DB } from '../schema';
+import { fixedQuery } from '../fixedQuery';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -23,8 +24,8 @@ export interface AgendaItemRecord extends AgendaItemValues {
   papers: AgendaPaper[];
 }
 
-export async function listAgendaItems(db: Q, panelId: number): Promise<AgendaItemRecord[]> {
-  const rows = await db
+const agendaItemRows = fixedQuery((db, v: { panelId: number }) =>
+  db
     .selectFrom('agenda_items as i')
     .leftJoin('members as m', 'm.id', 'i.presenter_member_id')
     .leftJoin('themes as t', 't.id', 'i.theme_id')
@@ -42,22 +43,22 @@ export async function listAgendaItems(db: Q, panelId: number): Promise<AgendaIte
       't.title as theme_title',
       'i.notes',
     ])
-    .where('i.panel_id', '=', panelId)
+    .where('i.panel_id', '=', v.panelId)
     .orderBy('i.position')
-    .orderBy('i.id')
-    .execute();
-  const papers = rows.length
-    ? await db
-        .selectFrom('agenda_papers')
-        .selectAll()
-        .where(
-          'agenda_item_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .orderBy('id')
-        .execute()
-    : [];
+    .orderBy('i.id'),
+);
+/** The papers of a panel's items, found through the items (one statement text for any agenda). */
+const agendaPaperRows = fixedQuery((db, v: { panelId: number }) =>
+  db
+    .selectFrom('agenda_papers')
+    .selectAll()
+    .where('agenda_item_id', 'in', (eb) => eb.selectFrom('agenda_items').select('id').where('panel_id', '=', v.panelId))
+    .orderBy('id'),
+);
+
+export async function listAgendaItems(db: Q, panelId: number): Promise<AgendaItemRecord[]> {
+  const rows = await agendaItemRows(db, { panelId });
+  const papers = rows.length ? await agendaPaperRows(db, { panelId }) : [];
   return rows.map((r) => ({
     id: r.id,
     panelId: r.panel_id,
@@ -174,14 +175,17 @@ export async function insertReviewEvent(
     .execute();
 }
 
-export async function listReviewEvents(db: Q, panelId: number): Promise<AgendaReviewEvent[]> {
-  const rows = await db
+const reviewEventRows = fixedQuery((db, v: { panelId: number }) =>
+  db
     .selectFrom('agenda_reviews as r')
     .leftJoin('agenda_items as i', 'i.id', 'r.agenda_item_id')
     .select(['r.id', 'r.action', 'r.agenda_item_id', 'i.title as item_title', 'r.comment', 'r.actor_name', 'r.actor_role', 'r.at'])
-    .where('r.panel_id', '=', panelId)
-    .orderBy('r.id')
-    .execute();
+    .where('r.panel_id', '=', v.panelId)
+    .orderBy('r.id'),
+);
+
+export async function listReviewEvents(db: Q, panelId: number): Promise<AgendaReviewEvent[]> {
+  const rows = await reviewEventRows(db, { panelId });
   return rows.map((r) => ({
     id: r.id,
     action: r.action,

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { quarterLabel, type Panel, type PanelFormat, type PanelStatus } from '#shared/domain/panels';
 import type { DB } from '../schema';
+import { fixedQuery } from '../fixedQuery';
 import type { PanelRow } from '../tables/panels';
 
 export function toPanel(row: PanelRow): Panel {
@@ -47,8 +48,10 @@ export async function listPanels(
   return { upcoming: u.map(toPanel), past: p.map(toPanel) };
 }
 
+const panelById = fixedQuery((db, v: { id: number }) => db.selectFrom('panels').selectAll().where('id', '=', v.id));
+
 export async function findPanel(db: Kysely<DB> | Transaction<DB>, id: number): Promise<PanelRow | undefined> {
-  return db.selectFrom('panels').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await panelById(db, { id }))[0];
 }
 
 export async function panelOnDate(db: Kysely<DB>, date: string, exceptId?: number): Promise<PanelRow | undefined> {

@@ -1,8 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../schema';
+import { fixedQuery } from '../fixedQuery';
+
+const settingByKey = fixedQuery((db, v: { key: string }) => db.selectFrom('settings').select('value').where('key', '=', v.key));
 
 export async function getSetting<T>(db: Kysely<DB> | Transaction<DB>, key: string): Promise<T | null> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  const [row] = await settingByKey(db, { key });
   if (!row) return null;
   return JSON.parse(row.value) as T;
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { TOR_SECTIONS, type TorSection, type TorSectionKey, type TorVersion, type Quorum } from '#shared/domain/tor';
 import type { DB } from '../schema';
+import { fixedQuery } from '../fixedQuery';
 import type { TorVersionRow } from '../tables/tor';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -42,12 +43,10 @@ export async function getTorInForce(db: Q): Promise<TorVersion | undefined> {
 }
 
 /** The quorum rule of the Terms of Reference in force, without their text (every meeting load reads it). */
+const quorumRows = fixedQuery((db) => db.selectFrom('tor_versions').select(['version', 'quorum_chair_or_deputy', 'quorum_min_members', 'quorum_min_dgs']).where('status', '=', 'approved'));
+
 export async function quorumInForce(db: Q): Promise<{ version: number; quorum: Quorum } | undefined> {
-  const row = await db
-    .selectFrom('tor_versions')
-    .select(['version', 'quorum_chair_or_deputy', 'quorum_min_members', 'quorum_min_dgs'])
-    .where('status', '=', 'approved')
-    .executeTakeFirst();
+  const [row] = await quorumRows(db, {});
   return row && { version: row.version, quorum: { chairOrDeputy: row.quorum_chair_or_deputy === 1, minMembers: row.quorum_min_members, minDirectorsGeneral: row.quorum_min_dgs } };
 }
 
