@@ -15,6 +15,7 @@ import * as m20261123listIndexes from './2026-11-23-11-retention-and-list-indexe
 import * as m20261202iprDays from './2026-12-02-01-ipr-stage-indexes';
 import * as m20261202evidenceTerms from './2026-12-02-02-evidence-terms';
 import * as m20261202holds from './2026-12-02-12-retention-holds-and-coroner-order';
+import * as m20261205recStatus from './2026-12-05-01-recommendation-status';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-members-panels-settings': m20261123members,
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-01-ipr-stage-indexes': m20261202iprDays,
   '2026-12-02-02-evidence-terms': m20261202evidenceTerms,
   '2026-12-02-12-retention-holds-and-coroner-order': m20261202holds,
+  '2026-12-05-01-recommendation-status': m20261205recStatus,
 };
 
 export const migrationProvider: MigrationProvider = {
