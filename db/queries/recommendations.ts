@@ -2,6 +2,7 @@
 import { sql, type CompiledQuery, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { addCalendarDays } from '#shared/calendar/workingDays';
 import type { DB } from '../schema';
+import { fixedQuery } from '../fixedQuery';
 import {
   AMBER_WITHIN_DAYS,
   deriver,
@@ -128,28 +129,48 @@ function filterConditions(f: RecFilter & { ids?: number[]; itemIds?: number[] })
   return c;
 }
 
-/** Every recommendation matching the filters, newest panel first: for documents, meetings and other internal callers. */
-export async function listRecommendations(
-  db: Db,
-  f: RecFilter & {
-    ids?: number[];
-    itemIds?: number[];
-    /** made at a panel before this date */
-    madeBefore?: string;
-    /** by target date, none last, then reference (references are issued as SCP-…-R01, so SQL's order of them is the reader's) */
-    byTargetDate?: boolean;
-  },
-  today: string,
-): Promise<RecommendationSummary[]> {
+type ListFilter = RecFilter & {
+  ids?: number[];
+  itemIds?: number[];
+  /** made at a panel before this date */
+  madeBefore?: string;
+  /** by target date, none last, then reference (references are issued as SCP-…-R01, so SQL's order of them is the reader's) */
+  byTargetDate?: boolean;
+};
+
+/** The statement listing the recommendations that match the filters SQL applies, in the list's order. */
+function listQuery(db: Db, f: ListFilter) {
   let q = baseQuery(db);
   for (const c of filterConditions(f)) q = q.where(c);
   if (f.madeBefore !== undefined) q = q.where('p.date', '<', f.madeBefore);
-  q = f.byTargetDate ? q.orderBy(sql`coalesce(r.target_date, '9999')`).orderBy('r.ref') : q.orderBy('p.date', 'desc').orderBy('r.ref');
-  const rows = await q.execute();
+  return f.byTargetDate ? q.orderBy(sql`coalesce(r.target_date, '9999')`).orderBy('r.ref') : q.orderBy('p.date', 'desc').orderBy('r.ref');
+}
+
+/** Every recommendation matching the filters, newest panel first: for documents, meetings and other internal callers. */
+export async function listRecommendations(db: Db, f: ListFilter, today: string): Promise<RecommendationSummary[]> {
+  const rows = await listQuery(db, f).execute();
   let out = rows.map(summariser(today));
   if (f.overdue) out = out.filter((r) => r.overdue);
   if (f.rag?.length) out = out.filter((r) => f.rag!.includes(r.rag));
   return out;
+}
+
+// The two lists the meeting reads again after every autosave, each compiled once (fixedQuery).
+const ofPanel = fixedQuery((db, v: { panelId: number }) => listQuery(db, { panelId: v.panelId }));
+const ARISING: RecStatus[] = [...OPEN_REC_STATUSES, 'implemented'];
+const arisingBefore = fixedQuery((db, v: { panelDate: string }) => listQuery(db, { status: ARISING, madeBefore: v.panelDate, byTargetDate: true }));
+
+/** The recommendations made at a panel: listRecommendations(db, { panelId }, today). */
+export async function recommendationsOfPanel(db: Db, panelId: number, today: string): Promise<RecommendationSummary[]> {
+  return (await ofPanel(db, { panelId })).map(summariser(today));
+}
+
+/**
+ * Matters arising's recommendations: those open or implemented (for the panel to close) made at
+ * panels before this one, by target date.
+ */
+export async function recommendationsArising(db: Db, panelDate: string, today: string): Promise<RecommendationSummary[]> {
+  return (await arisingBefore(db, { panelDate })).map(summariser(today));
 }
 
 /**

@@ -7,7 +7,7 @@ import { fixedQuery } from '#db/fixedQuery';
 import { findPanel, toPanel } from '#db/queries/panels';
 import { getSetting, putSetting } from '#db/queries/settings';
 import { quorumInForce } from '#db/queries/tor';
-import { addUpdate, issueRef, listRecommendations, setThemes } from '#db/queries/recommendations';
+import { addUpdate, issueRef, recommendationsArising, recommendationsOfPanel, setThemes } from '#db/queries/recommendations';
 import { MEMBER_ROLES, type MemberRole } from '#shared/domain/members';
 import {
   checkQuorum,
@@ -20,7 +20,6 @@ import {
   type MeetingAction,
   type MinutesVersion,
 } from '#shared/domain/meeting';
-import { OPEN_REC_STATUSES } from '#shared/domain/recommendations';
 import type { Quorum } from '#shared/domain/tor';
 import { DEFAULT_QUORUM } from '#shared/domain/torDefault';
 import { formatDateLong, londonToday } from '#shared/format';
@@ -118,7 +117,7 @@ const minutesVersionsOf = fixedQuery((db, v: { panelId: number }) =>
 /** Open actions from earlier panels and open recommendations made at earlier panels. */
 export async function mattersArising(db: Q, panelDate: string, today: string): Promise<MattersArising> {
   const actions = await openActionsBefore(db, { panelDate });
-  const recs = await listRecommendations(db, { status: [...OPEN_REC_STATUSES, 'implemented'], madeBefore: panelDate, byTargetDate: true }, today);
+  const recs = await recommendationsArising(db, panelDate, today);
   return {
     actions: actions.map((a) => {
       // The panel's date added to the action itself rather than spread into a copy of it.
@@ -171,7 +170,7 @@ export async function loadMeeting(ctx: HandlerContext, panelId: number): Promise
   const notes = new Map((await itemNotesOf(db, { panelId })).map((n) => [n.agenda_item_id, n]));
   const decisions = await decisionRows(db, { panelId });
   const actions = await actionRows(db, { panelId });
-  const recs = await listRecommendations(db, { panelId }, today);
+  const recs = await recommendationsOfPanel(db, panelId, today);
   recs.sort((a, b) => a.ref.localeCompare(b.ref));
   const { rule, source } = await quorumRule(db);
   const minutes = (await minutesVersionsOf(db, { panelId })).map(
