@@ -61,6 +61,27 @@ async function time(fn: () => unknown, runs = RUNS): Promise<{ median: number; p
   return stats(samples);
 }
 
+/**
+ * Times two ways of doing the same work turn about (one of each per run, after a warm-up call of
+ * each), so that whatever else the machine is doing meanwhile weighs on both alike: their ratio
+ * is not skewed by a busy minute that fell on one series and not the other.
+ */
+async function timeInTurn(a: () => unknown, b: () => unknown, runs = RUNS): Promise<[{ median: number; p95: number }, { median: number; p95: number }]> {
+  await a();
+  await b();
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    await a();
+    as.push(performance.now() - t);
+    t = performance.now();
+    await b();
+    bs.push(performance.now() - t);
+  }
+  return [stats(as), stats(bs)];
+}
+
 function contextFor(o: OpenedDatabase, path: string): HandlerContext {
   return { db: o.db, sqlite: o.sqlite, now: () => NOW, info: { version: 'bench', dbPath: path, schemaVersion: o.schemaVersion, sqliteVersion: '' }, dataDir: join(RUN_DIR, 'data') };
 }
@@ -216,12 +237,14 @@ async function main() {
   for (const [name, channel, arg] of cases) {
     if (!wanted(name)) continue;
     log(`timing ${name}`);
-    const handler = await time(() => call(ctx, channel, arg));
     const statements = await capture(o.sqlite, () => call(ctx, channel, arg));
     const prepared = statements.map((s) => ({ stmt: o.sqlite.prepare(s.sql), s }));
-    const raw = await time(() => {
-      for (const { stmt, s } of prepared) (stmt[s.method] as (...a: unknown[]) => unknown)(...s.params);
-    });
+    const [handler, raw] = await timeInTurn(
+      () => call(ctx, channel, arg),
+      () => {
+        for (const { stmt, s } of prepared) (stmt[s.method] as (...a: unknown[]) => unknown)(...s.params);
+      },
+    );
     const group = channel === 'search' || name.startsWith('register: words') ? 'search' : 'handlers';
     rows.push({ group, name, ...handler, raw: { ...raw, ratio: handler.median / Math.max(raw.median, 0.001), statements: statements.length }, target: group === 'search' ? 30 : 20, ratioTarget: 1.5 });
   }
