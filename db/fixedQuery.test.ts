@@ -25,9 +25,10 @@ describe('fixedQuery', () => {
         .selectFrom('members')
         .select('name')
         .where('role', '=', v.role)
+        // A constant between the values: each value goes to its own place, the constant stays.
+        .where('organisation', '!=', 'Nowhere')
         .where('active_from', '<=', v.on)
         .where((eb) => eb.or([eb('active_to', 'is', null), eb('active_to', '>=', v.on)]))
-        .where('organisation', '!=', 'Nowhere')
         .orderBy('name');
     });
     expect((await activeIn(o.db, { role: 'director-general', on: '2026-06-01' })).map((r) => r.name)).toEqual(['Priya Shah']);
@@ -47,14 +48,33 @@ describe('fixedQuery', () => {
     expect(await named(o.db, { name: 'Sam Reid' })).toEqual([{ role: 'secretariat' }]);
   });
 
-  it('refuses a value that shapes the text (a list for `in`, a condition only when set), before anything runs', async () => {
-    const inList = fixedQuery((db, v: { ids: number[] }) => db.selectFrom('members').select('name').where('id', 'in', v.ids.length ? v.ids : [-1]));
-    await expect(inList(o.db, { ids: [1, 2] })).rejects.toBeInstanceOf(NotAFixedQuery);
-    const sometimes = fixedQuery((db, v: { role?: string }) => {
+  it('refuses, on its first call, a value that decides the text (a list for `in`, a condition only when set)', async () => {
+    let ran = 0;
+    const inList = fixedQuery((db, v: { ids: number }) => {
+      const ids = v.ids as unknown as number[];
+      ran++;
+      return db.selectFrom('members').select('name').where('id', 'in', ids.length ? ids : [-1]);
+    });
+    await expect(inList(o.db, { ids: 1 })).rejects.toBeInstanceOf(NotAFixedQuery);
+    const sometimes = fixedQuery((db, v: { role: string | null }) => {
       let q = db.selectFrom('members').select('name');
-      if (v.role === undefined) q = q.where('role', '=', 'chair');
+      if (v.role === null) q = q.where('role', '=', 'chair');
       return q;
     });
-    await expect(sometimes(o.db, { role: 'observer' })).rejects.toThrow(/shapes its text/);
+    await expect(sometimes(o.db, { role: 'observer' })).rejects.toThrow(/decides its text instead of filling a place in it \(role\)/);
+    // Refused again on the next call: nothing half-made was kept.
+    await expect(inList(o.db, { ids: 2 })).rejects.toBeInstanceOf(NotAFixedQuery);
+    expect(ran).toBe(2);
+  });
+
+  it('refuses a call that does not give a value it needs, or gives one SQLite cannot bind as it is, rather than binding NULL', async () => {
+    const named = fixedQuery((db, v: { name: string }) => db.selectFrom('members').select('role').where('name', '=', v.name));
+    expect(await named(o.db, { name: 'Helen Marsh' })).toEqual([{ role: 'chair' }]);
+    await expect(named(o.db, {} as never)).rejects.toThrow('This fixed query needs "name" as a string, number or null; it was given nothing.');
+    await expect(named(o.db, { name: undefined } as never)).rejects.toThrow(/given nothing/);
+    await expect(named(o.db, { name: true } as never)).rejects.toThrow(/given boolean/);
+    await expect(named(o.db, { name: ['Helen Marsh'] } as never)).rejects.toThrow(/given object/);
+    // Null is a value: it binds as NULL, which equals nothing.
+    expect(await named(o.db, { name: null } as never)).toEqual([]);
   });
 });

@@ -42,9 +42,9 @@ export async function getTorInForce(db: Q): Promise<TorVersion | undefined> {
   return row ? getTorVersion(db, row.id) : undefined;
 }
 
-/** The quorum rule of the Terms of Reference in force, without their text (every meeting load reads it). */
 const quorumRows = fixedQuery((db) => db.selectFrom('tor_versions').select(['version', 'quorum_chair_or_deputy', 'quorum_min_members', 'quorum_min_dgs']).where('status', '=', 'approved'));
 
+/** The quorum rule of the Terms of Reference in force, without their text (every meeting load reads it). */
 export async function quorumInForce(db: Q): Promise<{ version: number; quorum: Quorum } | undefined> {
   const [row] = await quorumRows(db, {});
   return row && { version: row.version, quorum: { chairOrDeputy: row.quorum_chair_or_deputy === 1, minMembers: row.quorum_min_members, minDirectorsGeneral: row.quorum_min_dgs } };
