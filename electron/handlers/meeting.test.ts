@@ -65,6 +65,17 @@ describe('meeting mode', () => {
     expect(failed(await h.api.setAttendance({ panelId: f.panelId, memberId: f.members.chair, status: 'present', arrivedAt: '11:00', leftAt: '10:00' })).fields).toMatchObject({ leftAt: expect.any(String) });
   });
 
+  it('lists a member recorded at the meeting who has since left office, and not one who left before it unrecorded', async () => {
+    ok(await h.api.startMeeting({ panelId: f.panelId }));
+    ok(await h.api.setAttendance({ panelId: f.panelId, memberId: f.members.dgs[2], status: 'apologies' }));
+    // Both left office before the panel's date (a correction to their records made afterwards).
+    await h.ctx.db.updateTable('members').set({ active_to: '2026-10-31' }).where('id', 'in', [f.members.dgs[2], f.members.ps]).execute();
+    const m = ok(await h.api.getMeeting({ panelId: f.panelId }));
+    expect(m.attendees.map((a) => a.memberId)).not.toContain(f.members.ps);
+    expect(m.attendees).toHaveLength(5);
+    expect(m.attendees.find((a) => a.memberId === f.members.dgs[2])).toMatchObject({ role: 'director-general', status: 'apologies' });
+  });
+
   it('saves notes, decisions, actions and declarations as they are typed, and returns to the same item', async () => {
     ok(await h.api.startMeeting({ panelId: f.panelId }));
     expect(ok(await h.api.saveItemNotes({ itemId: f.themeItemId, notes: 'The DG presented the theme.' })).savedAt).toBeTruthy();

@@ -3,7 +3,7 @@
 // minutes a draft; the chair approves them, which locks them; a correction opens a new version.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '#db/schema';
-import { fixedQuery } from '#db/fixedQuery';
+import { actionRows, attendanceOf, declarationsOf, decisionRows, itemNotesOf, meetingStateOf, membersAt, minutesVersionsOf, openActionsBefore } from '#db/queries/meeting';
 import { findPanel, toPanel } from '#db/queries/panels';
 import { getSetting, putSetting } from '#db/queries/settings';
 import { quorumInForce } from '#db/queries/tor';
@@ -69,54 +69,9 @@ async function panelRow(db: Q, panelId: number) {
   return p;
 }
 
-// What the meeting and its matters arising read, again after every autosave: each statement
-// built and compiled once (fixedQuery), then run with the panel's values.
-const openActionsBefore = fixedQuery((db, v: { panelDate: string }) =>
-  db
-    .selectFrom('actions as a')
-    .innerJoin('panels as p', 'p.id', 'a.panel_id')
-    .selectAll('a')
-    .select('p.date as panel_date')
-    .where('a.status', '=', 'open')
-    .where('p.date', '<', v.panelDate)
-    .orderBy('a.due_date')
-    .orderBy('a.id'),
-);
-const meetingStateOf = fixedQuery((db, v: { panelId: number }) => db.selectFrom('meeting_state').selectAll().where('panel_id', '=', v.panelId));
-const attendanceOf = fixedQuery((db, v: { panelId: number }) => db.selectFrom('meeting_attendance').selectAll().where('panel_id', '=', v.panelId));
-/** Members in office on the panel's date, and anyone recorded at it (a member who has left since). */
-const membersAt = fixedQuery((db, v: { panelId: number; date: string }) =>
-  db
-    .selectFrom('members')
-    .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('active_from', '<=', v.date), eb.or([eb('active_to', 'is', null), eb('active_to', '>=', v.date)])]),
-        eb('id', 'in', eb.selectFrom('meeting_attendance').select('member_id').where('panel_id', '=', v.panelId)),
-      ]),
-    ),
-);
-const declarationsOf = fixedQuery((db, v: { panelId: number }) => db.selectFrom('meeting_declarations').selectAll().where('panel_id', '=', v.panelId).orderBy('id'));
-const itemNotesOf = fixedQuery((db, v: { panelId: number }) =>
-  db
-    .selectFrom('meeting_items')
-    .selectAll()
-    .where('agenda_item_id', 'in', (eb) => eb.selectFrom('agenda_items').select('id').where('panel_id', '=', v.panelId)),
-);
-const decisionRows = fixedQuery((db, v: { panelId: number }) => db.selectFrom('decisions').selectAll().where('panel_id', '=', v.panelId).orderBy('id'));
-const actionRows = fixedQuery((db, v: { panelId: number }) => db.selectFrom('actions').selectAll().where('panel_id', '=', v.panelId).orderBy('id'));
-// Not the approved minutes' snapshot: the whole of them, never shown here (1.4 ms of each refresh at scale).
-const minutesVersionsOf = fixedQuery((db, v: { panelId: number }) =>
-  db
-    .selectFrom('minutes_versions')
-    .select(['id', 'version', 'status', 'reason', 'approved_by', 'approved_on', 'created_by', 'created_at'])
-    .where('panel_id', '=', v.panelId)
-    .orderBy('version'),
-);
-
 /** Open actions from earlier panels and open recommendations made at earlier panels. */
 export async function mattersArising(db: Q, panelDate: string, today: string): Promise<MattersArising> {
-  const actions = await openActionsBefore(db, { panelDate });
+  const actions = await openActionsBefore(db, panelDate);
   const recs = await recommendationsArising(db, panelDate, today);
   return {
     actions: actions.map((a) => {
@@ -136,10 +91,10 @@ export async function loadMeeting(ctx: HandlerContext, panelId: number): Promise
   const row = await panelRow(db, panelId);
   const panel = toPanel(row);
   const agenda = await loadAgenda(db, panelId, row);
-  const [state] = await meetingStateOf(db, { panelId });
-  const attendanceRows = await attendanceOf(db, { panelId });
+  const state = await meetingStateOf(db, panelId);
+  const attendanceRows = await attendanceOf(db, panelId);
   const recorded = new Map(attendanceRows.map((a) => [a.member_id, a]));
-  const members = await membersAt(db, { panelId, date: panel.date });
+  const members = await membersAt(db, panelId, panel.date);
   const order = (r: string) => MEMBER_ROLES.indexOf(r as MemberRole);
   members.sort((a, b) => order(a.role) - order(b.role) || a.name.localeCompare(b.name));
   const attendees: Attendee[] = members
@@ -159,7 +114,7 @@ export async function loadMeeting(ctx: HandlerContext, panelId: number): Promise
     });
   const inAttendance = members.filter((m) => m.role === 'secretariat' || m.role === 'observer').map((m) => ({ memberId: m.id, name: m.name, role: m.role as MemberRole }));
   const names = new Map(members.map((m) => [m.id, m.name]));
-  const declarations = (await declarationsOf(db, { panelId })).map((d) => ({
+  const declarations = (await declarationsOf(db, panelId)).map((d) => ({
     id: d.id,
     memberId: d.member_id,
     memberName: d.member_id === null ? null : (names.get(d.member_id) ?? null),
@@ -167,13 +122,13 @@ export async function loadMeeting(ctx: HandlerContext, panelId: number): Promise
     interest: d.interest,
     actionTaken: d.action_taken,
   }));
-  const notes = new Map((await itemNotesOf(db, { panelId })).map((n) => [n.agenda_item_id, n]));
-  const decisions = await decisionRows(db, { panelId });
-  const actions = await actionRows(db, { panelId });
+  const notes = new Map((await itemNotesOf(db, panelId)).map((n) => [n.agenda_item_id, n]));
+  const decisions = await decisionRows(db, panelId);
+  const actions = await actionRows(db, panelId);
   const recs = await recommendationsOfPanel(db, panelId, today);
   recs.sort((a, b) => a.ref.localeCompare(b.ref));
   const { rule, source } = await quorumRule(db);
-  const minutes = (await minutesVersionsOf(db, { panelId })).map(
+  const minutes = (await minutesVersionsOf(db, panelId)).map(
     (v): MinutesVersion => ({ id: v.id, version: v.version, status: v.status, reason: v.reason, approvedBy: v.approved_by, approvedOn: v.approved_on, createdBy: v.created_by, createdAt: v.created_at }),
   );
   const latest = minutes[minutes.length - 1];
