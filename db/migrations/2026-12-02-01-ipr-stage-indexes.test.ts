@@ -1,33 +1,14 @@
 // Migration 12 upgrades a database holding reviews, and the chart's IPR timeliness, read from its
 // indexes, gives exactly what it gave from migration 10's.
-import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { fyLabel } from '#shared/calendar/financialYear';
 import { DEFAULT_IPR_TARGETS, IPR_STAGES, lastFinancialYears, medianOfCounts, type IprTargets, type IprYear } from '#shared/domain/insights';
 import { seeded } from '../../electron/demo/register';
-import { registerAuditFunctions } from '../audit';
 import { iprTimeliness } from '../queries/insights';
-import { migrationProvider } from './index';
+import { migratingDatabase } from '../../tests/support/migrating';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migration tests speak to the schema of their time
-let db: Kysely<any>;
-let raw: Database.Database;
-let migrator: Migrator;
-beforeEach(() => {
-  raw = new Database(':memory:');
-  raw.pragma('foreign_keys = ON');
-  registerAuditFunctions(raw);
-  db = new Kysely({ dialect: new SqliteDialect({ database: raw }) });
-  migrator = new Migrator({ db, provider: migrationProvider });
-});
-afterEach(async () => db.destroy());
-
-async function to(name: string) {
-  const r = await migrator.migrateTo(name);
-  if (r.error) throw r.error;
-}
+const m = migratingDatabase();
 
 const now = '2026-11-23T10:00:00Z';
 
@@ -47,7 +28,7 @@ async function before(targets: IprTargets, years: { fy: string; from: string; to
       union all
       ${stage('reportToPresentation', 'evidence_ipr_presented', 'presentedDate', 'concludedDate')}
     )
-    select stage, ${fy('ended')} as fy, cast(round(days) as integer) as days, count(*) as n from d group by 1, 2, 3`)}`.execute(db);
+    select stage, ${fy('ended')} as fy, cast(round(days) as integer) as days, count(*) as n from d group by 1, 2, 3`)}`.execute(m.db);
   const by = new Map<string, { value: number; n: number }[]>();
   for (const r of rows) {
     const key = `${r.stage}|${fyLabel(Number(r.fy))}`;
@@ -65,7 +46,7 @@ async function before(targets: IprTargets, years: { fy: string; from: string; to
 }
 
 it('12 counts each review stage by financial year and days from its index, as the chart counted them before', async () => {
-  await to('2026-11-23-11-retention-and-list-indexes');
+  await m.to('2026-11-23-11-retention-and-list-indexes');
   // Reviews over ten years, each stage a few days to a few months after the last, some stages not
   // yet reached or with no start recorded, the first and last days of financial years among them;
   // some archived, and other sources' records with the same dates, neither of which counts.
@@ -81,24 +62,24 @@ it('12 counts each review stage by financial year and days from its index, as th
     const details = { type, suicideOrSelfHarm: false, outcome: '', learningPoints: '', referralDate: referral, acceptedDate: accepted, concludedDate: concluded, presentedDate: presented };
     return { type, ref: `R-${i}`, title: `Review ${i}`, received_on: accepted, sensitivity: 'official', details: JSON.stringify(details), archived_at: rnd() < 0.05 ? now : null, created_at: now, updated_at: now };
   });
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('evidence').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200) await m.db.insertInto('evidence').values(rows.slice(i, i + 200)).execute();
   const targets = { ...DEFAULT_IPR_TARGETS, acceptanceToReport: 90 };
   const cases = [lastFinancialYears('2026-11-23', 6), lastFinancialYears('2027-04-01', 2), lastFinancialYears('2019-01-01', 1)];
   const was = await Promise.all(cases.map((years) => before(targets, years)));
   expect(was[0].every((y) => IPR_STAGES.every((s) => y.stages[s].count > 0))).toBe(true);
 
-  await to('2026-12-02-01-ipr-stage-indexes');
+  await m.to('2026-12-02-01-ipr-stage-indexes');
 
-  for (const [i, years] of cases.entries()) expect(await iprTimeliness(db, targets, years)).toEqual(was[i]);
+  for (const [i, years] of cases.entries()) expect(await iprTimeliness(m.db, targets, years)).toEqual(was[i]);
   // Each stage is counted from its index as it is read: no review's row, no sort.
   const seen: { sql: string; parameters: readonly unknown[] }[] = [];
-  const logged = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }), log: (e) => void seen.push(e.query) });
+  const logged = new Kysely<unknown>({ dialect: new SqliteDialect({ database: m.raw }), log: (e) => void seen.push(e.query) });
   await iprTimeliness(logged as never, targets, cases[0]);
   expect(seen).toHaveLength(1);
-  const p = (raw.prepare(`explain query plan ${seen[0].sql}`).all(...seen[0].parameters) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  const p = (m.raw.prepare(`explain query plan ${seen[0].sql}`).all(...seen[0].parameters) as { detail: string }[]).map((r) => r.detail).join(' | ');
   for (const index of ['evidence_ipr_accepted_days', 'evidence_ipr_concluded_days', 'evidence_ipr_presented_days']) expect(p).toContain(`USING INDEX ${index} (<expr>>? AND <expr><?)`);
   expect(p).not.toMatch(/TEMP B-TREE/);
   // Migration 10's stage indexes are gone (nothing reads them).
-  const indexes = (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name like 'evidence_ipr%' order by name`.execute(db)).rows.map((r) => r.name);
+  const indexes = (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name like 'evidence_ipr%' order by name`.execute(m.db)).rows.map((r) => r.name);
   expect(indexes).toEqual(['evidence_ipr_accepted_days', 'evidence_ipr_concluded_days', 'evidence_ipr_presented_days']);
 });
