@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../open';
 import { preparedDuring } from '../../tests/support/prepared';
-import { listRecommendations } from './recommendations';
+import { OPEN_REC_STATUSES } from '#shared/domain/recommendations';
+import { listRecommendations, recommendationsArising } from './recommendations';
 
 let o: OpenedDatabase;
 beforeAll(async () => {
@@ -23,13 +24,13 @@ it("reads each recommendation's updates from the indexes, sorting only the list 
 });
 
 it('finds recommendations by status from their index, not by reading every one (migration 15)', async () => {
-  const f = { status: ['proposed', 'accepted', 'in-progress', 'implemented'] as const, madeBefore: '2027-02-10', byTargetDate: true };
-  const seen = await preparedDuring(o.sqlite, () => listRecommendations(o.db, { ...f, status: [...f.status] }, '2026-11-23'));
+  // Matters arising's list: open or implemented, made before the panel.
+  const seen = await preparedDuring(o.sqlite, () => recommendationsArising(o.db, '2027-02-10', '2026-11-23'));
   const statement = seen.find((s) => s.includes('from "recommendations"'))!;
-  const plan = (o.sqlite.prepare(`explain query plan ${statement}`).all(...f.status, f.madeBefore) as { detail: string }[]).map((r) => r.detail);
+  const plan = (o.sqlite.prepare(`explain query plan ${statement}`).all(...OPEN_REC_STATUSES, 'implemented', '2027-02-10') as { detail: string }[]).map((r) => r.detail);
   expect(plan[0]).toBe('SEARCH r USING INDEX recommendations_status (status=?)');
   expect(plan).toContain('SEARCH p USING INTEGER PRIMARY KEY (rowid=?)');
-  // The open ones, as the tracker's "open" filter and the open recommendations list ask.
+  // The open ones, as the tracker's "open" filter asks.
   const open = await preparedDuring(o.sqlite, () => listRecommendations(o.db, { open: true }, '2026-11-23'));
   const openPlan = (o.sqlite.prepare(`explain query plan ${open.find((s) => s.includes('from "recommendations"'))!}`).all() as { detail: string }[]).map((r) => r.detail);
   expect(openPlan[0]).toBe('SEARCH r USING INDEX recommendations_status (status=?)');
