@@ -333,10 +333,16 @@ export function preparePack(ctx: HandlerContext, panelId: number): PackPreparati
  * cancel) ends the wait. The first look means a cancel asked for before the wait began is heard
  * even when the answer comes sooner than the first tick (a small pack on a warm worker can).
  */
-async function watched<T>(promise: Promise<T>, check: () => void): Promise<T> {
+export async function watched<T>(promise: Promise<T>, check: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    check();
+    try {
+      check();
+    } catch (err) {
+      // Not waited for now: whatever it comes to later is nobody's (nor an unhandled rejection).
+      promise.catch(() => {});
+      throw err;
+    }
     return await Promise.race([
       promise,
       new Promise<never>((_, reject) => {
@@ -386,6 +392,8 @@ async function takePrepared(ctx: HandlerContext, req: ExportRequest, job: JobCon
  */
 export async function buildAndPack(ctx: HandlerContext, req: ExportRequest, job: JobControl): Promise<PackedDocument> {
   if (req.kind !== 'pack' || ctx.info.dbPath === ':memory:') return buildInPlace(ctx, req, job);
+  // Cancelled already: before a worker is taken (and, told to stop, lost to the next pack).
+  job.throwIfCancelled();
   const ready = await takePrepared(ctx, req, job);
   if (ready) return ready;
   let taken: { worker: Worker; keep: boolean };

@@ -1,7 +1,7 @@
 // Exports, backups and erasure runs as jobs: progress while they run, and a cancel at any point
 // before they commit leaves nothing behind: no file, no log row, no status change, nothing erased.
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import type { JobStatus } from '#shared/domain/jobs';
 import { backupTo } from '#db/backup';
 import { JobCancelled, type JobControl } from '../../electron/jobs/registry';
 import { runExport } from '../../electron/handlers/exports';
-import { useWorkerScript, warmWorker } from '../../electron/docs/docWorkerHost';
+import { useWorkerScript, warmWorker, watched } from '../../electron/docs/docWorkerHost';
 import { runErasure } from '../../electron/handlers/retention';
 import { makeHarness, ok, type Harness } from '../support/harness';
 import { iprDueForErasure as ipr } from '../support/evidenceFixtures';
@@ -73,7 +73,11 @@ describe('exports as jobs', () => {
     const both = await Promise.all([runExport(h.ctx, { kind: 'pack', panelId }), runExport(h.ctx, { kind: 'pack', panelId })]);
     expect(both.map((f) => existsSync(f.path))).toEqual([true, true]);
     expect(warmWorker()).toEqual(first);
+    // Cancelled before it took the worker: the worker stays warm for the next.
     await expect(runExport(h.ctx, { kind: 'pack', panelId }, cancelAt(Infinity, { looks: 1 }).control)).rejects.toBeInstanceOf(JobCancelled);
+    expect(warmWorker()).toEqual(first);
+    // Cancelled once the worker has it: the worker is stopped, and the next pack starts another.
+    await expect(runExport(h.ctx, { kind: 'pack', panelId }, cancelAt(Infinity, { looks: 2 }).control)).rejects.toBeInstanceOf(JobCancelled);
     expect(warmWorker()).toBeNull();
     await runExport(h.ctx, { kind: 'pack', panelId });
     expect(warmWorker()?.threadId).not.toBe(first?.threadId);
@@ -86,17 +90,18 @@ describe('exports as jobs', () => {
     expect(watch.seen).toEqual(['Gathering the records…', 'Laying out the pages and numbering the contents…', 'Checking for personal data…', 'Writing the file…']);
   });
 
-  for (const [step, watch] of [
-    ['while its worker builds the pack', () => cancelAt(Infinity, { looks: 1 })],
-    ['once it is built, before the personal-data check', () => cancelAt(1)],
-    ['after the check, just before the file is written', () => cancelAt(2)],
+  for (const [step, watch, checkpoints] of [
+    ['before a worker is taken', () => cancelAt(Infinity, { looks: 1 }), 0],
+    ['as the wait for its worker begins', () => cancelAt(Infinity, { looks: 2 }), 0],
+    ['once it is built, before the personal-data check', () => cancelAt(1), 1],
+    ['after the check, just before the file is written', () => cancelAt(2), 2],
   ] as const) {
     it(`cancelled ${step}: no file, nothing logged, the panel’s status unchanged`, async () => {
       const panelId = await approvedPanel();
       const w = watch();
       await expect(runExport(h.ctx, { kind: 'pack', panelId }, w.control)).rejects.toBeInstanceOf(JobCancelled);
       // It stopped where it was meant to: not before, nor after another step.
-      expect(w.checkpoints()).toBe(step.startsWith('while') ? 0 : step.startsWith('once') ? 1 : 2);
+      expect(w.checkpoints()).toBe(checkpoints);
       expect(files(exportsDir()).filter((f) => f.endsWith('.docx') || f.endsWith('.partial'))).toEqual([]);
       expect(ok(await h.api.listExports({}))).toEqual([]);
       expect(ok(await h.api.getPanel({ id: panelId })).status).toBe('agenda-approved');
@@ -106,16 +111,21 @@ describe('exports as jobs', () => {
   it('cancelled once its worker is laying out the pages: heard at the next look, the worker stopped, nothing written', async () => {
     // A worker that says it has read the records and is laying out, then never finishes: the
     // cancel can only be heard by a look made while it builds.
-    const stalled = join(mkdtempSync(join(tmpdir(), 'scp-worker-')), 'stalled.cjs');
+    const dir = mkdtempSync(join(tmpdir(), 'scp-worker-'));
+    const stalled = join(dir, 'stalled.cjs');
     writeFileSync(stalled, "const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => parentPort.postMessage({ id: m.id, step: 'built' }));\n");
     useWorkerScript(stalled);
     try {
       const panelId = await approvedPanel();
       let laying = false;
       let looks = 0;
+      let looksBefore = 0;
       const control: JobControl = {
         progress: (_d, _t, message) => {
-          if (message?.startsWith('Laying out')) laying = true;
+          if (message?.startsWith('Laying out') && !laying) {
+            laying = true;
+            looksBefore = looks;
+          }
         },
         checkpoint: async () => {},
         throwIfCancelled: () => {
@@ -124,15 +134,27 @@ describe('exports as jobs', () => {
         },
       };
       await expect(runExport(h.ctx, { kind: 'pack', panelId }, control)).rejects.toBeInstanceOf(JobCancelled);
-      // Looked as the wait began, and again once the worker was laying out.
-      expect(looks).toBeGreaterThan(1);
+      // Looked before taking a worker and as the wait began; heard at the first look after the worker said it was laying out.
+      expect(looksBefore).toBeGreaterThanOrEqual(2);
+      expect(looks).toBe(looksBefore + 1);
       expect(warmWorker()).toBeNull();
       expect(files(exportsDir()).filter((f) => f.endsWith('.docx') || f.endsWith('.partial'))).toEqual([]);
       expect(ok(await h.api.listExports({}))).toEqual([]);
       expect(ok(await h.api.getPanel({ id: panelId })).status).toBe('agenda-approved');
     } finally {
       useWorkerScript(null);
+      rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('hears a cancel asked for before the wait began, even when the answer is already there', async () => {
+    const answer = Promise.resolve('built');
+    await expect(watched(answer, () => {})).resolves.toBe('built');
+    await expect(
+      watched(answer, () => {
+        throw new JobCancelled();
+      }),
+    ).rejects.toBeInstanceOf(JobCancelled);
   });
 
   it('cancelled through the channel as soon as it starts: the job says so and nothing is written', async () => {
