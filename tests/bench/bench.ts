@@ -312,7 +312,8 @@ async function main() {
   else {
     log('timing the renderer in Chromium');
     try {
-      // As many runs as every other measure, so the p95 is a 95th percentile and not the slowest of ten.
+      // The register and search measures run as many times as every other, so their p95 is a 95th
+      // percentile and not the slowest of ten (meeting mode's typing is one run of 60 keystrokes).
       for (const b of await browserTimings(path, { log, runs: RUNS })) rows.push({ group: 'chromium', ...b });
     } catch (err) {
       // Reported in the table rather than losing the rest of the run.
