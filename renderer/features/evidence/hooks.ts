@@ -5,9 +5,9 @@ import type { JobStatus } from '#shared/domain/jobs';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
 import { usePages } from '../../api/pages';
-import { DEFAULT_SORT, loadFilters, toFilter } from './registerFilters';
+import { firstPageRequest, pageRequest, PAGE_SIZE } from './registerFilters';
 
-export const PAGE_SIZE = 100;
+export { PAGE_SIZE };
 
 /** Pages more than this many away from those in view are dropped from memory. */
 export const KEEP_PAGES = 2;
@@ -20,7 +20,7 @@ export const JUMP_MAX_WAIT_MS = 250;
 function registerPage(filter: EvidenceFilter, sort: EvidenceSort, desc: boolean, offset: number) {
   return queryOptions({
     queryKey: keys.evidence.page(filter, sort, desc, offset),
-    queryFn: () => call('listEvidence', { filter, sort, desc, offset, limit: PAGE_SIZE }),
+    queryFn: () => call('listEvidence', pageRequest(filter, sort, desc, offset)),
     // A page out of view (another filter's, say) is let go after a minute rather than five.
     gcTime: 60_000,
   });
@@ -28,8 +28,8 @@ function registerPage(filter: EvidenceFilter, sort: EvidenceSort, desc: boolean,
 
 /** The register's first page as the page will ask for it: the filters last used, newest first. */
 export function prefetchRegister(qc: QueryClient): Promise<void> {
-  const f = loadFilters();
-  return qc.prefetchQuery(registerPage(toFilter(f, f.text), DEFAULT_SORT.sort, DEFAULT_SORT.desc, 0));
+  const r = firstPageRequest();
+  return qc.prefetchQuery(registerPage(r.filter, r.sort, r.desc, r.offset));
 }
 
 interface Span {

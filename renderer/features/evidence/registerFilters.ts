@@ -21,6 +21,20 @@ export const EMPTY: Filters = { text: '', type: '', from: '', to: '', benefitLin
 /** The register opens newest first. */
 export const DEFAULT_SORT: { sort: EvidenceSort; desc: boolean } = { sort: 'receivedOn', desc: true };
 
+/** Rows in one page of the register. */
+export const PAGE_SIZE = 100;
+
+/** What the register asks main for one page: made here alone, so an early ask and the page's match exactly. */
+export function pageRequest(filter: EvidenceFilter, sort: EvidenceSort, desc: boolean, offset: number) {
+  return { filter, sort, desc, offset, limit: PAGE_SIZE };
+}
+
+/** The register's first page as it opens: the filters last used, newest first. */
+export function firstPageRequest() {
+  const f = loadFilters();
+  return pageRequest(toFilter(f, f.text), DEFAULT_SORT.sort, DEFAULT_SORT.desc, 0);
+}
+
 export function loadFilters(): Filters {
   try {
     return { ...EMPTY, ...(JSON.parse(localStorage.getItem(STORE) ?? '{}') as Partial<Filters>) };
