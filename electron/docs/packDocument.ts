@@ -10,7 +10,7 @@ import { notFound, UserFacingError } from '#shared/ipc/result';
 import type { GateSource } from '#shared/pii/gate';
 import { restrictedForThemes } from '#db/queries/gate';
 import { findPanel, toPanel } from '#db/queries/panels';
-import { listRecommendations } from '#db/queries/recommendations';
+import { listRecommendations, recommendationsArising } from '#db/queries/recommendations';
 import { findTheme } from '#db/queries/themes';
 import { PNG_SCALE } from '#templates/charts/figure';
 import { buildPack, themePaperChartSvg, type PackDocInput } from '#templates/pack/buildPack';
@@ -77,7 +77,8 @@ export async function packDocument(ctx: HandlerContext, panelId: number): Promis
     );
   }
 
-  const tracker = (await listRecommendations(ctx.db, { status: [...OPEN_REC_STATUSES, 'implemented'] }, today)).filter((r) => r.panelDate < panel.date).sort((a, b) => a.ref.localeCompare(b.ref));
+  // Matters arising's list: open or implemented, made at earlier panels (found from the status index, in SQL).
+  const tracker = (await recommendationsArising(ctx.db, panel.date, today)).sort((a, b) => a.ref.localeCompare(b.ref));
   sources.push(...recSources(tracker));
 
   const previous = await ctx.db.selectFrom('panels').select(['id', 'date']).where('date', '<', panel.date).where('status', 'in', ['minutes-draft', 'minutes-approved']).orderBy('date', 'desc').executeTakeFirst();
