@@ -1,5 +1,5 @@
 // Recommendations with their derived state, their history and their lineage to the evidence.
-import { sql, type CompiledQuery, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { addCalendarDays } from '#shared/calendar/workingDays';
 import type { DB } from '../schema';
 import { fixedQuery } from '../fixedQuery';
@@ -95,19 +95,13 @@ function summariser(today: string): (r: BaseRow) => RecommendationSummary {
   };
 }
 
-let byIdsCompiled: CompiledQuery<BaseRow> | undefined;
-
 /**
  * The rows of the given recommendations, in no particular order. The ids go in as one JSON array,
  * so the statement's text is the same for any page: it is compiled once (Kysely took 0.1 ms to
  * compile a page of 100 ids, a value each) and SQLite prepares it once.
  */
-async function baseRowsByIds(db: Db, ids: number[]): Promise<BaseRow[]> {
-  byIdsCompiled ??= baseQuery(db)
-    .where(sql<boolean>`r.id in (select value from json_each(${'[]'}))`)
-    .compile();
-  return (await db.executeQuery<BaseRow>({ ...byIdsCompiled, parameters: [JSON.stringify(ids)] })).rows;
-}
+const rowsByIds = fixedQuery((db, v: { ids: string }) => baseQuery(db).where(sql<boolean>`r.id in (select value from json_each(${v.ids}))`));
+const baseRowsByIds = (db: Db, ids: number[]): Promise<BaseRow[]> => rowsByIds(db, { ids: JSON.stringify(ids) });
 
 const likeText = (t: string) => '%' + t.replace(/[%_\\]/g, (c) => '\\' + c) + '%';
 const OPEN_IN = sql.join(OPEN_REC_STATUSES.map((x) => sql.lit(x)));

@@ -243,6 +243,11 @@ const PREPARED_FOR_MS = 10 * 60_000;
 /** A preparation still building after this long is stopped (its worker with it): something is wrong. */
 const PREPARING_AT_MOST_MS = 2 * 60_000;
 
+/** Whether a preparation was begun for this database's panel, as the data and the day stand now. */
+function standsFor(p: Prepared, dbPath: string, panelId: number, version: string | null, day: string): boolean {
+  return p.dbPath === dbPath && p.panelId === panelId && p.version === version && p.day === day;
+}
+
 function dropPrepared(p: Prepared | null): void {
   if (!p) return;
   clearTimeout(p.expires);
@@ -312,7 +317,7 @@ export function preparePack(ctx: HandlerContext, panelId: number): PackPreparati
   if (version === null) return { preparing: false, reason: 'changing' };
   const day = londonToday(ctx.now());
   const p = prepared;
-  if (p && p.dbPath === ctx.info.dbPath && p.panelId === panelId && p.version === version && p.day === day) return { preparing: true };
+  if (p && standsFor(p, ctx.info.dbPath, panelId, version, day)) return { preparing: true };
   // The warm worker busy with no preparation in hand is making an export: only compete with it.
   const before = building?.finished ?? (p && !p.done ? p.result : null);
   if (warm?.busy && !before) return { preparing: false, reason: 'busy' };
@@ -371,7 +376,7 @@ export async function watched<T>(promise: Promise<T>, check: () => void): Promis
 async function takePrepared(ctx: HandlerContext, req: ExportRequest, job: JobControl): Promise<PackedDocument | null> {
   const p = prepared;
   if (!p || req.kind !== 'pack') return null;
-  const usable = p.dbPath === ctx.info.dbPath && p.panelId === req.panelId && p.version === dataVersion(ctx.sqlite) && p.day === londonToday(ctx.now());
+  const usable = standsFor(p, ctx.info.dbPath, req.panelId, dataVersion(ctx.sqlite), londonToday(ctx.now()));
   const cancelled = () => job.throwIfCancelled();
   if (usable) {
     const packed = await watched(p.result, cancelled);

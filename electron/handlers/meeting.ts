@@ -3,7 +3,7 @@
 // minutes a draft; the chair approves them, which locks them; a correction opens a new version.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '#db/schema';
-import { actionRows, attendanceOf, declarationsOf, decisionRows, itemNotesOf, meetingStateOf, membersAt, minutesVersionsOf, openActionsBefore } from '#db/queries/meeting';
+import { actionRows, attendanceOf, declarationsOf, decisionRows, itemNotesOf, meetingState, membersAt, minutesVersionsOf, openActionsBefore } from '#db/queries/meeting';
 import { findPanel, toPanel } from '#db/queries/panels';
 import { getSetting, putSetting } from '#db/queries/settings';
 import { quorumInForce } from '#db/queries/tor';
@@ -71,7 +71,7 @@ async function panelRow(db: Q, panelId: number) {
 
 /** Open actions from earlier panels and open recommendations made at earlier panels. */
 export async function mattersArising(db: Q, panelDate: string, today: string): Promise<MattersArising> {
-  const actions = await openActionsBefore(db, panelDate);
+  const actions = await openActionsBefore(db, { panelDate });
   const recs = await recommendationsArising(db, panelDate, today);
   return {
     actions: actions.map((a) => {
@@ -91,10 +91,10 @@ export async function loadMeeting(ctx: HandlerContext, panelId: number): Promise
   const row = await panelRow(db, panelId);
   const panel = toPanel(row);
   const agenda = await loadAgenda(db, panelId, row);
-  const state = await meetingStateOf(db, panelId);
-  const attendanceRows = await attendanceOf(db, panelId);
+  const [state] = await meetingState(db, { panelId });
+  const attendanceRows = await attendanceOf(db, { panelId });
   const recorded = new Map(attendanceRows.map((a) => [a.member_id, a]));
-  const members = await membersAt(db, panelId, panel.date);
+  const members = await membersAt(db, { panelId, date: panel.date });
   const order = (r: string) => MEMBER_ROLES.indexOf(r as MemberRole);
   members.sort((a, b) => order(a.role) - order(b.role) || a.name.localeCompare(b.name));
   const attendees: Attendee[] = members
@@ -114,7 +114,7 @@ export async function loadMeeting(ctx: HandlerContext, panelId: number): Promise
     });
   const inAttendance = members.filter((m) => m.role === 'secretariat' || m.role === 'observer').map((m) => ({ memberId: m.id, name: m.name, role: m.role as MemberRole }));
   const names = new Map(members.map((m) => [m.id, m.name]));
-  const declarations = (await declarationsOf(db, panelId)).map((d) => ({
+  const declarations = (await declarationsOf(db, { panelId })).map((d) => ({
     id: d.id,
     memberId: d.member_id,
     memberName: d.member_id === null ? null : (names.get(d.member_id) ?? null),
@@ -122,13 +122,13 @@ export async function loadMeeting(ctx: HandlerContext, panelId: number): Promise
     interest: d.interest,
     actionTaken: d.action_taken,
   }));
-  const notes = new Map((await itemNotesOf(db, panelId)).map((n) => [n.agenda_item_id, n]));
-  const decisions = await decisionRows(db, panelId);
-  const actions = await actionRows(db, panelId);
+  const notes = new Map((await itemNotesOf(db, { panelId })).map((n) => [n.agenda_item_id, n]));
+  const decisions = await decisionRows(db, { panelId });
+  const actions = await actionRows(db, { panelId });
   const recs = await recommendationsOfPanel(db, panelId, today);
   recs.sort((a, b) => a.ref.localeCompare(b.ref));
   const { rule, source } = await quorumRule(db);
-  const minutes = (await minutesVersionsOf(db, panelId)).map(
+  const minutes = (await minutesVersionsOf(db, { panelId })).map(
     (v): MinutesVersion => ({ id: v.id, version: v.version, status: v.status, reason: v.reason, approvedBy: v.approved_by, approvedOn: v.approved_on, createdBy: v.created_by, createdAt: v.created_at }),
   );
   const latest = minutes[minutes.length - 1];

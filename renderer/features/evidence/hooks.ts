@@ -7,8 +7,6 @@ import { keys } from '../../api/keys';
 import { usePages } from '../../api/pages';
 import { firstPageRequest, pageRequest, PAGE_SIZE } from './registerFilters';
 
-export { PAGE_SIZE };
-
 /** Pages more than this many away from those in view are dropped from memory. */
 export const KEEP_PAGES = 2;
 /** A jump (pages not next to those read) is asked for once the view rests this long... */

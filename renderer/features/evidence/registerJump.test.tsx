@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ScpApi } from '#shared/ipc/contract';
 import { App, makeQueryClient } from '../../App';
 import { makeHarness, ok, type Harness } from '../../../tests/support/harness';
-import { PAGE_SIZE } from './hooks';
+import { PAGE_SIZE } from './registerFilters';
 
 let harness: Harness | null = null;
 afterEach(async () => {
