@@ -224,7 +224,9 @@ function recommendations(t: ThemePaper): FileChild[] {
     houseTableShaded(
       ['Ref', 'Recommendation', 'Status', 'Target date', 'RAG'],
       t.recommendations.map((r) => [refCell(r.ref), r.text, r.status, r.targetDate ? formatDateCompact(r.targetDate) : 'No target date', ragCell(r.rag)]),
-      [22, 38, 14, 14, 12],
+      // Status and RAG wide enough for their longest words, "Implemented" and "Complete" (fixed
+      // columns break a word that does not fit).
+      [22, 30, 18, 14, 16],
     ),
   );
   return out;

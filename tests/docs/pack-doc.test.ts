@@ -14,6 +14,7 @@ import { PNG_SCALE } from '../../templates/charts/figure';
 import { buildPack, fileSize, themePaperChartSvg, type PackDocInput } from '../../templates/pack/buildPack';
 import { packDocx } from '../../templates/style/pack';
 import { libreOfficeAvailable, listImages, renderDocx, squeeze } from './libreoffice';
+import { RAG_LABELS, type Rag } from '#shared/domain/recommendations';
 import { packInput, renumberedIds } from './packFixture';
 import { docxFigures, expectChart, mediaParts, pdfImages } from './figures';
 import { expectFramed } from './framing';
@@ -97,6 +98,9 @@ describe.skipIf(!libreOfficeAvailable)('panel pack in LibreOffice', () => {
     for (const t of input.themePapers) expect(pages.filter((p) => squeeze(p).includes(`Item ${t.itemNumber}: `) && !p.includes('Contents')).length).toBeGreaterThanOrEqual(1);
 
     const laidOut = squeeze(pages.join('\n'));
+    // nor is a word in a theme paper's narrow Status and RAG columns (fixed widths break a word that does not fit)
+    const papers = squeeze(pages.filter((p) => p.includes('Related open recommendations')).join('\n'));
+    for (const t of input.themePapers) for (const r of t.recommendations) for (const word of [...r.status.split(' '), RAG_LABELS[r.rag as Rag]]) expect(papers, word).toContain(word);
     for (const r of input.tracker) {
       [r.ref, r.text].forEach(has);
       expect(laidOut).toContain(r.ref);

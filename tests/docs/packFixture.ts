@@ -60,6 +60,7 @@ export function packInput(draft: boolean): PackDocInput {
         recommendations: [
           { ref: 'SCP-2026-27-Q4-R01', text: 'Check for additional-support needs before any payment stops.', status: 'Accepted', targetDate: '2027-06-30', rag: 'amber' },
           { ref: 'SCP-2026-27-Q2-R03', text: 'Carry vulnerability markers across systems.', status: 'In progress', targetDate: '2026-10-31', rag: 'red' },
+          { ref: 'SCP-2026-27-Q1-R02', text: 'Train all work coaches to act on additional-support markers.', status: 'Implemented', targetDate: '2026-09-30', rag: 'complete' },
         ],
       },
       {
