@@ -1,10 +1,11 @@
 // The charts' PNG: a real PNG at twice the SVG's size, drawn with a font this machine has (text
 // that cannot be drawn would leave the picture without its words), and fast enough that a pack
 // with a chart on each of twelve theme papers is not held up by them.
+import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { barChart } from '#templates/charts/barChart';
 import { CHART_COLOUR } from '#templates/charts/palette';
-import { chartFonts, chartsAhead, rasteriseSvg } from './chartRaster';
+import { chartFonts, chartsAhead, pngOf, pngOfAsync, pngRows, rasteriseSvg } from './chartRaster';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Uint8Array): { width: number; height: number } {
@@ -78,5 +79,61 @@ describe('charts drawn ahead', () => {
     const rasterise = await ahead.rasteriser();
     expect(() => rasterise('<svg this is not', 2)).toThrow();
     expect(rasterise.late).toBe(1);
+  });
+});
+
+/** The picture an SVG draws, as resvg's premultiplied RGBA pixels. */
+function drawn(svg: string, scale = 1) {
+  const image = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'zoom', value: scale } }).render();
+  return { width: image.width, height: image.height, pixels: new Uint8Array(image.pixels) };
+}
+
+/** A PNG read back by resvg's own decoder (the png crate), drawn at its size: its pixels. */
+function readBack(png: Uint8Array, width: number, height: number): Uint8Array {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><image width="${width}" height="${height}" href="data:image/png;base64,${Buffer.from(png).toString('base64')}"/></svg>`;
+  return drawn(svg).pixels;
+}
+
+describe('the charts’ PNG encoder', () => {
+  it('writes a PNG that reads back, pixel for pixel, as the chart resvg drew', () => {
+    const chart = quarterChart(7);
+    const picture = drawn(chart.svg, 2);
+    const png = pngOf(picture);
+    expect([...png.slice(0, 8)]).toEqual(PNG_SIGNATURE);
+    expect(pngSize(png)).toEqual({ width: picture.width, height: picture.height });
+    expect(Buffer.from(readBack(png, picture.width, picture.height)).equals(Buffer.from(picture.pixels))).toBe(true);
+  });
+
+  it('is no bigger than resvg’s own PNG of the same chart', () => {
+    const chart = quarterChart(4);
+    const theirs = new Resvg(chart.svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'zoom', value: 2 } }).render().asPng();
+    expect(pngOf(drawn(chart.svg, 2)).length).toBeLessThanOrEqual(theirs.length);
+  });
+
+  it('divides a pixel that is not opaque by its alpha, as PNG keeps colour, and leaves a clear one clear', () => {
+    // no ground: a half-transparent red square on nothing, and a corner left clear
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"><rect width="2" height="2" fill="#C00000" fill-opacity="0.5"/></svg>`;
+    const picture = drawn(svg);
+    const rows = pngRows(picture);
+    // row 0: its filter byte, then pixel 0 (half red, straight: red 192 at alpha 128 or so), then clear pixels
+    expect(rows[0]).toBe(0);
+    const [r, g, b, a] = rows.subarray(1, 5);
+    expect(a).toBeGreaterThan(120);
+    expect(a).toBeLessThan(136);
+    expect(Math.abs(r - 0xc0)).toBeLessThanOrEqual(1);
+    expect([g, b]).toEqual([0, 0]);
+    expect([...rows.subarray(9 + 4, 9 + 8)]).toEqual([0, 0, 0, 0]);
+    // and read back, premultiplied again, it is the picture within rounding
+    const back = readBack(pngOf(picture), 4, 2);
+    for (let i = 0; i < back.length; i++) expect(Math.abs(back[i] - picture.pixels[i])).toBeLessThanOrEqual(1);
+  });
+
+  it('compresses the same bytes on libuv’s threads as on this one', async () => {
+    const picture = drawn(quarterChart(9).svg, 2);
+    expect(Buffer.from(await pngOfAsync(picture)).equals(Buffer.from(pngOf(picture)))).toBe(true);
+  });
+
+  it('refuses pixels that do not fit the picture’s size, rather than write a broken file', () => {
+    expect(() => pngRows({ width: 3, height: 2, pixels: new Uint8Array(20) })).toThrow(/3 by 2 picture has 24 bytes of pixels, not 20/);
   });
 });
