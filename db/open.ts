@@ -136,7 +136,7 @@ const statementCaches = new WeakMap<Database.Database, Map<string, Database.Stat
  * iterated across an await, so sharing one between calls is safe; SQLite re-prepares a statement
  * itself when the schema changes.
  */
-function withStatementCache(sqlite: Database.Database, size = 400) {
+export function withStatementCache(sqlite: Database.Database, size = 400) {
   const cache = new Map<string, Database.Statement>();
   statementCaches.set(sqlite, cache);
   return {

@@ -2,10 +2,13 @@
 // builds the document and packs it (the page layout of a full pack takes seconds), and hands the
 // bytes back, so main stays free to answer the screens and can stop the work at once. It takes
 // one document at a time, and stays warm between them: the layout's code, compiled on the first
-// pack, makes the next one twice as quick.
+// pack, makes the next one twice as quick. Its connection stays open while it is warm too, with
+// its page cache and prepared statements, so the next document's reads start where the last left
+// off; main lets the worker go (which closes it) before a restore puts another file in its place.
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { parentPort } from 'node:worker_threads';
+import { PAGE_CACHE_KIB, withStatementCache } from '#db/open';
 import type { DB } from '#db/schema';
 import type { ExportRequest } from '#shared/ipc/contract';
 import { UserFacingError } from '#shared/ipc/result';
@@ -24,25 +27,63 @@ export interface DocJob {
   req: ExportRequest;
 }
 
+interface Connection {
+  dbPath: string;
+  sqlite: Database.Database;
+  db: Kysely<DB>;
+}
+/** The connection kept between documents, to the database of the last one. */
+let kept: Connection | null = null;
+
+/** The connection to a document's database: the kept one if it is to the same file, else a new one. */
+async function connectionTo(dbPath: string): Promise<Connection> {
+  if (kept?.dbPath === dbPath) return kept;
+  await closeKept();
+  const sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    // As main's own connection: SQLite's default 2 MB cache would reread the same index pages.
+    sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  kept = { dbPath, sqlite, db: new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }) };
+  return kept;
+}
+
+async function closeKept(): Promise<void> {
+  const c = kept;
+  kept = null;
+  if (c) await c.db.destroy();
+}
+
 async function run(job: DocJob): Promise<void> {
   const port = parentPort!;
-  const sqlite = new Database(job.dbPath, { readonly: true, fileMustExist: true });
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let sound = false;
   try {
+    const { sqlite, db } = await connectionTo(job.dbPath);
     const ctx: HandlerContext = { db, sqlite, now: () => new Date(job.now), info: job.info, dataDir: job.dataDir };
-    // Every read in one snapshot, as main's own build would see it.
+    // Every read in one snapshot, as main's own build would see it; ended however the build ends.
     sqlite.exec('begin');
-    const built = await buildDocument(ctx, job.req);
-    sqlite.exec('commit');
+    let built;
+    try {
+      built = await buildDocument(ctx, job.req);
+    } finally {
+      if (sqlite.inTransaction) sqlite.exec('commit');
+    }
     port.postMessage({ id: job.id, step: 'built' } satisfies WorkerAnswer);
     const bytes = await packDocx(built.doc);
+    sound = true;
     port.postMessage({ id: job.id, done: { bytes, fileName: built.fileName, sources: built.sources, restricted: built.restricted } } satisfies WorkerAnswer, [bytes.buffer as ArrayBuffer]);
   } catch (err) {
+    // A document refused with a reason leaves the connection as it was; anything else closes it,
+    // so a file that broke, or was put back from a backup, is opened afresh by the next document.
+    sound = err instanceof UserFacingError;
     const failed =
       err instanceof UserFacingError ? { code: err.code, message: err.message, fields: err.fields } : { code: null, message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
     port.postMessage({ id: job.id, failed } satisfies WorkerAnswer);
   } finally {
-    await db.destroy();
+    if (!sound) await closeKept();
   }
 }
 

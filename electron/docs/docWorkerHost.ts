@@ -30,6 +30,15 @@ export type WorkerAnswer = { id: number } & (
   | { failed: { code: ErrorCode | null; message: string; fields?: Record<string, string> } }
 );
 
+/**
+ * The worker's young generation, where V8 puts new objects. A full pack's layout keeps much of what
+ * it makes alive for a while, so with a worker's default 48 MB every scavenge copies a lot: about
+ * 860 scavenges in nine packs, a fifth of their time. With 192 MB there are a quarter as many and
+ * each pack takes about 85 ms less. The space is taken only as it is used, and given back when the
+ * worker is let go.
+ */
+const WORKER_YOUNG_GENERATION_MB = 192;
+
 /** A worker kept warm this long after its last document, then let go (its memory with it). */
 const KEEP_WARM_MS = 5 * 60_000;
 let warm: { worker: Worker; busy: boolean; idle?: NodeJS.Timeout } | null = null;
@@ -58,7 +67,7 @@ async function takeWorker(): Promise<{ worker: Worker; keep: boolean }> {
     warm.busy = true;
     return { worker: warm.worker, keep: true };
   }
-  const worker = new Worker(await workerScript());
+  const worker = new Worker(await workerScript(), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   workersMade++;
   // An idle worker never keeps the app (or a test run) from exiting.
   worker.unref();
@@ -102,15 +111,19 @@ let devScript: Promise<string> | undefined;
 let scriptInstead: string | null = null;
 export function useWorkerScript(path: string | null): void {
   scriptInstead = path;
-  letWarmWorkerGo();
+  void letWarmWorkerGo();
 }
 
-/** Stops the warm worker if it is idle, as its five minutes' wait would: the next pack starts a new one. */
-export function letWarmWorkerGo(): void {
+/**
+ * Stops the warm worker if it is idle, as its five minutes' wait would: the next pack starts a new
+ * one. Settles when the worker has stopped, and with it the database connection it kept.
+ */
+export async function letWarmWorkerGo(): Promise<void> {
   if (warm && !warm.busy) {
     clearTimeout(warm.idle);
-    void warm.worker.terminate();
+    const { worker } = warm;
     warm = null;
+    await worker.terminate();
   }
 }
 
@@ -260,16 +273,19 @@ export function preparedPack(): { panelId: number; done: boolean } | null {
 }
 
 /**
- * Lets any preparation go, stopping the worker that builds it, and waits until it has stopped:
- * before a restore puts another file in place of the database it has open.
+ * Lets any preparation go, stopping the worker that builds it, and the warm worker, which keeps a
+ * connection to the database open between documents; waits until they have stopped: before a
+ * restore puts another file in place of the database they have open.
  */
-export async function stopPreparing(): Promise<void> {
+export async function letWorkersGo(): Promise<void> {
   dropPrepared(prepared);
   const b = building;
-  if (!b) return;
-  b.stopped = true;
-  await b.worker.terminate();
-  await b.finished;
+  if (b) {
+    b.stopped = true;
+    await b.worker.terminate();
+    await b.finished;
+  }
+  await letWarmWorkerGo();
 }
 
 /** Builds one preparation's pack on the warm worker; null if it cannot (said in the log unless the pack was refused with a reason). */

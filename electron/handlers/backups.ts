@@ -5,7 +5,7 @@ import { backupTo, BackupError, listBackups, restoreFrom } from '#db/backup';
 import { openDatabase } from '#db/open';
 import { UserFacingError } from '#shared/ipc/result';
 import type { BackupInfo } from '#shared/ipc/contract';
-import { stopPreparing } from '../docs/docWorkerHost';
+import { letWorkersGo } from '../docs/docWorkerHost';
 import { JobCancelled, NO_JOB, runningJobs, startJob, type JobControl } from '../jobs/registry';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './types';
@@ -77,9 +77,10 @@ export const backupHandlers = {
     // Only a backup the app itself lists can be restored from the app: no path comes from outside.
     const backup = listBackups(backupsDir(ctx)).find((b) => b.name === name);
     if (!backup) throw new UserFacingError('not-found', `There is no backup called ${name} in ${backupsDir(ctx)}. Refresh the list and choose again.`);
-    // A pack being prepared ahead holds the file open (which Windows will not let be renamed), and
-    // would describe the database being replaced: it is stopped and let go.
-    await stopPreparing();
+    // The export workers hold the file open (which Windows will not let be renamed): a pack being
+    // prepared ahead, which would describe the database being replaced, and the warm worker's
+    // kept connection, which would go on reading it. Both are stopped and let go.
+    await letWorkersGo();
     return restoreInPlace(ctx, backup.path);
   },
 } satisfies Partial<HandlerTable>;

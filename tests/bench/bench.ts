@@ -272,7 +272,7 @@ async function main() {
     await packInWorker(); // bundles the worker's script in this checkout (the app's build ships it)
     const samples: number[] = [];
     for (let i = 0; i < COLD_RUNS; i++) {
-      letWarmWorkerGo();
+      await letWarmWorkerGo();
       const t = performance.now();
       await packInWorker();
       samples.push(performance.now() - t);

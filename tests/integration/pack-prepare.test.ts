@@ -215,3 +215,37 @@ describe('the pack prepared ahead', () => {
     }
   });
 });
+
+describe('the warm export worker’s connection', () => {
+  it('is kept between packs, and each pack still reads everything committed before it was asked for', async () => {
+    const panelId = await panelWithApprovedAgenda(h.api);
+    await runExport(h.ctx, { kind: 'pack', panelId });
+    const started = workersStarted();
+    const { threadId } = warmWorker()!;
+    ok(await h.api.setDocumentSettings({ marking: 'OFFICIAL' }));
+    const first = await runExport(h.ctx, { kind: 'pack', panelId });
+    expect(headerText(first.path)).not.toContain('OFFICIAL-SENSITIVE');
+    ok(await h.api.setDocumentSettings({ marking: 'OFFICIAL-SENSITIVE' }));
+    const second = await runExport(h.ctx, { kind: 'pack', panelId });
+    expect(headerText(second.path)).toContain('OFFICIAL-SENSITIVE');
+    // the same warm worker made all three
+    expect(workersStarted()).toBe(started);
+    expect(warmWorker()).toMatchObject({ threadId, busy: false });
+  });
+
+  it('is closed with the warm worker before a restore, so the next pack reads the file put back, not the one set aside', async () => {
+    const panelId = await panelWithApprovedAgenda(h.api);
+    const backup = ok(await h.api.backupNow({}));
+    ok(await h.api.setDocumentSettings({ marking: 'OFFICIAL' }));
+    const before = await runExport(h.ctx, { kind: 'pack', panelId });
+    expect(headerText(before.path)).not.toContain('OFFICIAL-SENSITIVE');
+    expect(warmWorker()).toMatchObject({ busy: false });
+    const started = workersStarted();
+    ok(await h.api.restoreBackup({ name: backup.name }));
+    // let go, and its connection with it: a connection kept open would read the file set aside
+    expect(warmWorker()).toBeNull();
+    const after = await runExport(h.ctx, { kind: 'pack', panelId });
+    expect(headerText(after.path)).toContain('OFFICIAL-SENSITIVE');
+    expect(workersStarted()).toBe(started + 1);
+  });
+});
