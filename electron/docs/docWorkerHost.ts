@@ -30,15 +30,6 @@ export type WorkerAnswer = { id: number } & (
   | { failed: { code: ErrorCode | null; message: string; fields?: Record<string, string> } }
 );
 
-/**
- * The worker's young generation, where V8 puts new objects. A full pack's layout keeps much of what
- * it makes alive for a while, so with a worker's default 48 MB every scavenge copies a lot: about
- * 860 scavenges in nine packs, a fifth of their time. With 192 MB there are a quarter as many and
- * each pack takes about 85 ms less. The space is taken only as it is used, and given back when the
- * worker is let go.
- */
-const WORKER_YOUNG_GENERATION_MB = 192;
-
 /** A worker kept warm this long after its last document, then let go (its memory with it). */
 const KEEP_WARM_MS = 5 * 60_000;
 let warm: { worker: Worker; busy: boolean; idle?: NodeJS.Timeout } | null = null;
@@ -67,7 +58,7 @@ async function takeWorker(): Promise<{ worker: Worker; keep: boolean }> {
     warm.busy = true;
     return { worker: warm.worker, keep: true };
   }
-  const worker = new Worker(await workerScript(), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const worker = new Worker(await workerScript());
   workersMade++;
   // An idle worker never keeps the app (or a test run) from exiting.
   worker.unref();
