@@ -119,9 +119,8 @@ export type DrawnAhead = Rasterise & { readonly late: number };
 /**
  * Charts drawn and compressed ahead, on libuv's threads, while the rest of a document's data is
  * read: a pack's twelve take about a quarter of a second drawn one by one on the export thread.
- * Each is found
- * again by its SVG and scale; one not drawn ahead (or whose drawing failed) is drawn when asked,
- * so what is drawn ahead is only ever a saving, never a difference in the document.
+ * Each is found again by its SVG and scale; one not drawn ahead (or whose drawing failed) is drawn
+ * when asked, so what is drawn ahead is only ever a saving, never a difference in the document.
  */
 export function chartsAhead(): { draw(svg: string, scale: number): void; rasteriser(): Promise<DrawnAhead> } {
   const pending = new Map<string, Promise<Uint8Array | undefined>>();

@@ -4,9 +4,11 @@
 // one document at a time, and stays warm between them: the layout's code, compiled on the first
 // pack, makes the next one twice as quick. Its connection stays open while it is warm too, with
 // its page cache and prepared statements, so the next document's reads start where the last left
-// off; main lets the worker go (which closes it) before a restore puts another file in its place.
+// off; main lets the worker go (which closes it) before a restore puts another file in its place,
+// and the connection is kept only while the path still names the file it opened.
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { PAGE_CACHE_KIB, withStatementCache } from '#db/open';
 import type { DB } from '#db/schema';
@@ -29,15 +31,28 @@ export interface DocJob {
 
 interface Connection {
   dbPath: string;
+  /** the file the path named when it was opened (device and inode, or Windows' file index) */
+  file: string;
   sqlite: Database.Database;
   db: Kysely<DB>;
 }
 /** The connection kept between documents, to the database of the last one. */
 let kept: Connection | null = null;
 
-/** The connection to a document's database: the kept one if it is to the same file, else a new one. */
+/** Which file a path names now: another file put in its place (by any program) has another. */
+function fileAt(path: string): string {
+  const s = statSync(path, { bigint: true });
+  return `${s.dev}:${s.ino}`;
+}
+
+/**
+ * The connection to a document's database: the kept one if it is to the same file, else a new one.
+ * A file replaced under the same path (a restore the worker was not let go for, another program)
+ * is opened afresh: a connection kept open would go on reading the file set aside.
+ */
 async function connectionTo(dbPath: string): Promise<Connection> {
-  if (kept?.dbPath === dbPath) return kept;
+  const file = fileAt(dbPath);
+  if (kept?.dbPath === dbPath && kept.file === file) return kept;
   await closeKept();
   const sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
@@ -47,7 +62,7 @@ async function connectionTo(dbPath: string): Promise<Connection> {
     sqlite.close();
     throw err;
   }
-  kept = { dbPath, sqlite, db: new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }) };
+  kept = { dbPath, file, sqlite, db: new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }) };
   return kept;
 }
 

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataVersion, preparedPack, warmWorker, workerRequests, workersStarted } from '../../electron/docs/docWorkerHost';
 import { registerAuditFunctions } from '#db/audit';
+import { restoreFrom } from '#db/backup';
+import { openDatabase } from '#db/open';
 import { docxParts } from '../../electron/docs/gate';
 import { runExport } from '../../electron/handlers/exports';
 import { JobCancelled, type JobControl } from '../../electron/jobs/registry';
@@ -247,5 +249,26 @@ describe('the warm export worker’s connection', () => {
     const after = await runExport(h.ctx, { kind: 'pack', panelId });
     expect(headerText(after.path)).toContain('OFFICIAL-SENSITIVE');
     expect(workersStarted()).toBe(started + 1);
+  });
+
+  it('is opened afresh when another file has been put in place of the database, even by something that did not let the worker go', async () => {
+    const panelId = await panelWithApprovedAgenda(h.api);
+    const backup = ok(await h.api.backupNow({}));
+    ok(await h.api.setDocumentSettings({ marking: 'OFFICIAL' }));
+    const before = await runExport(h.ctx, { kind: 'pack', panelId });
+    expect(headerText(before.path)).not.toContain('OFFICIAL-SENSITIVE');
+    const started = workersStarted();
+    // the backup put in place as a restore does, but with the warm worker and its connection left alone
+    const dbPath = h.ctx.info.dbPath;
+    await h.opened.close();
+    restoreFrom(backup.path, dbPath, 'by-another-route');
+    const reopened = await openDatabase(dbPath);
+    Object.assign(h.ctx, { db: reopened.db, sqlite: reopened.sqlite });
+    h.opened = reopened;
+    expect(warmWorker()).toMatchObject({ busy: false });
+    const after = await runExport(h.ctx, { kind: 'pack', panelId });
+    expect(headerText(after.path)).toContain('OFFICIAL-SENSITIVE');
+    // the same warm worker, with a new connection
+    expect(workersStarted()).toBe(started);
   });
 });
