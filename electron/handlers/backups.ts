@@ -6,6 +6,7 @@ import { openDatabase } from '#db/open';
 import { UserFacingError } from '#shared/ipc/result';
 import type { BackupInfo } from '#shared/ipc/contract';
 import { letWorkersGo } from '../docs/docWorkerHost';
+import { exportsInFlight } from './exports';
 import { JobCancelled, NO_JOB, runningJobs, startJob, type JobControl } from '../jobs/registry';
 import type { HandlerContext } from './context';
 import type { HandlerTable } from './types';
@@ -74,6 +75,8 @@ export const backupHandlers = {
     // A job writing to (or reading from) the database being replaced would finish in the wrong file.
     const busy = runningJobs(ctx);
     if (busy.length) throw new UserFacingError('conflict', `${busy[0].label} is still running. Wait for it to finish, or cancel it, then restore; nothing was changed.`);
+    // An export asked for on a plain channel is not a job, but would write its file and log row all the same.
+    if (exportsInFlight() > 0) throw new UserFacingError('conflict', 'A document is still being written. Wait for it to finish, then restore; nothing was changed.');
     // Only a backup the app itself lists can be restored from the app: no path comes from outside.
     const backup = listBackups(backupsDir(ctx)).find((b) => b.name === name);
     if (!backup) throw new UserFacingError('not-found', `There is no backup called ${name} in ${backupsDir(ctx)}. Refresh the list and choose again.`);

@@ -17,17 +17,28 @@ export function exportsDir(ctx: HandlerContext): string {
   return join(ctx.dataDir, 'exports');
 }
 
+let inFlight = 0;
+/** How many exports are being made now, by a job or a plain channel (a restore waits for none). */
+export function exportsInFlight(): number {
+  return inFlight;
+}
+
 /** Builds, checks and writes one document; the plain channels and the job both come here. */
 export async function runExport(ctx: HandlerContext, req: ExportRequest, job: JobControl = NO_JOB): Promise<ExportedFile> {
-  job.progress(0, EXPORT_STEPS, 'Gathering the records…');
-  const packed = await buildAndPack(ctx, req, job);
-  const panelId = 'panelId' in req ? req.panelId : null;
-  const written = await exportPacked(ctx, packed, { kind: req.kind, panelId, path: join(exportsDir(ctx), packed.fileName), allowFindings: req.allowFindings, job });
-  // Writing the pack from the approved agenda issues it.
-  if (req.kind === 'pack') {
-    await ctx.db.updateTable('panels').set({ status: 'pack-issued', updated_at: nowIso(ctx) }).where('id', '=', req.panelId).where('status', '=', 'agenda-approved').execute();
+  inFlight++;
+  try {
+    job.progress(0, EXPORT_STEPS, 'Gathering the records…');
+    const packed = await buildAndPack(ctx, req, job);
+    const panelId = 'panelId' in req ? req.panelId : null;
+    const written = await exportPacked(ctx, packed, { kind: req.kind, panelId, path: join(exportsDir(ctx), packed.fileName), allowFindings: req.allowFindings, job });
+    // Writing the pack from the approved agenda issues it.
+    if (req.kind === 'pack') {
+      await ctx.db.updateTable('panels').set({ status: 'pack-issued', updated_at: nowIso(ctx) }).where('id', '=', req.panelId).where('status', '=', 'agenda-approved').execute();
+    }
+    return written;
+  } finally {
+    inFlight--;
   }
-  return written;
 }
 
 export const exportHandlers = {

@@ -10,7 +10,7 @@ import { registerAuditFunctions } from '#db/audit';
 import { restoreFrom } from '#db/backup';
 import { openDatabase } from '#db/open';
 import { docxParts } from '../../electron/docs/gate';
-import { runExport } from '../../electron/handlers/exports';
+import { exportsInFlight, runExport } from '../../electron/handlers/exports';
 import { JobCancelled, type JobControl } from '../../electron/jobs/registry';
 import { makeHarness, ok, type Harness } from '../support/harness';
 import { panelWithApprovedAgenda, settleJob } from '../support/jobs';
@@ -249,6 +249,19 @@ describe('the warm export worker’s connection', () => {
     const after = await runExport(h.ctx, { kind: 'pack', panelId });
     expect(headerText(after.path)).toContain('OFFICIAL-SENSITIVE');
     expect(workersStarted()).toBe(started + 1);
+  });
+
+  it('is not replaced under an export asked for on a plain channel: the restore is refused until it is written', async () => {
+    const panelId = await panelWithApprovedAgenda(h.api);
+    const backup = ok(await h.api.backupNow({}));
+    const exporting = h.api.exportPack({ panelId });
+    await until(() => exportsInFlight() === 1);
+    const refused = await h.api.restoreBackup({ name: backup.name });
+    expect(refused.ok || refused.error).toMatchObject({ code: 'conflict', message: 'A document is still being written. Wait for it to finish, then restore; nothing was changed.' });
+    const written = ok(await exporting);
+    expect(ok(await h.api.listExports({})).map((e) => e.path)).toEqual([written.path]);
+    expect(exportsInFlight()).toBe(0);
+    expect(ok(await h.api.restoreBackup({ name: backup.name })).restored).toBe(backup.name);
   });
 
   it('is opened afresh when another file has been put in place of the database, even by something that did not let the worker go', async () => {
