@@ -218,6 +218,19 @@ describe('the pack prepared ahead', () => {
   });
 });
 
+/**
+ * A panel, a backup of the database with the default marking (OFFICIAL-SENSITIVE), then the marking
+ * changed to OFFICIAL and a pack made with it, on the warm worker, which keeps its connection.
+ */
+async function packMadeAfterABackup() {
+  const panelId = await panelWithApprovedAgenda(h.api);
+  const backup = ok(await h.api.backupNow({}));
+  ok(await h.api.setDocumentSettings({ marking: 'OFFICIAL' }));
+  const before = await runExport(h.ctx, { kind: 'pack', panelId });
+  expect(headerText(before.path)).not.toContain('OFFICIAL-SENSITIVE');
+  return { panelId, backup };
+}
+
 describe('the warm export worker’s connection', () => {
   it('is kept between packs, and each pack still reads everything committed before it was asked for', async () => {
     const panelId = await panelWithApprovedAgenda(h.api);
@@ -236,11 +249,7 @@ describe('the warm export worker’s connection', () => {
   });
 
   it('is closed with the warm worker before a restore, so the next pack reads the file put back, not the one set aside', async () => {
-    const panelId = await panelWithApprovedAgenda(h.api);
-    const backup = ok(await h.api.backupNow({}));
-    ok(await h.api.setDocumentSettings({ marking: 'OFFICIAL' }));
-    const before = await runExport(h.ctx, { kind: 'pack', panelId });
-    expect(headerText(before.path)).not.toContain('OFFICIAL-SENSITIVE');
+    const { panelId, backup } = await packMadeAfterABackup();
     expect(warmWorker()).toMatchObject({ busy: false });
     const started = workersStarted();
     ok(await h.api.restoreBackup({ name: backup.name }));
@@ -265,11 +274,7 @@ describe('the warm export worker’s connection', () => {
   });
 
   it('is opened afresh when another file has been put in place of the database, even by something that did not let the worker go', async () => {
-    const panelId = await panelWithApprovedAgenda(h.api);
-    const backup = ok(await h.api.backupNow({}));
-    ok(await h.api.setDocumentSettings({ marking: 'OFFICIAL' }));
-    const before = await runExport(h.ctx, { kind: 'pack', panelId });
-    expect(headerText(before.path)).not.toContain('OFFICIAL-SENSITIVE');
+    const { panelId, backup } = await packMadeAfterABackup();
     const started = workersStarted();
     // the backup put in place as a restore does, but with the warm worker and its connection left alone
     const dbPath = h.ctx.info.dbPath;
