@@ -41,7 +41,10 @@ function options(scale: number): ResvgRenderOptions {
   return { font, fitTo: { mode: 'zoom', value: scale } };
 }
 
-/** A drawn chart: resvg's pixels, RGBA premultiplied by alpha, as tiny-skia keeps them. */
+/**
+ * A drawn chart, as resvg's RenderedImage is one: its pixels RGBA, premultiplied by alpha as
+ * tiny-skia keeps them.
+ */
 export interface Drawn {
   width: number;
   height: number;
@@ -109,8 +112,7 @@ export async function pngOfAsync(drawn: Drawn): Promise<Uint8Array> {
 
 /** The SVG as PNG bytes at `scale` times its size. */
 export function rasteriseSvg(svg: string, scale: number): Uint8Array {
-  const image = new Resvg(svg, options(scale)).render();
-  return pngOf({ width: image.width, height: image.height, pixels: image.pixels });
+  return pngOf(new Resvg(svg, options(scale)).render());
 }
 
 /** A rasteriser that draws charts ahead; `late` counts those it had to draw when asked. */
@@ -131,7 +133,7 @@ export function chartsAhead(): { draw(svg: string, scale: number): void; rasteri
       pending.set(
         key(svg, scale),
         renderAsync(svg, options(scale))
-          .then((image) => pngOfAsync({ width: image.width, height: image.height, pixels: image.pixels }))
+          .then(pngOfAsync)
           .catch(() => undefined),
       );
     },

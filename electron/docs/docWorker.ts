@@ -74,7 +74,6 @@ async function closeKept(): Promise<void> {
 
 async function run(job: DocJob): Promise<void> {
   const port = parentPort!;
-  let sound = false;
   try {
     const { sqlite, db } = await connectionTo(job.dbPath);
     const ctx: HandlerContext = { db, sqlite, now: () => new Date(job.now), info: job.info, dataDir: job.dataDir };
@@ -88,17 +87,14 @@ async function run(job: DocJob): Promise<void> {
     }
     port.postMessage({ id: job.id, step: 'built' } satisfies WorkerAnswer);
     const bytes = await packDocx(built.doc);
-    sound = true;
     port.postMessage({ id: job.id, done: { bytes, fileName: built.fileName, sources: built.sources, restricted: built.restricted } } satisfies WorkerAnswer, [bytes.buffer as ArrayBuffer]);
   } catch (err) {
-    // A document refused with a reason leaves the connection as it was; anything else closes it,
-    // so a file that broke, or was put back from a backup, is opened afresh by the next document.
-    sound = err instanceof UserFacingError;
     const failed =
       err instanceof UserFacingError ? { code: err.code, message: err.message, fields: err.fields } : { code: null, message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
     port.postMessage({ id: job.id, failed } satisfies WorkerAnswer);
-  } finally {
-    if (!sound) await closeKept();
+    // A document refused with a reason leaves the connection as it was; anything else closes it,
+    // so a file that broke, or was put back from a backup, is opened afresh by the next document.
+    if (!(err instanceof UserFacingError)) await closeKept();
   }
 }
 
