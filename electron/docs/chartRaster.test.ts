@@ -5,7 +5,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { barChart } from '#templates/charts/barChart';
 import { CHART_COLOUR } from '#templates/charts/palette';
-import { chartFonts, chartsAhead, pngOf, pngOfAsync, pngRows, rasteriseSvg } from './chartRaster';
+import { chartFonts, chartsAhead, keptRowBuffers, pngOf, pngOfAsync, pngRows, rasteriseSvg } from './chartRaster';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Uint8Array): { width: number; height: number } {
@@ -135,5 +135,31 @@ describe('the charts’ PNG encoder', () => {
 
   it('refuses pixels that do not fit the picture’s size, rather than write a broken file', () => {
     expect(() => pngRows({ width: 3, height: 2, pixels: new Uint8Array(20) })).toThrow(/3 by 2 picture has 24 bytes of pixels, not 20/);
+    expect(() => pngRows({ width: 3, height: 2, pixels: new Uint8Array(24) }, Buffer.alloc(25))).toThrow(/25 bytes cannot hold the 26/);
+  });
+
+  it('writes the same rows into a buffer used before, for a bigger chart, as into a new one', () => {
+    const picture = drawn(quarterChart(5).svg, 2);
+    const used = Buffer.alloc(pngRows(picture).length + 999, 0xab);
+    const rows = pngRows(picture, used);
+    expect(rows.length).toBe((picture.width * 4 + 1) * picture.height);
+    expect(rows.equals(pngRows(picture))).toBe(true);
+  });
+
+  it('reads pixels that do not start on a four-byte boundary as those that do', () => {
+    const picture = drawn(`<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"><rect width="2" height="2" fill="#C00000" fill-opacity="0.5"/></svg>`);
+    const shifted = new Uint8Array(picture.pixels.length + 1).subarray(1);
+    shifted.set(picture.pixels);
+    expect(pngRows({ ...picture, pixels: shifted }).equals(pngRows(picture))).toBe(true);
+  });
+
+  it('compresses many charts at once, of two sizes, each as alone, keeping two buffers between them', async () => {
+    const pictures = [2, 3, 5, 6, 8].map((seed) => drawn(quarterChart(seed).svg, 2));
+    pictures.push(drawn(quarterChart(11).svg, 3));
+    const together = await Promise.all(pictures.map((p) => pngOfAsync(p)));
+    together.forEach((png, i) => expect(Buffer.from(png).equals(Buffer.from(pngOf(pictures[i]))), `chart ${i}`).toBe(true));
+    const kept = keptRowBuffers();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThanOrEqual(2);
   });
 });
