@@ -9,29 +9,48 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { PageNumberEstimator } from 'docx';
 import { estimatePageNumbers, estimatePageNumbersWith } from 'docx/layout';
 import { HOUSE_FONT_FAMILIES } from './houseFonts';
+import { partByPartEstimator } from './partLayout';
 
 // Every face of a family with Arial's widths (Arial itself, or Liberation Sans), where all four are found.
 const ARIAL_FILES = HOUSE_FONT_FAMILIES.filter((f) => f.arialWidths).flatMap((f) => f.places);
 
-let chosen: { estimator: PageNumberEstimator; measuredWith: string } | undefined;
+export interface LayoutEstimator {
+  /** laid out part by part, each part's layout remembered (partLayout.ts) */
+  estimator: ReturnType<typeof partByPartEstimator>;
+  /** the same measure, the whole document at once */
+  whole: PageNumberEstimator;
+  measuredWith: string;
+}
+
+let chosen: LayoutEstimator | undefined;
 
 /** The estimator itself, without the list-number pass (see above). */
 export function withoutListNumbers(estimator: PageNumberEstimator): PageNumberEstimator {
   return (body, context) => estimator(body, context);
 }
 
-/** The estimator to give a long document, made once; says which fonts it measures with. */
-export function layoutEstimator(): { estimator: PageNumberEstimator; measuredWith: string } {
+/**
+ * `SCP_LAYOUT_MEMORY=off` in the environment (read when the estimator is made) lays every part out
+ * afresh each time: what the benchmark times as a pack whose every part changed.
+ */
+const chose = (whole: PageNumberEstimator, measuredWith: string): LayoutEstimator => ({
+  estimator: partByPartEstimator(whole, { remember: process.env.SCP_LAYOUT_MEMORY !== 'off' }),
+  whole,
+  measuredWith,
+});
+
+/** The estimator to give a long document, made once (with its memory of parts); says which fonts it measures with. */
+export function layoutEstimator(): LayoutEstimator {
   if (chosen) return chosen;
   const files = ARIAL_FILES.find((set) => set.every((f) => existsSync(f)));
   if (files) {
     try {
-      chosen = { estimator: withoutListNumbers(estimatePageNumbersWith({ fonts: files.map((f) => ({ data: readFileSync(f), name: 'Arial' })) })), measuredWith: files[0] };
+      chosen = chose(withoutListNumbers(estimatePageNumbersWith({ fonts: files.map((f) => ({ data: readFileSync(f), name: 'Arial' })) })), files[0]);
       return chosen;
     } catch {
       // An unreadable font file: the built-in tables still give page numbers.
     }
   }
-  chosen = { estimator: withoutListNumbers(estimatePageNumbers), measuredWith: 'built-in width tables' };
+  chosen = chose(withoutListNumbers(estimatePageNumbers), 'built-in width tables');
   return chosen;
 }

@@ -115,3 +115,38 @@ export function renumberedIds(xml: string): string {
   const seen = new Map<string, number>();
   return xml.replace(/(_Toc|w:id="| id=")(\d+)/g, (_, kind: string, n: string) => `${kind}${seen.get(kind + n) ?? seen.set(kind + n, seen.size + 1).get(kind + n)}`);
 }
+
+/**
+ * A full panel pack: twelve theme papers of 25 evidence rows each, a 300-row tracker, the previous
+ * minutes and a long action log, the last entry of which has soft hyphens, combining marks and
+ * East Asian text.
+ */
+export function fullPackInput(): PackDocInput {
+  const base = packInput(false);
+  const paper = base.themePapers[0];
+  const quarters = Array.from({ length: 12 }, (_, i) => `${2024 + Math.floor((i + 2) / 4)}-${String(25 + Math.floor((i + 2) / 4)).slice(-2)} Q${((i + 2) % 4) + 1}`);
+  const evidence = (n: number) =>
+    Array.from({ length: 25 }, (_, i) => ({ ...paper.evidence[i % paper.evidence.length], ref: `EV-2027-${String(n * 100 + i + 1).padStart(5, '0')}` }));
+  return {
+    ...base,
+    themePapers: Array.from({ length: 12 }, (_, n) => ({
+      ...paper,
+      itemNumber: n + 4,
+      title: `${paper.title} (${n + 1})`,
+      byQuarter: quarters.map((quarter, i) => ({ quarter, count: (i * (n + 3)) % 11 })),
+      evidence: evidence(n),
+      evidenceTotal: 25 + n,
+    })),
+    tracker: trackerInput(300).rows,
+    actionLog: Array.from({ length: 120 }, (_, i) => ({
+      text:
+        i === 119
+          ? 'Action 120: re\u00ADview the safe\u00ADguard\u00ADing guid\u00ADance with the cafe\u0301 and na\u0308ive claimants\u2019 cases, and the 社会保障 (social security) and 복지 (welfare) translations.'
+          : `Action ${i + 1}: bring the evaluation of the new contact check to the next panel, with the figures by region.`,
+      owner: ['Dana General', 'Evan Director', 'Sam Secretariat'][i % 3],
+      due: i % 7 === 3 ? null : `2027-0${1 + (i % 9)}-2${i % 8}`,
+      status: ['Open', 'Done', 'Overdue'][i % 3],
+      panelDate: `2026-0${1 + (i % 9)}-12`,
+    })),
+  };
+}

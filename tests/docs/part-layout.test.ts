@@ -1,0 +1,148 @@
+// The pack's page layout part by part (electron/docs/partLayout.ts): a full pack's page numbers are
+// those of laying the whole pack out, the Word file is the same, a pack made again lays out only
+// the parts that changed, and a document that cannot be cut is laid out whole.
+import type { Document, EstimatedPageNumbers, IContext, PageNumberEstimator } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { rasteriseSvg } from '../../electron/docs/chartRaster';
+import { layoutEstimator } from '../../electron/docs/layoutFonts';
+import { joinParts, partByPartEstimator, partsOf, type Body } from '../../electron/docs/partLayout';
+import { buildPack, type PackDocInput } from '../../templates/pack/buildPack';
+import { packDocx } from '../../templates/style/pack';
+import { fullPackInput, renumberedIds } from './packFixture';
+
+const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']);
+
+/** The pack's body as docx's writer formats it, and the context, as the estimator is given them. */
+function formatted(input: PackDocInput): { body: Body; context: IContext } {
+  let seen: { body: Body; context: IContext } | undefined;
+  const capture = Object.assign((body: unknown, context: IContext) => {
+    seen = { body: body as Body, context };
+    return { bookmarks: new Map<string, string>() };
+  }, {}) as PageNumberEstimator;
+  const doc: Document = buildPack(input, rasteriseSvg, capture);
+  // As docx's writer (and layoutDocument in docx/layout) formats the body, which asks for the page numbers.
+  doc.Document.View.Body.prepForXml({ file: doc, viewWrapper: doc.Document, stack: [] } as unknown as IContext);
+  if (!seen) throw new Error('The pack asked for no page numbers');
+  return seen;
+}
+
+const plain = (e: EstimatedPageNumbers) => ({
+  bookmarks: [...e.bookmarks],
+  numbers: [...(e.bookmarkPageNumbers ?? [])],
+  sections: e.sectionPageCounts,
+  pages: e.pageCount,
+});
+
+/** The full pack with its fifth theme paper's description a page longer. */
+function withOnePaperChanged(input: PackDocInput): PackDocInput {
+  const more = Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1} added to the description: the case was reviewed again, at length, with the claimant's representative present.`);
+  return { ...input, themePapers: input.themePapers.map((paper, i) => (i === 4 ? { ...paper, description: [paper.description, ...more].join('\n\n') } : paper)) };
+}
+
+describe('the page layout part by part', () => {
+  const { whole } = layoutEstimator();
+  const input = fullPackInput();
+
+  it('gives a full pack every page number the whole pack laid out gives', () => {
+    const { body, context } = formatted(input);
+    const parts = partsOf(body);
+    // cover and contents, agenda, the theme papers, the tracker's section, the previous minutes
+    expect(parts.length).toBeGreaterThanOrEqual(15);
+    const byParts = partByPartEstimator(whole);
+    const expected = plain(whole(body, context));
+    expect(expected.pages).toBeGreaterThan(40);
+    expect(expected.bookmarks.length).toBeGreaterThan(12);
+    expect(plain(byParts(body, context))).toEqual(expected);
+    expect(byParts.counts).toEqual({ laidOut: parts.length, remembered: 0, whole: 0 });
+  }, 120_000);
+
+  it('writes the same Word file as the whole layout', async () => {
+    const byParts = await packDocx(buildPack(input, rasteriseSvg, partByPartEstimator(whole)));
+    const wholly = await packDocx(buildPack(input, rasteriseSvg, whole));
+    const xml = renumberedIds(documentXml(byParts));
+    expect(xml).toMatch(/PAGEREF _Toc\d+ \\h[^]*?<w:t[^>]*>\d+<\/w:t>/);
+    expect(xml).toBe(renumberedIds(documentXml(wholly)));
+  }, 120_000);
+
+  it('remembers each part: the same pack lays nothing out again, and after one theme paper changed, only that paper', () => {
+    const byParts = partByPartEstimator(whole);
+    const first = formatted(input);
+    const parts = partsOf(first.body).length;
+    byParts(first.body, first.context);
+    const again = formatted(input);
+    expect(plain(byParts(again.body, again.context))).toEqual(plain(whole(again.body, again.context)));
+    expect(byParts.counts).toEqual({ laidOut: parts, remembered: parts, whole: 0 });
+
+    const changed = formatted(withOnePaperChanged(input));
+    const expected = plain(whole(changed.body, changed.context));
+    // the change moved the pages after it on, so nothing but the paper's own layout could have been kept
+    expect(expected.pages).toBeGreaterThan(plain(whole(first.body, first.context)).pages!);
+    expect(plain(byParts(changed.body, changed.context))).toEqual(expected);
+    expect(byParts.counts).toEqual({ laidOut: parts + 1, remembered: 2 * parts - 1, whole: 0 });
+
+    byParts.forget();
+    byParts(changed.body, changed.context);
+    expect(byParts.counts.laidOut).toBe(2 * parts + 1);
+
+    // told not to remember, each document is laid out afresh, part by part
+    const forgetful = partByPartEstimator(whole, { remember: false });
+    forgetful(first.body, first.context);
+    expect(plain(forgetful(again.body, again.context))).toEqual(plain(whole(again.body, again.context)));
+    expect(forgetful.counts).toEqual({ laidOut: 2 * parts, remembered: 0, whole: 0 });
+  }, 180_000);
+});
+
+describe('where a body is cut into parts', () => {
+  const p = (...pPr: unknown[]) => ({ 'w:p': pPr.length ? [{ 'w:pPr': pPr }] : [] });
+  const sect = (...parts: unknown[]) => ({ 'w:sectPr': [{ 'w:pgSz': { _attr: { 'w:w': 11906, 'w:h': 16838 } } }, ...parts] });
+  const breakBefore = { 'w:pageBreakBefore': {} };
+  const body = (...children: unknown[]): Body => ({ 'w:body': children });
+  const cuts = (b: Body) => partsOf(b).map((part) => [part.from, part.to, part.endsSection]);
+
+  it('before each paragraph that starts a page, and where a section starts on a new page', () => {
+    expect(cuts(body(p(), p(), p(breakBefore), p(), p(sect()), p(), sect()))).toEqual([
+      [0, 2, false],
+      [2, 5, true],
+      [5, 7, true],
+    ]);
+  });
+
+  it('not before a paragraph whose page break is turned off, nor where a section runs on on the same page or to an odd page', () => {
+    const off = { 'w:pageBreakBefore': { _attr: { 'w:val': false } } };
+    expect(cuts(body(p(), p(off), p(), sect()))).toEqual([[0, 4, true]]);
+    expect(cuts(body(p(), p(sect()), p(), p(sect({ 'w:type': { _attr: { 'w:val': 'continuous' } } })), p(), sect()))).toEqual([
+      [0, 4, true],
+      [4, 6, true],
+    ]);
+    expect(cuts(body(p(), p(sect()), p(), sect({ 'w:type': { _attr: { 'w:val': 'oddPage' } } })))).toEqual([[0, 4, true]]);
+  });
+
+  it('nowhere in a document whose pages restart their numbers, or whose sections have a first page of their own', () => {
+    expect(cuts(body(p(), p(breakBefore), sect({ 'w:pgNumType': { _attr: { 'w:start': 1 } } })))).toEqual([]);
+    expect(cuts(body(p(), p(sect({ 'w:titlePg': {} })), p(breakBefore), sect()))).toEqual([]);
+    expect(cuts(body(p(), p(breakBefore)))).toEqual([]);
+  });
+
+  it('lays out whole a document with no place to cut, and joins no parts that share a bookmark', () => {
+    const calls: unknown[] = [];
+    const estimator = Object.assign((b: unknown) => {
+      calls.push(b);
+      return { bookmarks: new Map([['a', '1']]), pageCount: 1, sectionPageCounts: [1] };
+    }, {}) as PageNumberEstimator;
+    const byParts = partByPartEstimator(estimator);
+    const single = body(p(), p(), sect());
+    expect(byParts(single, {} as IContext).pageCount).toBe(1);
+    expect(calls).toEqual([single]);
+    expect(byParts.counts.whole).toBe(1);
+
+    const parts = partsOf(body(p(), p(breakBefore), sect()));
+    const one = { pageCount: 1, sectionPageCounts: [1], bookmarks: [[0, 1]] as [number, number][], bookmarkPageNumbers: [] };
+    expect(joinParts(parts, [one, one], [['a'], ['a']])).toBeNull();
+    // nor a part whose kept layout has a bookmark the part has not
+    expect(joinParts(parts, [one, one], [['a'], []])).toBeNull();
+    // and where it can, counts the section the cut ran through once
+    const two = { ...one, pageCount: 2, sectionPageCounts: [2] };
+    expect(joinParts(parts, [one, two], [['a'], ['b']])).toEqual({ bookmarks: new Map([['a', '1'], ['b', '2']]), bookmarkPageNumbers: new Map(), sectionPageCounts: [3], pageCount: 3 });
+  });
+});
