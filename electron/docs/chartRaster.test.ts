@@ -162,4 +162,12 @@ describe('the charts’ PNG encoder', () => {
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThanOrEqual(2);
   });
+
+  it('gives its turn back when a chart’s rows cannot be had, so the next charts are still compressed', async () => {
+    // a picture no buffer can be made for (its rows would be more bytes than a buffer may hold): each of three fails at once, and a good one follows
+    const impossible = { width: 2 ** 26, height: 2 ** 26, pixels: new Uint8Array(0) };
+    for (let i = 0; i < 3; i++) await expect(pngOfAsync(impossible)).rejects.toThrow(/"size"/);
+    const picture = drawn(quarterChart(12).svg, 2);
+    expect(Buffer.from(await pngOfAsync(picture)).equals(Buffer.from(pngOf(picture)))).toBe(true);
+  });
 });

@@ -112,11 +112,13 @@ function giveBackRows(rows: Buffer): void {
 async function deflatedRows(drawn: Drawn): Promise<Buffer> {
   while (rowsInUse >= ROWS_AT_ONCE) await new Promise<void>((resolve) => waitingForRows.push(resolve));
   rowsInUse += 1;
-  const rows = takeRows((drawn.width * 4 + 1) * drawn.height);
+  let rows: Buffer | undefined;
   try {
+    // Inside the try: a buffer that cannot be had (no memory) gives its turn back like any failure.
+    rows = takeRows((drawn.width * 4 + 1) * drawn.height);
     return await deflateAsync(pngRows(drawn, rows));
   } finally {
-    giveBackRows(rows);
+    if (rows) giveBackRows(rows);
     rowsInUse -= 1;
     waitingForRows.shift()?.();
   }
