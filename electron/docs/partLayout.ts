@@ -12,9 +12,10 @@
 // paper whose evidence changed, and the contents if a heading did.
 //
 // What a part shows of the others is their page numbers, in the contents, which it is laid out
-// without: the contents' entries are one line each, whatever their numbers. Lists numbered on from
-// one part into the next would be numbered afresh in each (the house documents' lists are bullets).
-// The tests and the benchmark lay full packs out both ways and compare every page number.
+// without; so once the parts are joined, such a part is laid out again with those numbers shown,
+// and unless it has the same pages, the document is laid out whole (`showsOthersAsLaid`). Lists
+// numbered on from one part into the next would be numbered afresh in each (the house documents'
+// lists are bullets). The tests lay a full pack out both ways and compare every page number.
 import { createHash } from 'node:crypto';
 import type { Document, EstimatedPageNumbers, IContext, PageNumberEstimator } from 'docx';
 
@@ -43,8 +44,41 @@ const sectionEndedBy = (element: unknown): unknown => (nameOf(element) === 'w:p'
 
 const startsPage = (element: unknown) => nameOf(element) === 'w:p' && isOn(child(child(element, 'w:pPr'), 'w:pageBreakBefore'));
 
-/** Whether a section's pages can be laid out in parts: its numbers do not restart, and its first page has no header of its own. */
-const plainSection = (sectPr: unknown) => attribute(child(sectPr, 'w:pgNumType'), 'w:start') === undefined && !isOn(child(sectPr, 'w:titlePg'));
+/**
+ * Whether a section's pages can be laid out in parts: its numbers do not restart and are plain
+ * numbers (not "05" or "iv"), its first page has no header of its own, and it does not start on
+ * the next odd or even page (a part laid out alone starts on its second page, whatever the page's
+ * number in the whole document).
+ */
+const plainSection = (sectPr: unknown) => {
+  const numbers = child(sectPr, 'w:pgNumType');
+  const format = attribute(numbers, 'w:fmt');
+  const type = attribute(child(sectPr, 'w:type'), 'w:val');
+  return attribute(numbers, 'w:start') === undefined && (format === undefined || format === 'decimal') && !isOn(child(sectPr, 'w:titlePg')) && type !== 'oddPage' && type !== 'evenPage';
+};
+
+/** The kinds of header and footer a section names (`w:headerReference default`, and so on). */
+const framesOf = (sectPr: unknown) =>
+  contentOf(sectPr)
+    .filter((c) => nameOf(c) === 'w:headerReference' || nameOf(c) === 'w:footerReference')
+    .map((c) => `${nameOf(c)} ${String(attribute(c, 'w:type'))}`);
+
+/**
+ * Whether each section names every kind of header and footer a section before it does. One that
+ * does not has the one before's, as Word lays it out, which a part laid out alone would not see.
+ */
+function framesNamedEverywhere(sections: unknown[]): boolean {
+  const seen = new Set<string>();
+  for (const sectPr of sections) {
+    const own = new Set(framesOf(sectPr));
+    if ([...seen].some((kind) => !own.has(kind))) return false;
+    for (const kind of own) seen.add(kind);
+  }
+  return true;
+}
+
+/** A paragraph with nothing in it but its properties. */
+const isEmptyParagraph = (element: unknown) => nameOf(element) === 'w:p' && contentOf(element).every((c) => nameOf(c) === 'w:pPr' || nameOf(c) === '_attr');
 
 /** A section starts on a new page (`nextPage`, the default), not on the same page or the next odd or even one. */
 const startsOnNewPage = (sectPr: unknown) => (attribute(child(sectPr, 'w:type'), 'w:val') ?? 'nextPage') === 'nextPage';
@@ -72,9 +106,11 @@ function preludeOf(body: Body, part: Part, parts: Part[]): unknown[] {
 
 /**
  * The parts of a formatted body, each starting a page: cut before each paragraph that starts a
- * page, and where each section starts on a new page. Empty when the body must be laid out whole.
+ * page, and where each section starts on a new page. Not before a paragraph that starts a page
+ * after one kept with the next (directly, or by its style, among `keptWithNext`): the layout keeps
+ * the two together across the break. Empty when the body must be laid out whole.
  */
-export function partsOf(body: Body): Part[] {
+export function partsOf(body: Body, keptWithNext: ReadonlySet<string> = new Set()): Part[] {
   const children = body['w:body'];
   const n = children.length;
   if (n < 2 || nameOf(children[n - 1]) !== 'w:sectPr') return [];
@@ -86,13 +122,20 @@ export function partsOf(body: Body): Part[] {
     if (ends !== undefined) current = ends;
     sectionOf[i] = current;
   }
-  if (!sectionOf.every(plainSection)) return [];
+  const sections = [...children.map(sectionEndedBy).filter((s) => s !== undefined), children[n - 1]];
+  if (!sections.every(plainSection) || !framesNamedEverywhere(sections)) return [];
+  const keepsWithNext = (element: unknown) => {
+    if (nameOf(element) !== 'w:p') return false;
+    const pPr = child(element, 'w:pPr');
+    const direct = child(pPr, 'w:keepNext');
+    return direct !== undefined ? isOn(direct) : keptWithNext.has(String(attribute(child(pPr, 'w:pStyle'), 'w:val') ?? 'Normal'));
+  };
   const parts: Part[] = [];
   let from = 0;
   // The body's own section properties (the last element) end the last part.
   for (let i = 1; i < n - 1; i++) {
     const sectionStarts = sectionEndedBy(children[i - 1]) !== undefined;
-    if (sectionStarts ? startsOnNewPage(sectionOf[i]) : startsPage(children[i])) {
+    if (sectionStarts ? startsOnNewPage(sectionOf[i]) : startsPage(children[i]) && !keepsWithNext(children[i - 1])) {
       parts.push({ from, to: i, endsSection: sectionStarts });
       from = i;
     }
@@ -113,12 +156,15 @@ export function bodyOf(body: Body, part: Part, parts: Part[]): Body {
     const sectPr = children.slice(part.to).map(sectionEndedBy).find((s) => s !== undefined) ?? children[children.length - 1];
     return { 'w:body': [...prelude, ...children.slice(part.from, part.to), sectPr] };
   }
-  // The paragraph that ends the section, without the section's properties, which end the body instead.
+  // The paragraph that ends the section, without the section's properties, which end the body
+  // instead. An empty one takes no room where it ends a section (but after a table, where it takes
+  // a line either way), so it is left out.
   const ender = children[part.to - 1];
   const pPr = child(ender, 'w:pPr');
   const sectPr = sectionEndedBy(ender);
   const withoutSection = { 'w:p': contentOf(ender).map((c) => (c === pPr ? { 'w:pPr': contentOf(pPr).filter((p) => nameOf(p) !== 'w:sectPr') } : c)) };
-  return { 'w:body': [...prelude, ...children.slice(part.from, part.to - 1), withoutSection, sectPr] };
+  const roomless = isEmptyParagraph(ender) && part.to - 2 >= part.from && nameOf(children[part.to - 2]) !== 'w:tbl';
+  return { 'w:body': [...prelude, ...children.slice(part.from, part.to - 1), ...(roomless ? [] : [withoutSection]), sectPr] };
 }
 
 /** A part's estimate, as kept: plain data, its bookmarks by their order in the part (their names differ from build to build). */
@@ -201,18 +247,54 @@ export function joinParts(parts: Part[], estimates: PartEstimate[], names: strin
  * What else a part's layout depends on: the document's styles, lists, settings, headers and
  * footers, as they are written. Formatted as docx/layout formats them to read them.
  */
-function surroundingsOf(context: IContext): string {
+function surroundingsOf(context: IContext): { written: string; styles: unknown; settings: unknown } {
   const file = (context as unknown as { file?: Document }).file;
-  if (!file) return '';
+  if (!file) return { written: '', styles: undefined, settings: undefined };
   const plain = { ...context, stack: [] } as IContext;
-  const format = (wrapper: { View: { prepForXml(c: IContext): unknown } }) => wrapper.View.prepForXml({ ...context, viewWrapper: wrapper, stack: [] } as unknown as IContext);
-  return JSON.stringify([
-    file.Styles.prepForXml(plain),
-    file.Numbering.prepForXml(plain),
-    file.Settings.prepForXml(plain),
-    file.Headers.map(format),
-    file.Footers.map(format),
-  ]);
+  type Wrapper = { View: { ReferenceId?: number; prepForXml(c: IContext): unknown } };
+  const format = (wrapper: Wrapper) => [wrapper.View.ReferenceId, wrapper.View.prepForXml({ ...context, viewWrapper: wrapper, stack: [] } as unknown as IContext)];
+  const styles = file.Styles.prepForXml(plain);
+  const settings = file.Settings.prepForXml(plain);
+  const fonts = (file.FontTable as unknown as { files?: { name?: string; data?: { length: number } }[] }).files ?? [];
+  return {
+    written: JSON.stringify([
+      styles,
+      file.Numbering.prepForXml(plain),
+      settings,
+      file.Theme.prepForXml(plain),
+      fonts.map((f) => [f.name, f.data?.length]),
+      file.Headers.map((h) => format(h as unknown as Wrapper)),
+      file.Footers.map((f) => format(f as unknown as Wrapper)),
+    ]),
+    styles,
+    settings,
+  };
+}
+
+/** The paragraph styles that keep a paragraph with the next, themselves or by the styles they are based on. */
+export function stylesKeptWithNext(styles: unknown): Set<string> {
+  const own = new Map<string, { basedOn?: string; keepNext?: boolean }>();
+  for (const style of contentOf(styles)) {
+    if (nameOf(style) !== 'w:style' || attribute(style, 'w:type') !== 'paragraph') continue;
+    const id = attribute(style, 'w:styleId');
+    if (typeof id !== 'string') continue;
+    const keep = child(child(style, 'w:pPr'), 'w:keepNext');
+    const basedOn = attribute(child(style, 'w:basedOn'), 'w:val');
+    own.set(id, { basedOn: typeof basedOn === 'string' ? basedOn : undefined, keepNext: keep === undefined ? undefined : isOn(keep) });
+  }
+  const kept = new Set<string>();
+  for (const id of own.keys()) {
+    let at: string | undefined = id;
+    for (let depth = 0; at !== undefined && depth < 20; depth++) {
+      const style = own.get(at);
+      if (style?.keepNext !== undefined) {
+        if (style.keepNext) kept.add(id);
+        break;
+      }
+      at = style?.basedOn;
+    }
+  }
+  return kept;
 }
 
 /** The names of the bookmarks a formatted part starts, in order. */
@@ -226,22 +308,77 @@ const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * as written but for what differs from one build of the same document to the next and is not laid
  * out: the names of bookmarks (counted on across all the packs made), given as their order in the
  * part (or in the document, for other parts' bookmarks, which the contents refer to), and the ids
- * of bookmarks and pictures.
+ * of bookmarks and pictures. Also gives, for each part, the other parts' bookmarks it refers to.
  */
-export function contentKeys(written: string[], names: string[][], around: string): string[] {
+export function contentKeys(written: string[], names: string[][], around: string): { keys: string[]; foreign: string[][] } {
   const everywhere = new Map(names.flat().map((name, i) => [name, i]));
   const inJson = (name: string) => JSON.stringify(name).slice(1, -1);
+  const byJson = new Map([...everywhere.keys()].map((name) => [inJson(name), name]));
   const anyName =
     everywhere.size > 0
-      ? new RegExp(`(?<![\\w.-])(${[...everywhere.keys()].map(inJson).sort((a, b) => b.length - a.length).map(escaped).join('|')})(?![\\w.-])`, 'g')
+      ? new RegExp(`(?<![\\w.-])(${[...byJson.keys()].sort((a, b) => b.length - a.length).map(escaped).join('|')})(?![\\w.-])`, 'g')
       : null;
-  return written.map((w, i) => {
-    const own = new Map(names[i].map((name, at) => [inJson(name), at]));
-    const everywhereInJson = new Map([...everywhere].map(([name, at]) => [inJson(name), at]));
-    const renamed = anyName ? w.replace(anyName, (name) => (own.has(name) ? `#${own.get(name)}` : `##${everywhereInJson.get(name)}`)) : w;
+  const foreign: string[][] = [];
+  const keys = written.map((w, i) => {
+    const own = new Map(names[i].map((name, at) => [name, at]));
+    const others = new Set<string>();
+    const renamed = anyName
+      ? w.replace(anyName, (found) => {
+          const name = byJson.get(found)!;
+          if (own.has(name)) return `#${own.get(name)}`;
+          others.add(name);
+          return `##${everywhere.get(name)}`;
+        })
+      : w;
+    foreign.push([...others]);
     return createHash('sha256').update(around).update('\n').update(renamed.replace(/"(w:)?id":\d+/g, '"$1id":0')).digest('base64');
   });
+  return { keys, foreign };
 }
+
+/**
+ * Whether a part that shows other parts' page numbers (the contents) has the pages it was laid out
+ * with, without them, once they are shown. Alone, a page reference to a bookmark in another part
+ * is laid out blank; in the whole document it is laid out with its number, and an entry in the
+ * contents could wrap to another line with it, and take the contents onto another page. So the
+ * part is laid out again with each of those bookmarks after it, on a page of its own that shows
+ * the number the joined layout gives it (a section of its own, its page numbers starting there),
+ * and its own bookmarks and pages compared with those it was laid out with alone.
+ */
+export function showsOthersAsLaid(
+  estimator: PageNumberEstimator,
+  context: IContext,
+  partBody: Body,
+  alone: PartEstimate,
+  before: { page: boolean; section: boolean },
+  ownNames: string[],
+  shown: [string, string][],
+): boolean {
+  const children = partBody['w:body'];
+  const sectPr = children[children.length - 1];
+  const last = children[children.length - 2];
+  // The part's last section is ended by its last paragraph, so that nothing is added to its pages.
+  if (nameOf(sectPr) !== 'w:sectPr' || nameOf(last) !== 'w:p' || sectionEndedBy(last) !== undefined) return false;
+  const pPr = child(last, 'w:pPr');
+  const ending = { 'w:p': pPr ? contentOf(last).map((c) => (c === pPr ? { 'w:pPr': [...contentOf(pPr), sectPr] } : c)) : [{ 'w:pPr': [sectPr] }, ...contentOf(last)] };
+  const plain = contentOf(sectPr).filter((c) => nameOf(c) !== 'w:type' && nameOf(c) !== 'w:pgNumType');
+  const numbered = (page: string) => [...plain, { 'w:pgNumType': { _attr: { 'w:start': Number(page) } } }];
+  const marker = (name: string, k: number) => [{ 'w:bookmarkStart': { _attr: { 'w:name': name, 'w:id': 1_000_000 + k } } }, { 'w:bookmarkEnd': { _attr: { 'w:id': 1_000_000 + k } } }];
+  const tail = shown.map(([name, page], k) =>
+    k < shown.length - 1 ? { 'w:p': [{ 'w:pPr': [{ 'w:sectPr': numbered(page) }] }, ...marker(name, k)] } : { 'w:p': marker(name, k) },
+  );
+  const end = { 'w:sectPr': shown.length ? numbered(shown[shown.length - 1][1]) : plain };
+  const e = estimator({ 'w:body': [...children.slice(0, -2), ending, ...tail, end] }, context);
+  if (e.pageCount === undefined || (e.relativePositions?.size ?? 0) > 0 || (e.guesses?.length ?? 0) > 0) return false;
+  // the other parts' bookmarks show the numbers asked for, so the part was laid out with them
+  if (!shown.every(([name, page]) => e.bookmarks.get(name) === page)) return false;
+  const add = before.page ? 1 : 0;
+  if (!alone.bookmarks.every(([at, page]) => e.bookmarks.get(ownNames[at]) === String(page + add))) return false;
+  const sections = !add ? alone.sectionPageCounts : before.section ? [1, ...alone.sectionPageCounts] : [sum(alone.sectionPageCounts[0], 1), ...alone.sectionPageCounts.slice(1)];
+  return JSON.stringify((e.sectionPageCounts ?? []).slice(0, sections.length)) === JSON.stringify(sections);
+}
+
+const sum = (a: number | undefined, b: number) => (a === undefined ? undefined : a + b);
 
 /** How many parts' layouts are kept: a dozen packs' worth. */
 const KEPT_PARTS = 400;
@@ -250,6 +387,8 @@ export interface PartLayoutCounts {
   /** parts laid out, and parts whose layout was remembered, since the estimator was made */
   laidOut: number;
   remembered: number;
+  /** parts that show other parts' page numbers laid out again with them (`showsOthersAsLaid`) */
+  checked: number;
   /** documents laid out whole: no parts to cut, or parts that could not be joined */
   whole: number;
 }
@@ -262,21 +401,29 @@ export interface PartLayoutCounts {
  */
 export function partByPartEstimator(estimator: PageNumberEstimator, { remember = true } = {}): PageNumberEstimator & { readonly counts: PartLayoutCounts; forget(): void } {
   const kept = new Map<string, PartEstimate>();
-  const counts: PartLayoutCounts = { laidOut: 0, remembered: 0, whole: 0 };
+  /** whether a part that shows others' page numbers has its pages with them, by its key and the numbers */
+  const checked = new Map<string, boolean>();
+  const counts: PartLayoutCounts = { laidOut: 0, remembered: 0, checked: 0, whole: 0 };
   const whole = (body: Parameters<PageNumberEstimator>[0], context: IContext) => {
     counts.whole += 1;
     return estimator(body, context);
   };
   const estimate = (body: Parameters<PageNumberEstimator>[0], context: IContext): EstimatedPageNumbers => {
-    const parts = partsOf(body as Body);
+    const around = surroundingsOf(context);
+    // Headers of their own on even pages: a part laid out alone could start on a page of the other kind.
+    if (isOn(child(around.settings, 'w:evenAndOddHeaders'))) return whole(body, context);
+    const parts = partsOf(body as Body, stylesKeptWithNext(around.styles));
     if (parts.length < 2) return whole(body, context);
     const bodies = parts.map((part) => bodyOf(body as Body, part, parts));
     const written = bodies.map((b) => JSON.stringify(b));
     // A note's text is in a part of its own, found by its number, which a part is not known by.
     if (written.some((w) => w.includes('"w:footnoteReference"') || w.includes('"w:endnoteReference"'))) return whole(body, context);
+    if (!remember) {
+      kept.clear();
+      checked.clear();
+    }
     const names = written.map(bookmarksIn);
-    const keys = contentKeys(written, names, surroundingsOf(context));
-    if (!remember) kept.clear();
+    const { keys, foreign } = contentKeys(written, names, around.written);
     const estimates: PartEstimate[] = [];
     for (const [i, part] of parts.entries()) {
       let e = kept.get(keys[i]);
@@ -294,7 +441,29 @@ export function partByPartEstimator(estimator: PageNumberEstimator, { remember =
       if (kept.size > KEPT_PARTS) kept.delete(kept.keys().next().value as string);
       estimates.push(e);
     }
-    return joinParts(parts, estimates, names) ?? whole(body, context);
+    const joined = joinParts(parts, estimates, names);
+    if (!joined) return whole(body, context);
+    // Each part that shows other parts' page numbers, checked with the numbers the join gives them.
+    for (const [i, others] of foreign.entries()) {
+      const shown = others.filter((name) => joined.bookmarks.has(name)).map((name): [string, string] => [name, joined.bookmarks.get(name)!]);
+      if (shown.length === 0) continue;
+      const check = `${keys[i]} ${JSON.stringify(shown.map(([, page]) => page))}`;
+      let fine = checked.get(check);
+      if (fine === undefined) {
+        counts.checked += 1;
+        fine = showsOthersAsLaid(estimator, context, bodies[i], estimates[i], { page: i > 0, section: i > 0 && parts[i - 1].endsSection }, names[i], shown);
+        checked.set(check, fine);
+        if (checked.size > KEPT_PARTS) checked.delete(checked.keys().next().value as string);
+      }
+      if (!fine) return whole(body, context);
+    }
+    return joined;
   };
-  return Object.assign(estimate, { counts, forget: () => kept.clear() });
+  return Object.assign(estimate, {
+    counts,
+    forget: () => {
+      kept.clear();
+      checked.clear();
+    },
+  });
 }

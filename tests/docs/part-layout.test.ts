@@ -1,12 +1,12 @@
 // The pack's page layout part by part (electron/docs/partLayout.ts): a full pack's page numbers are
 // those of laying the whole pack out, the Word file is the same, a pack made again lays out only
 // the parts that changed, and a document that cannot be cut is laid out whole.
-import type { Document, EstimatedPageNumbers, IContext, PageNumberEstimator } from 'docx';
+import { Document, Paragraph, TextRun, type EstimatedPageNumbers, type IContext, type PageNumberEstimator } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { rasteriseSvg } from '../../electron/docs/chartRaster';
 import { layoutEstimator } from '../../electron/docs/layoutFonts';
-import { joinParts, partByPartEstimator, partsOf, type Body } from '../../electron/docs/partLayout';
+import { bodyOf, joinParts, partByPartEstimator, partsOf, stylesKeptWithNext, type Body } from '../../electron/docs/partLayout';
 import { buildPack, type PackDocInput } from '../../templates/pack/buildPack';
 import { packDocx } from '../../templates/style/pack';
 import { fullPackInput, renumberedIds } from './packFixture';
@@ -54,7 +54,7 @@ describe('the page layout part by part', () => {
     expect(expected.pages).toBeGreaterThan(40);
     expect(expected.bookmarks.length).toBeGreaterThan(12);
     expect(plain(byParts(body, context))).toEqual(expected);
-    expect(byParts.counts).toEqual({ laidOut: parts.length, remembered: 0, whole: 0 });
+    expect(byParts.counts).toEqual({ laidOut: parts.length, remembered: 0, checked: 1, whole: 0 });
   }, 120_000);
 
   it('writes the same Word file as the whole layout, every part of it', async () => {
@@ -83,14 +83,14 @@ describe('the page layout part by part', () => {
     byParts(first.body, first.context);
     const again = formatted(input);
     expect(plain(byParts(again.body, again.context))).toEqual(plain(whole(again.body, again.context)));
-    expect(byParts.counts).toEqual({ laidOut: parts, remembered: parts, whole: 0 });
+    expect(byParts.counts).toEqual({ laidOut: parts, remembered: parts, checked: 1, whole: 0 });
 
     const changed = formatted(withOnePaperChanged(input));
     const expected = plain(whole(changed.body, changed.context));
     // the change moved the pages after it on, so nothing but the paper's own layout could have been kept
     expect(expected.pages).toBeGreaterThan(plain(whole(first.body, first.context)).pages!);
     expect(plain(byParts(changed.body, changed.context))).toEqual(expected);
-    expect(byParts.counts).toEqual({ laidOut: parts + 1, remembered: 2 * parts - 1, whole: 0 });
+    expect(byParts.counts).toEqual({ laidOut: parts + 1, remembered: 2 * parts - 1, checked: 2, whole: 0 });
 
     byParts.forget();
     byParts(changed.body, changed.context);
@@ -100,7 +100,7 @@ describe('the page layout part by part', () => {
     const forgetful = partByPartEstimator(whole, { remember: false });
     forgetful(first.body, first.context);
     expect(plain(forgetful(again.body, again.context))).toEqual(plain(whole(again.body, again.context)));
-    expect(forgetful.counts).toEqual({ laidOut: 2 * parts, remembered: 0, whole: 0 });
+    expect(forgetful.counts).toEqual({ laidOut: 2 * parts, remembered: 0, checked: 2, whole: 0 });
   }, 180_000);
 });
 
@@ -109,7 +109,7 @@ describe('where a body is cut into parts', () => {
   const sect = (...parts: unknown[]) => ({ 'w:sectPr': [{ 'w:pgSz': { _attr: { 'w:w': 11906, 'w:h': 16838 } } }, ...parts] });
   const breakBefore = { 'w:pageBreakBefore': {} };
   const body = (...children: unknown[]): Body => ({ 'w:body': children });
-  const cuts = (b: Body) => partsOf(b).map((part) => [part.from, part.to, part.endsSection]);
+  const cuts = (b: Body, kept?: Set<string>) => partsOf(b, kept).map((part) => [part.from, part.to, part.endsSection]);
 
   it('before each paragraph that starts a page, and where a section starts on a new page', () => {
     expect(cuts(body(p(), p(), p(breakBefore), p(), p(sect()), p(), sect()))).toEqual([
@@ -126,13 +126,93 @@ describe('where a body is cut into parts', () => {
       [0, 4, true],
       [4, 6, true],
     ]);
-    expect(cuts(body(p(), p(sect()), p(), sect({ 'w:type': { _attr: { 'w:val': 'oddPage' } } })))).toEqual([[0, 4, true]]);
   });
 
-  it('nowhere in a document whose pages restart their numbers, or whose sections have a first page of their own', () => {
+  it('not before a paragraph that starts a page after one kept with the next, directly or by its style', () => {
+    const style = (id: string) => ({ 'w:pStyle': { _attr: { 'w:val': id } } });
+    expect(cuts(body(p({ 'w:keepNext': {} }), p(breakBefore), sect()))).toEqual([[0, 3, true]]);
+    expect(cuts(body(p(style('Heading2')), p(breakBefore), sect()), new Set(['Heading2']))).toEqual([[0, 3, true]]);
+    // turned off on the paragraph itself, its style's does not count
+    expect(cuts(body(p(style('Heading2'), { 'w:keepNext': { _attr: { 'w:val': false } } }), p(breakBefore), sect()), new Set(['Heading2']))).toEqual([
+      [0, 1, false],
+      [1, 3, true],
+    ]);
+  });
+
+  it('finds the styles kept with the next through the styles they are based on', () => {
+    const style = (id: string, ...parts: unknown[]) => ({ 'w:style': [{ _attr: { 'w:type': 'paragraph', 'w:styleId': id } }, ...parts] });
+    const basedOn = (id: string) => ({ 'w:basedOn': { _attr: { 'w:val': id } } });
+    const keep = (on = true) => ({ 'w:pPr': [{ 'w:keepNext': on ? {} : { _attr: { 'w:val': false } } }] });
+    const styles = { 'w:styles': [style('Normal'), style('Heading1', basedOn('Normal'), keep()), style('Heading2', basedOn('Heading1')), style('Quiet', basedOn('Heading1'), keep(false))] };
+    expect([...stylesKeptWithNext(styles)].sort()).toEqual(['Heading1', 'Heading2']);
+  });
+
+  it('nowhere in a document whose pages restart their numbers or show them otherwise, whose sections have a first page of their own, start on an odd or even page, or take a header from the section before', () => {
     expect(cuts(body(p(), p(breakBefore), sect({ 'w:pgNumType': { _attr: { 'w:start': 1 } } })))).toEqual([]);
+    expect(cuts(body(p(), p(breakBefore), sect({ 'w:pgNumType': { _attr: { 'w:fmt': 'decimalZero' } } })))).toEqual([]);
     expect(cuts(body(p(), p(sect({ 'w:titlePg': {} })), p(breakBefore), sect()))).toEqual([]);
+    expect(cuts(body(p(), p(sect()), p(breakBefore), sect({ 'w:type': { _attr: { 'w:val': 'oddPage' } } })))).toEqual([]);
+    const header = { 'w:headerReference': { _attr: { 'w:type': 'default', 'r:id': 'rId6' } } };
+    expect(cuts(body(p(), p(sect(header)), p(breakBefore), sect()))).toEqual([]);
+    expect(cuts(body(p(), p(sect(header)), p(breakBefore), sect(header)))).toEqual([
+      [0, 2, true],
+      [2, 4, true],
+    ]);
     expect(cuts(body(p(), p(breakBefore)))).toEqual([]);
+  });
+
+  it('leaves out of a part an empty paragraph that ends its section, which takes no room there, but not one after a table', () => {
+    const text = { 'w:p': [{ 'w:r': [{ 'w:t': ['Last words'] }] }] };
+    const table = { 'w:tbl': [] };
+    const ended = body(text, p(sect()), p(), sect());
+    const [first] = partsOf(ended);
+    expect(bodyOf(ended, first, partsOf(ended))['w:body']).toEqual([text, sect()]);
+    const afterTable = body(table, p(sect()), p(), sect());
+    const [firstAfterTable] = partsOf(afterTable);
+    expect(bodyOf(afterTable, firstAfterTable, partsOf(afterTable))['w:body']).toEqual([table, { 'w:p': [{ 'w:pPr': [] }] }, sect()]);
+  });
+
+  it('lays out whole a document with headers of their own on even pages', () => {
+    const counts = (evenAndOddHeaderAndFooters: boolean) => {
+      const byParts = partByPartEstimator(layoutEstimator().whole);
+      const doc = new Document({
+        evenAndOddHeaderAndFooters,
+        pageNumbers: byParts,
+        sections: [{ children: [new Paragraph('One'), new Paragraph({ pageBreakBefore: true, children: [new TextRun('Two')] })] }],
+      });
+      doc.Document.View.Body.prepForXml({ file: doc, viewWrapper: doc.Document, stack: [] } as unknown as IContext);
+      return byParts.counts;
+    };
+    expect(counts(false)).toEqual({ laidOut: 2, remembered: 0, checked: 0, whole: 0 });
+    expect(counts(true)).toEqual({ laidOut: 0, remembered: 0, checked: 0, whole: 1 });
+  });
+
+  it('lays out whole a document whose contents take other pages once the other parts’ numbers are shown in them', () => {
+    // part 0 refers to bookmark B of part 1; laid out with B's number shown, part 0 takes `withNumbers` pages
+    const refers = { 'w:p': [{ 'w:r': [{ 'w:instrText': ['PAGEREF B \\h'] }] }] };
+    const b = { 'w:p': [{ 'w:pPr': [breakBefore] }, { 'w:bookmarkStart': { _attr: { 'w:name': 'B', 'w:id': 7 } } }, { 'w:bookmarkEnd': { _attr: { 'w:id': 7 } } }] };
+    const doc = body(refers, b, sect());
+    const made = (withNumbers: number) => {
+      const seen: string[] = [];
+      const estimator = Object.assign((laid: unknown) => {
+        const json = JSON.stringify(laid);
+        seen.push(json);
+        if (json.includes('"w:pgNumType"')) return { bookmarks: new Map([['B', '2']]), pageCount: withNumbers + 1, sectionPageCounts: [withNumbers, 1] };
+        // a page, and one more for each page break (after the empty page a part is laid out after, too)
+        const pages = 1 + (json.match(/w:pageBreakBefore/g) ?? []).length;
+        return { bookmarks: new Map(json.includes('"w:name":"B"') ? [['B', String(pages)]] : []), pageCount: pages, sectionPageCounts: [pages] };
+      }, {}) as PageNumberEstimator;
+      const byParts = partByPartEstimator(estimator);
+      return { result: byParts(doc, {} as IContext), counts: byParts.counts, seen };
+    };
+    const same = made(1);
+    expect(same.counts).toEqual({ laidOut: 2, remembered: 0, checked: 1, whole: 0 });
+    expect(plain(same.result)).toEqual({ bookmarks: [['B', '2']], numbers: [], sections: [2], pages: 2 });
+    // the check laid part 0 out with B after it, on a page numbered 2
+    expect(same.seen[2]).toContain('"w:pgNumType":{"_attr":{"w:start":2}}');
+    const longer = made(2);
+    expect(longer.counts).toEqual({ laidOut: 2, remembered: 0, checked: 1, whole: 1 });
+    expect(longer.seen[3]).toBe(JSON.stringify(doc));
   });
 
   it('lays out whole a document with no place to cut, and joins no parts that share a bookmark', () => {
