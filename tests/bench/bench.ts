@@ -273,29 +273,33 @@ async function main() {
   const description = one<string>(`select description from themes where id = ${changedTheme}`);
   const setDescription = o.sqlite.prepare('update themes set description = ? where id = ?');
   let revision = 0;
-  const packName = 'Word: panel pack (12 theme papers, 300 evidence rows), a theme paper changed since the last';
-  if (wanted(packName)) {
-    log(`timing ${packName}`);
-    const change = () => {
-      revision += 1;
-      setDescription.run(`${description}\n\nRevised for the benchmark (${revision}).`, changedTheme);
-    };
-    rows.push({ group: 'documents', name: packName, ...(await time(doc('exportPack', { panelId: meta.packPanelId }), RUNS, change)), target: 2000, note: 'built on the warm export worker with nothing prepared, checked, written and logged' });
-  }
-  // The same with every page laid out afresh: a worker that remembers no part's layout.
-  const afreshName = 'Word: panel pack, every page laid out afresh (no part remembered)';
-  if (wanted(afreshName)) {
-    log(`timing ${afreshName}`);
-    await letWarmWorkerGo();
-    process.env.SCP_LAYOUT_MEMORY = 'off';
-    try {
-      rows.push({ group: 'documents', name: afreshName, ...(await time(doc('exportPack', { panelId: meta.packPanelId }))), target: 2000, note: 'as a pack whose every part changed: the whole layout, part by part' });
-    } finally {
-      delete process.env.SCP_LAYOUT_MEMORY;
-      await letWarmWorkerGo();
+  try {
+    const packName = 'Word: panel pack (12 theme papers, 300 evidence rows), a theme paper changed since the last';
+    if (wanted(packName)) {
+      log(`timing ${packName}`);
+      const change = () => {
+        revision += 1;
+        setDescription.run(`${description}\n\nRevised for the benchmark (${revision}).`, changedTheme);
+      };
+      rows.push({ group: 'documents', name: packName, ...(await time(doc('exportPack', { panelId: meta.packPanelId }), RUNS, change)), target: 2000, note: 'built on the warm export worker with nothing prepared, checked, written and logged' });
     }
+    // The same with every page laid out afresh: a worker that remembers no part's layout.
+    const afreshName = 'Word: panel pack, every page laid out afresh (no part remembered)';
+    if (wanted(afreshName)) {
+      log(`timing ${afreshName}`);
+      await letWarmWorkerGo();
+      process.env.SCP_LAYOUT_MEMORY = 'off';
+      try {
+        rows.push({ group: 'documents', name: afreshName, ...(await time(doc('exportPack', { panelId: meta.packPanelId }))), target: 2000, note: 'as a pack whose every part changed: the whole layout, part by part' });
+      } finally {
+        delete process.env.SCP_LAYOUT_MEMORY;
+        await letWarmWorkerGo();
+      }
+    }
+  } finally {
+    // The description as it was, however the timing ended.
+    setDescription.run(description, changedTheme);
   }
-  setDescription.run(description, changedTheme);
   // The pack as the app's export job makes it: in the export worker, then checked, written and logged.
   const packInWorker = () => runExport(ctx, { kind: 'pack', panelId: meta.packPanelId, allowFindings: { reason: 'Benchmark: timing only, not for circulation' } });
   const coldName = 'Word: panel pack in the app, the first after start (a new worker, not prepared)';
