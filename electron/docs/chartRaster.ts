@@ -101,7 +101,7 @@ const waitingForRows: (() => void)[] = [];
 function takeRows(size: number): Buffer {
   const spare = spareRows.pop();
   // A size the spare cannot hold (a larger chart) is given a buffer of its own, kept in turn.
-  return spare && spare.length >= size ? spare : Buffer.allocUnsafeSlow(Math.max(size, spare?.length ?? 0));
+  return spare && spare.length >= size ? spare : Buffer.allocUnsafeSlow(size);
 }
 
 function giveBackRows(rows: Buffer): void {

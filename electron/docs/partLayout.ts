@@ -98,11 +98,26 @@ export interface Part {
  * the part starts a section; that page is taken off its estimate again.
  */
 function preludeOf(body: Body, part: Part, parts: Part[]): unknown[] {
-  const index = parts.indexOf(part);
-  if (index <= 0) return [];
-  const sectionBefore = parts[index - 1].endsSection ? sectionEndedBy(body['w:body'][part.from - 1]) : undefined;
-  return [{ 'w:p': sectionBefore ? [{ 'w:pPr': [sectionBefore] }] : [] }];
+  const before = beforeOf(part, parts);
+  if (before === 'nothing') return [];
+  return [{ 'w:p': before === 'section' ? [{ 'w:pPr': [sectionEndedBy(body['w:body'][part.from - 1])] }] : [] }];
 }
+
+/** What a part is laid out after, alone (`preludeOf`): nothing (the first part), an empty page, or an empty page ending a section. */
+type Before = 'nothing' | 'page' | 'section';
+const beforeOf = (part: Part, parts: Part[]): Before => (part.from === 0 ? 'nothing' : parts.find((p) => p.to === part.from)?.endsSection ? 'section' : 'page');
+
+/** A part's section page counts without the page it was laid out after (`preludeOf`), and with it again. */
+function withoutPrelude(sections: (number | undefined)[], before: Before): (number | undefined)[] {
+  // The page before is a section of its own where the part starts one, else the first page of its section.
+  if (before === 'section') return sections.slice(1);
+  return before === 'page' ? [minus(sections[0], 1), ...sections.slice(1)] : sections;
+}
+function withPrelude(sections: (number | undefined)[], before: Before): (number | undefined)[] {
+  if (before === 'section') return [1, ...sections];
+  return before === 'page' ? [minus(sections[0], -1), ...sections.slice(1)] : sections;
+}
+const minus = (a: number | undefined, b: number) => (a === undefined ? undefined : a - b);
 
 /**
  * The parts of a formatted body, each starting a page: cut before each paragraph that starts a
@@ -182,8 +197,7 @@ export interface PartEstimate {
  */
 export function keptOf(e: EstimatedPageNumbers, part: Part, parts: Part[], names: string[]): PartEstimate | null {
   if (e.pageCount === undefined || !e.sectionPageCounts?.length || (e.relativePositions?.size ?? 0) > 0 || (e.guesses?.length ?? 0) > 0) return null;
-  const index = parts.indexOf(part);
-  const before = index > 0 ? 1 : 0;
+  const before = beforeOf(part, parts) === 'nothing' ? 0 : 1;
   const order = new Map(names.map((name, i) => [name, i]));
   const bookmarks: [number, number][] = [];
   for (const [name, text] of e.bookmarks) {
@@ -198,12 +212,7 @@ export function keptOf(e: EstimatedPageNumbers, part: Part, parts: Part[], names
     if (at === undefined) return null;
     numbers.push([at, n - before]);
   }
-  let sections = [...e.sectionPageCounts];
-  if (before) {
-    // The page before is a section of its own where the part starts one, else the first page of its section.
-    if (parts[index - 1].endsSection) sections = sections.slice(1);
-    else sections[0] = sections[0] === undefined ? undefined : sections[0] - 1;
-  }
+  const sections = withoutPrelude([...e.sectionPageCounts], beforeOf(part, parts));
   if (sections.length === 0) return null;
   return { pageCount: e.pageCount - before, sectionPageCounts: sections, bookmarks, bookmarkPageNumbers: numbers };
 }
@@ -350,7 +359,7 @@ export function showsOthersAsLaid(
   context: IContext,
   partBody: Body,
   alone: PartEstimate,
-  before: { page: boolean; section: boolean },
+  before: Before,
   ownNames: string[],
   shown: [string, string][],
 ): boolean {
@@ -372,13 +381,11 @@ export function showsOthersAsLaid(
   if (e.pageCount === undefined || (e.relativePositions?.size ?? 0) > 0 || (e.guesses?.length ?? 0) > 0) return false;
   // the other parts' bookmarks show the numbers asked for, so the part was laid out with them
   if (!shown.every(([name, page]) => e.bookmarks.get(name) === page)) return false;
-  const add = before.page ? 1 : 0;
+  const add = before === 'nothing' ? 0 : 1;
   if (!alone.bookmarks.every(([at, page]) => e.bookmarks.get(ownNames[at]) === String(page + add))) return false;
-  const sections = !add ? alone.sectionPageCounts : before.section ? [1, ...alone.sectionPageCounts] : [sum(alone.sectionPageCounts[0], 1), ...alone.sectionPageCounts.slice(1)];
+  const sections = withPrelude(alone.sectionPageCounts, before);
   return JSON.stringify((e.sectionPageCounts ?? []).slice(0, sections.length)) === JSON.stringify(sections);
 }
-
-const sum = (a: number | undefined, b: number) => (a === undefined ? undefined : a + b);
 
 /** How many parts' layouts are kept: a dozen packs' worth. */
 const KEPT_PARTS = 400;
@@ -451,7 +458,7 @@ export function partByPartEstimator(estimator: PageNumberEstimator, { remember =
       let fine = checked.get(check);
       if (fine === undefined) {
         counts.checked += 1;
-        fine = showsOthersAsLaid(estimator, context, bodies[i], estimates[i], { page: i > 0, section: i > 0 && parts[i - 1].endsSection }, names[i], shown);
+        fine = showsOthersAsLaid(estimator, context, bodies[i], estimates[i], beforeOf(parts[i], parts), names[i], shown);
         checked.set(check, fine);
         if (checked.size > KEPT_PARTS) checked.delete(checked.keys().next().value as string);
       }
