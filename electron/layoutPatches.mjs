@@ -380,6 +380,114 @@ var replacePlaceholders = (xmlData, values) => {
 };
 var withoutUndefined = (object) => copyDefined({}, object);`,
   },
+  {
+    name: 'find looks for the child in a loop, without a function for each look',
+    file: 'layout',
+    find: `var find = (children, name) => {
+\tvar _children$find;
+\treturn (_children$find = children.find((child) => name in child)) === null || _children$find === void 0 ? void 0 : _children$find[name];
+};`,
+    // as Array.prototype.find: every index up to the length, a hole read as undefined (and so throwing, as \`in\` does)
+    replace: `var find = (children, name) => {
+\tfor (let index = 0, length = children.length; index < length; index++) {
+\t\tconst child = children[index];
+\t\tif (name in child) return child[name];
+\t}
+\treturn void 0;
+};`,
+  },
+  {
+    name: 'onOff looks for the property in a loop',
+    file: 'layout',
+    find: `var onOff = (children, name) => {
+\tconst element = children.find((child) => name in child);`,
+    replace: `var findChild = (children, name) => {
+\tfor (let index = 0, length = children.length; index < length; index++) if (name in children[index]) return children[index];
+\treturn void 0;
+};
+var onOff = (children, name) => {
+\tconst element = findChild(children, name);`,
+  },
+  {
+    name: 'onOff14 looks for the property in a loop',
+    file: 'layout',
+    find: `var onOff14 = (children, name) => {
+\tconst element = children.find((child) => name in child);`,
+    replace: `var onOff14 = (children, name) => {
+\tconst element = findChild(children, name);`,
+  },
+  {
+    name: 'styleChain remembers each chain of the styles read',
+    file: 'layout',
+    find: `var styleChain = ({ styles }, id, type) => {
+\tconst walk = (current, seen) => {
+\t\tconst style = current === void 0 || seen.has(current) ? void 0 : styles.get(current);
+\t\treturn (style === null || style === void 0 ? void 0 : style.type) === type ? [...walk(style.basedOn, /* @__PURE__ */ new Set([...seen, current])), style] : [];
+\t};
+\treturn walk(id, /* @__PURE__ */ new Set());
+};`,
+    // The chain, worked out as before, kept by the styles' map, its type and id: the map is read
+    // once from the document's styles and never changed, and every caller reads the chain without
+    // changing it (spread, mapped, sliced, reduced). A map changed after all is seen by its size.
+    get replace() {
+      return `${this.find.replace('var styleChain = ', 'var styleChainOf = ')}
+var STYLE_CHAINS = /* @__PURE__ */ new WeakMap();
+var styleChain = (textStyles, id, type) => {
+\tconst { styles } = textStyles;
+\tif (!(styles instanceof Map)) return styleChainOf(textStyles, id, type);
+\tlet kept = STYLE_CHAINS.get(styles);
+\tif (kept === void 0 || kept.size !== styles.size) STYLE_CHAINS.set(styles, kept = { size: styles.size, chains: /* @__PURE__ */ new Map() });
+\tlet byId = kept.chains.get(type);
+\tif (byId === void 0) kept.chains.set(type, byId = /* @__PURE__ */ new Map());
+\tlet chain = byId.get(id);
+\tif (chain === void 0) byId.set(id, chain = styleChainOf(textStyles, id, type));
+\treturn chain;
+};`;
+    },
+  },
+  {
+    name: 'countFootnoteReferences counts in a loop',
+    file: 'layout',
+    find: `var countFootnoteReferences = (elements) => elements.filter(isObject).reduce((count, element) => {
+\tconst name = nameOf$1(element);
+\tif (name === "w:footnoteReference") return count + 1;
+\treturn name === "w:txbxContent" || name === "_attr" ? count : count + countFootnoteReferences(contentOf$3(element));
+}, 0);`,
+    replace: `var countFootnoteReferences = (elements) => {
+\tlet count = 0;
+\tfor (let index = 0, length = elements.length; index < length; index++) {
+\t\tif (!(index in elements)) continue;
+\t\tconst element = elements[index];
+\t\tif (!isObject(element)) continue;
+\t\tconst name = nameOf$1(element);
+\t\tif (name === "w:footnoteReference") count += 1;
+\t\telse if (name !== "w:txbxContent" && name !== "_attr") count += countFootnoteReferences(contentOf$3(element));
+\t}
+\treturn count;
+};`,
+  },
+  {
+    name: 'an element’s name is its first own key, found without listing every key (layout)',
+    file: 'layout',
+    find: 'var nameOf$1 = (element) => Object.keys(element)[0];',
+    replace: `var firstOwnKey = (object) => {
+\tfor (const key in object) if (Object.prototype.hasOwnProperty.call(object, key)) return key;
+\treturn void 0;
+};
+var nameOf$1 = (element) => element === null || element === void 0 ? Object.keys(element)[0] : firstOwnKey(element);`,
+  },
+  {
+    name: 'an element’s name is its first own key, found without listing every key (writer)',
+    file: 'index',
+    find: `var nameOf$3 = (element) => {
+\tconst name = typeof element === "object" && element !== null && !Array.isArray(element) ? Object.keys(element)[0] : void 0;`,
+    replace: `var firstOwnKey = (object) => {
+\tfor (const key in object) if (Object.prototype.hasOwnProperty.call(object, key)) return key;
+\treturn void 0;
+};
+var nameOf$3 = (element) => {
+\tconst name = typeof element === "object" && element !== null && !Array.isArray(element) ? firstOwnKey(element) : void 0;`,
+  },
 ];
 
 /**

@@ -51,7 +51,7 @@ describe('docx layout patches', () => {
         expect(patched.includes(patch.find), `${patch.name}: the original is gone`).toBe(false);
       }
     }
-    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(6).fill('index'), ...Array(16).fill('layout')]);
+    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(7).fill('index'), ...Array(22).fill('layout')]);
     expect(DOCX_FILE.test(resolve('node_modules/docx/dist/index.cjs'))).toBe(false);
   });
 
@@ -162,6 +162,161 @@ describe('docx layout patches', () => {
       expect(patched.replace(xml, values), JSON.stringify(xml)).toBe(original.replace(xml, values));
       expect(patched.replace(xml, new Map()), JSON.stringify(xml)).toBe(xml);
       expect([...patched.find(xml)], JSON.stringify(xml)).toEqual([...original.find(xml)]);
+    }
+  });
+
+  it('find children, on/off properties, style chains and footnote references as the library does, holes, repeats and loops included', () => {
+    // the reader's helpers, from isObject to the run formatting, and styleChain and countFootnoteReferences, as each module has them
+    type Reader = {
+      find: (children: unknown[], name: string) => unknown;
+      onOff: (children: unknown[], name: string) => boolean | undefined;
+      onOff14: (children: unknown[], name: string) => boolean | undefined;
+      styleChain: (styles: { styles: Map<unknown, unknown> }, id: unknown, type: string) => unknown[];
+      countFootnoteReferences: (elements: unknown[]) => number;
+    };
+    const slice = (source: string, from: string, to: string) => {
+      const start = source.indexOf(from);
+      const end = source.indexOf(to, start);
+      expect(start, `${from} is where it was`).toBeGreaterThan(0);
+      expect(end, `${to} is where it was`).toBeGreaterThan(start);
+      return source.slice(start, end);
+    };
+    const readerFrom = (source: string) =>
+      new Function(
+        [
+          slice(source, 'var isObject = ', 'var numberOf = '),
+          slice(source, 'var isOff = ', '/** An on/off property of Word 2010'),
+          slice(source, 'var onOff14 = ', 'var withoutUndefined = '),
+          slice(source, 'var styleChain', '/**\n* A share of a size in points'),
+          // what countFootnoteReferences reads an element with
+          'var nameOf$1 = (element) => Object.keys(element)[0];\nvar contentOf$3 = (element) => { const content = element[nameOf$1(element)]; return Array.isArray(content) ? content : []; };',
+          slice(source, 'var countFootnoteReferences = ', '/** The elements of the names given'),
+          'return { find, onOff, onOff14, styleChain, countFootnoteReferences };',
+        ].join('\n'),
+      )() as Reader;
+    const original = readerFrom(layoutSource);
+    const patched = readerFrom(patchDocx(layoutSource, LAYOUT));
+    expect(patched.find.toString()).not.toBe(original.find.toString());
+    expect(patched.styleChain.toString()).toContain('STYLE_CHAINS');
+
+    const children: unknown[][] = [
+      [],
+      [{ 'w:b': {} }],
+      [{ 'w:b': { _attr: { 'w:val': 'false' } } }, { 'w:b': {} }],
+      [{ 'w:i': [] }, { 'w:b': [{ _attr: { 'w:val': '0' } }] }, { 'w14:cntxtAlts': { _attr: { 'w14:val': 'true' } } }],
+      [{ 'w:sz': undefined }, { 'w:b': null }],
+      [{ 'w:b': 0 }],
+    ];
+    for (const list of children) {
+      for (const name of ['w:b', 'w:i', 'w:sz', 'w14:cntxtAlts', 'w:none']) {
+        expect(patched.find(list, name), `${JSON.stringify(list)} ${name}`).toEqual(original.find(list, name));
+        expect(patched.onOff(list, name), `${JSON.stringify(list)} ${name}`).toEqual(original.onOff(list, name));
+        expect(patched.onOff14(list, name), `${JSON.stringify(list)} ${name}`).toEqual(original.onOff14(list, name));
+      }
+    }
+    // a hole is read as undefined, which `in` refuses, in both
+    // eslint-disable-next-line no-sparse-arrays
+    const holed = [, { 'w:b': {} }];
+    expect(() => original.find(holed, 'w:b')).toThrow(TypeError);
+    expect(() => patched.find(holed, 'w:b')).toThrow(TypeError);
+    expect(() => patched.onOff(holed, 'w:b')).toThrow(TypeError);
+
+    const style = (type: string, basedOn?: string) => ({ type, basedOn });
+    const styles = {
+      styles: new Map<unknown, unknown>([
+        ['Normal', style('paragraph')],
+        ['Heading1', style('paragraph', 'Normal')],
+        ['Heading2', style('paragraph', 'Heading1')],
+        ['Strong', style('character', 'Heading1')],
+        ['Loop1', style('paragraph', 'Loop2')],
+        ['Loop2', style('paragraph', 'Loop1')],
+        ['Self', style('paragraph', 'Self')],
+        ['Grid', style('table', 'Normal')],
+      ]),
+    };
+    const ids = ['Normal', 'Heading1', 'Heading2', 'Strong', 'Loop1', 'Loop2', 'Self', 'Grid', 'Missing', undefined];
+    for (let round = 0; round < 2; round++) {
+      for (const id of ids) {
+        for (const type of ['paragraph', 'character', 'table']) {
+          const chain = patched.styleChain(styles, id, type);
+          expect(chain, `${String(id)} ${type}`).toEqual(original.styleChain(styles, id, type));
+          // each element is the style itself, as in the original
+          chain.forEach((s, i) => expect(s).toBe(original.styleChain(styles, id, type)[i]));
+        }
+      }
+    }
+    // remembered: the same chain for the same styles, type and id; another set of styles has its own
+    expect(patched.styleChain(styles, 'Heading2', 'paragraph')).toBe(patched.styleChain(styles, 'Heading2', 'paragraph'));
+    const others = { styles: new Map<unknown, unknown>([['Heading2', style('paragraph')]]) };
+    expect(patched.styleChain(others, 'Heading2', 'paragraph')).toEqual(original.styleChain(others, 'Heading2', 'paragraph'));
+    expect(patched.styleChain(others, 'Heading2', 'paragraph')).toHaveLength(1);
+    // a map that gains a style is worked out again
+    styles.styles.set('Heading3', style('paragraph', 'Heading2'));
+    expect(patched.styleChain(styles, 'Heading3', 'paragraph')).toEqual(original.styleChain(styles, 'Heading3', 'paragraph'));
+    expect(patched.styleChain(styles, 'Heading3', 'paragraph')).toHaveLength(4);
+
+    const ref = { 'w:footnoteReference': { _attr: { 'w:id': 1 } } };
+    const bodies: unknown[][] = [
+      [],
+      [ref],
+      [{ 'w:p': [{ 'w:r': [ref] }, { 'w:r': [ref, { 'w:t': 'x' }] }] }, 'text', null, [ref]],
+      [{ 'w:p': [{ 'w:r': [{ 'w:txbxContent': [ref, ref] }] }] }, { _attr: { 'w:footnoteReference': 1 } }],
+      [{ 'w:tbl': [{ 'w:tr': [{ 'w:tc': [{ 'w:p': [{ 'w:r': [ref] }] }] }] }] }, ref],
+    ];
+    for (const body of bodies) expect(patched.countFootnoteReferences(body), JSON.stringify(body)).toBe(original.countFootnoteReferences(body));
+    expect(patched.countFootnoteReferences(bodies[4])).toBe(2);
+  });
+
+  it('name an element by its first own key as the library does, integer keys, inherited keys, strings and arrays included', () => {
+    const slice = (source: string, from: string, to: string) => {
+      const start = source.indexOf(from);
+      const end = source.indexOf(to, start);
+      expect(start, `${from} is where it was`).toBeGreaterThan(0);
+      return source.slice(start, end);
+    };
+    type NameOf = (element: unknown) => string | undefined;
+    const layoutNameOf = (source: string) => new Function(`${slice(source, 'var firstOwnKey', 'var nameOf$1')}${slice(source, 'var nameOf$1 = ', '\n')}\nreturn nameOf$1;`)() as NameOf;
+    const writerNameOf = (source: string) => new Function(`${slice(source, 'var firstOwnKey', 'var nameOf$3')}${slice(source, 'var nameOf$3 = ', 'var textElement = ')}\nreturn nameOf$3;`)() as NameOf;
+    const layoutFrom = (source: string) => (source.includes('var firstOwnKey') ? layoutNameOf(source) : (new Function(`${slice(source, 'var nameOf$1 = ', '\n')}\nreturn nameOf$1;`)() as NameOf));
+    const writerFrom = (source: string) => (source.includes('var firstOwnKey') ? writerNameOf(source) : (new Function(`${slice(source, 'var nameOf$3 = ', 'var textElement = ')}\nreturn nameOf$3;`)() as NameOf));
+    const pairs = [
+      [layoutFrom(layoutSource), layoutFrom(patchDocx(layoutSource, LAYOUT))],
+      [writerFrom(writerSource), writerFrom(patchDocx(writerSource, WRITER))],
+    ];
+    const inherits = Object.create({ 'w:inherited': 1 }) as Record<string, unknown>;
+    inherits['w:own'] = 2;
+    const onlyInherited = Object.create({ 'w:inherited': 1 }) as object;
+    const hidden = Object.defineProperty({ 'w:shown': 1 }, 'w:hidden', { value: 1, enumerable: false });
+    const hiddenFirst = Object.defineProperty({}, 'w:hidden', { value: 1, enumerable: false });
+    (hiddenFirst as Record<string, unknown>)['w:shown'] = 2;
+    const elements: unknown[] = [
+      { 'w:p': [] },
+      { _attr: { a: 1 } },
+      { 'w:r': 1, 'w:t': 2 },
+      { b: 1, 2: 'two', 1: 'one' },
+      {},
+      Object.assign(Object.create(null) as object, { 'w:p': 1 }),
+      inherits,
+      onlyInherited,
+      hidden,
+      hiddenFirst,
+      { [Symbol('s')]: 1, 'w:after': 1 },
+      'text',
+      '',
+      5,
+      true,
+      ['w:p'],
+      [],
+    ];
+    for (const [original, patched] of pairs) {
+      expect(patched.toString()).not.toBe(original.toString());
+      elements.forEach((element, at) => expect(patched(element), `element ${at}`).toBe(original(element)));
+    }
+    // null and undefined are refused by the layout's, and named undefined by the writer's, as before
+    for (const bad of [null, undefined]) {
+      expect(() => pairs[0][0](bad)).toThrow(TypeError);
+      expect(() => pairs[0][1](bad)).toThrow(TypeError);
+      expect(pairs[1][1](bad)).toBe(pairs[1][0](bad));
     }
   });
 
