@@ -369,8 +369,12 @@ var replacePlaceholders = (xmlData, values) => {
     name: 'withoutUndefined in one loop',
     file: 'layout',
     find: 'var withoutUndefined = (object) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== void 0));',
+    // Each own enumerable key, in the order Object.keys gives them (for...in gives an object's own
+    // keys first, in that order), without listing them in an array first.
     replace: `var copyDefined = (into, object) => {
-\tfor (const key of Object.keys(object)) {
+\tif (object === null || object === void 0) Object.keys(object);
+\tfor (const key in object) {
+\t\tif (!Object.prototype.hasOwnProperty.call(object, key)) continue;
 \t\tconst value = object[key];
 \t\tif (value === void 0) continue;
 \t\tif (key === "__proto__") Object.defineProperty(into, key, { value, enumerable: true, configurable: true, writable: true });
@@ -487,6 +491,28 @@ var nameOf$1 = (element) => element === null || element === void 0 ? Object.keys
 };
 var nameOf$3 = (element) => {
 \tconst name = typeof element === "object" && element !== null && !Array.isArray(element) ? firstOwnKey(element) : void 0;`,
+  },
+  {
+    name: 'the writer names an element and lists its attributes without listing their keys first',
+    file: 'index',
+    find: `var resolve = (data, indent, depth) => {
+\tconst name = Object.keys(data)[0];
+\tconst values = name === void 0 ? void 0 : data[name];
+\tconst attributes = [];
+\tconst content = [];
+\tconst addAttributes = (attr) => {
+\t\tfor (const [key, value] of Object.entries(attr)) attributes.push(\`\${key}="\${String(escapeValue(value))}"\`);
+\t};`,
+    // firstOwnKey comes with the writer's nameOf patch above; null and undefined are refused as before
+    replace: `var resolve = (data, indent, depth) => {
+\tconst name = data === null || data === void 0 ? Object.keys(data)[0] : firstOwnKey(data);
+\tconst values = name === void 0 ? void 0 : data[name];
+\tconst attributes = [];
+\tconst content = [];
+\tconst addAttributes = (attr) => {
+\t\tif (attr === null || attr === void 0) Object.entries(attr);
+\t\tfor (const key in attr) if (Object.prototype.hasOwnProperty.call(attr, key)) attributes.push(\`\${key}="\${String(escapeValue(attr[key]))}"\`);
+\t};`,
   },
 ];
 

@@ -51,7 +51,7 @@ describe('docx layout patches', () => {
         expect(patched.includes(patch.find), `${patch.name}: the original is gone`).toBe(false);
       }
     }
-    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(7).fill('index'), ...Array(22).fill('layout')]);
+    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(8).fill('index'), ...Array(22).fill('layout')]);
     expect(DOCX_FILE.test(resolve('node_modules/docx/dist/index.cjs'))).toBe(false);
   });
 
@@ -318,6 +318,42 @@ describe('docx layout patches', () => {
       expect(() => pairs[0][1](bad)).toThrow(TypeError);
       expect(pairs[1][1](bad)).toBe(pairs[1][0](bad));
     }
+  });
+
+  it('resolve elements for writing as the writer does, attributes in their order, integer keys and inherited keys included', () => {
+    type Resolve = (data: unknown, indent: string, depth: number) => unknown;
+    const resolveFrom = (source: string) => {
+      const start = source.indexOf('var ESCAPES = ');
+      const end = source.indexOf('var format = ', start);
+      expect(start, 'the writer’s escapes are where they were').toBeGreaterThan(0);
+      const own = source.indexOf('var firstOwnKey');
+      const firstOwnKey = own < 0 ? '' : source.slice(own, source.indexOf('var nameOf$3', own));
+      return new Function(`${firstOwnKey}${source.slice(start, end)}\nreturn resolve;`)() as Resolve;
+    };
+    const original = resolveFrom(writerSource);
+    const patched = resolveFrom(patchDocx(writerSource, WRITER));
+    expect(patched.toString()).toContain('firstOwnKey');
+    const inherited = Object.create({ 'w:inherited': 'x' }) as Record<string, unknown>;
+    inherited['w:val'] = 'own';
+    const elements: unknown[] = [
+      { 'w:p': [{ _attr: { 'w:rsidR': '00A', 'w:val': 'a<b"c' } }, { 'w:r': [{ 'w:t': ['text & more'] }] }] },
+      { 'w:b': { _attr: { 'w:val': 0, 2: 'two', 1: 'one', 'w:x': undefined } } },
+      { 'w:t': 'plain' },
+      { 'w:t': 5 },
+      { 'w:br': {} },
+      { 'w:br': null },
+      { 'w:tab': [] },
+      { 'w:sz': { _attr: inherited } },
+      { 'w:r': [{ _attr: 'ab' }, 'x'] },
+      { 'w:cdata': { _cdata: 'a]]>b' } },
+      {},
+      'text',
+    ];
+    elements.forEach((element, at) => expect(patched(element, '  ', 1), `element ${at}`).toEqual(original(element, '  ', 1)));
+    expect(() => original(null, '', 0)).toThrow(TypeError);
+    expect(() => patched(null, '', 0)).toThrow(TypeError);
+    expect(() => original({ 'w:p': { _attr: null } }, '', 0)).not.toThrow();
+    expect(patched({ 'w:p': { _attr: null } }, '', 0)).toEqual(original({ 'w:p': { _attr: null } }, '', 0));
   });
 
   it('rest on the library holding no accessor in an object literal, which the fast spread would copy as a value', () => {
