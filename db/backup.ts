@@ -95,6 +95,8 @@ export async function backupTo(sqlite: Database.Database, path: string, watch: B
     watch.progress?.(1, 1, 'Checking the copy…');
     const integrity = await checkCopy(partial, stopIfAsked);
     if (integrity !== 'ok') throw new BackupError(`The backup failed its integrity check (${summariseProblems(integrity)}); it was not kept.`);
+    // The last moment a cancel is honoured, however quickly the check ran: from here the copy is kept.
+    stopIfAsked();
     renameSync(partial, path);
     return { path, bytes: statSync(path).size, integrity };
   } catch (err) {

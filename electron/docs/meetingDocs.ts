@@ -3,7 +3,7 @@ import { ITEM_PURPOSE_LABELS } from '#shared/domain/agenda';
 import { MEMBER_ROLE_LABELS } from '#shared/domain/members';
 import type { PanelFormat } from '#shared/domain/panels';
 import { documentPlace } from '#templates/style/blocks';
-import { ESCALATION_LABELS, OPEN_REC_STATUSES, REC_STATUS_LABELS, REC_STATUSES, type RecommendationSummary } from '#shared/domain/recommendations';
+import { compareRefs, ESCALATION_LABELS, OPEN_REC_STATUSES, REC_STATUS_LABELS, REC_STATUSES, type RecommendationSummary } from '#shared/domain/recommendations';
 import { parseFy } from '#shared/calendar/financialYear';
 import { formatDateLong, londonToday } from '#shared/format';
 import { UserFacingError } from '#shared/ipc/result';
@@ -128,7 +128,7 @@ export function trackerRows(recs: RecommendationSummary[]) {
 export async function trackerDocument(ctx: HandlerContext): Promise<BuiltDocument> {
   const today = londonToday(ctx.now());
   // Open means still owed, or implemented and awaiting confirmation that it can be closed.
-  const recs = (await listRecommendations(ctx.db, { status: [...OPEN_REC_STATUSES, 'implemented'] }, today)).sort((a, b) => a.ref.localeCompare(b.ref));
+  const recs = (await listRecommendations(ctx.db, { status: [...OPEN_REC_STATUSES, 'implemented'] }, today)).sort((a, b) => compareRefs(a.ref, b.ref));
   const { marking } = await getDocumentSettings(ctx);
   return {
     doc: buildTracker({ marking, asOf: today, rows: trackerRows(recs) }),
@@ -197,7 +197,7 @@ export async function boardReportDocument(ctx: HandlerContext, quarter: string):
   for (const r of implemented) dgRow(r).implemented++;
   for (const r of overdue) dgRow(r).overdue++;
   for (const r of escalated) dgRow(r).escalated++;
-  const attention = [...new Map([...escalated, ...overdue].map((r) => [r.id, r])).values()].sort((a, b) => a.ref.localeCompare(b.ref));
+  const attention = [...new Map([...escalated, ...overdue].map((r) => [r.id, r])).values()].sort((a, b) => compareRefs(a.ref, b.ref));
   const { marking } = await getDocumentSettings(ctx);
   const doc = buildBoardReport({
     marking,

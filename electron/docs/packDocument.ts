@@ -3,7 +3,7 @@
 import { ITEM_PURPOSE_LABELS } from '#shared/domain/agenda';
 import { EVIDENCE_TYPE_LABELS } from '#shared/domain/evidence';
 import { ACTION_STATUS_LABELS } from '#shared/domain/meeting';
-import { OPEN_REC_STATUSES, RAG_LABELS, REC_STATUS_LABELS } from '#shared/domain/recommendations';
+import { compareRefs, OPEN_REC_STATUSES, RAG_LABELS, REC_STATUS_LABELS } from '#shared/domain/recommendations';
 import { THEME_STATUS_LABELS } from '#shared/domain/themes';
 import { formatDateLong, londonToday } from '#shared/format';
 import { notFound, UserFacingError } from '#shared/ipc/result';
@@ -78,7 +78,7 @@ export async function packDocument(ctx: HandlerContext, panelId: number): Promis
   }
 
   // Matters arising's list: open or implemented, made at earlier panels (found from the status index, in SQL).
-  const tracker = (await recommendationsArising(ctx.db, panel.date, today)).sort((a, b) => a.ref.localeCompare(b.ref));
+  const tracker = (await recommendationsArising(ctx.db, panel.date, today)).sort((a, b) => compareRefs(a.ref, b.ref));
   sources.push(...recSources(tracker));
 
   const previous = await ctx.db.selectFrom('panels').select(['id', 'date']).where('date', '<', panel.date).where('status', 'in', ['minutes-draft', 'minutes-approved']).orderBy('date', 'desc').executeTakeFirst();

@@ -9,6 +9,7 @@ import { getSetting, putSetting } from '#db/queries/settings';
 import { quorumInForce } from '#db/queries/tor';
 import { addUpdate, issueRef, recommendationsArising, recommendationsOfPanel, setThemes } from '#db/queries/recommendations';
 import { MEMBER_ROLES, type MemberRole } from '#shared/domain/members';
+import { compareRefs } from '#shared/domain/recommendations';
 import {
   checkQuorum,
   elapsedAt,
@@ -126,7 +127,7 @@ export async function loadMeeting(ctx: HandlerContext, panelId: number): Promise
   const decisions = await decisionRows(db, { panelId });
   const actions = await actionRows(db, { panelId });
   const recs = await recommendationsOfPanel(db, panelId, today);
-  recs.sort((a, b) => a.ref.localeCompare(b.ref));
+  recs.sort((a, b) => compareRefs(a.ref, b.ref));
   const { rule, source } = await quorumRule(db);
   const minutes = (await minutesVersionsOf(db, { panelId })).map(
     (v): MinutesVersion => ({ id: v.id, version: v.version, status: v.status, reason: v.reason, approvedBy: v.approved_by, approvedOn: v.approved_on, createdBy: v.created_by, createdAt: v.created_at }),

@@ -125,6 +125,15 @@ export function formatRef(prefix: string, n: number): string {
   return `${prefix}${String(n).padStart(2, '0')}`;
 }
 
+const REF_ORDER = new Intl.Collator('en-GB', { numeric: true });
+/**
+ * Two references in the order they were issued: a prefix's 100th after its 99th, where comparing
+ * them as text put "…100" before "…11" once a panel made more than 99 recommendations.
+ */
+export function compareRefs(a: string, b: string): number {
+  return REF_ORDER.compare(a, b);
+}
+
 export function derive(
   r: { status: RecStatus; targetDate: string | null; escalationLevel: EscalationLevel; madeOn: string; closedOn: string | null },
   targetChanges: number,
