@@ -65,6 +65,13 @@ function _objectSpread2(e) {
 \treturn e;
 }`;
 
+/** An object's first own key, as `Object.keys(object)[0]` gives it, without listing every key (each module has its own). */
+const FIRST_OWN_KEY = `var firstOwnKey = (object) => {
+\tfor (const key in object) if (Object.prototype.hasOwnProperty.call(object, key)) return key;
+\treturn void 0;
+};
+`;
+
 /** Each patch: the file it is for, the library's exact text, and its replacement. */
 export const LAYOUT_PATCHES = [
   { name: 'object spread (layout)', file: 'layout', find: SLOW_SPREAD, replace: FAST_SPREAD },
@@ -392,12 +399,13 @@ var withoutUndefined = (object) => copyDefined({}, object);`,
 \treturn (_children$find = children.find((child) => name in child)) === null || _children$find === void 0 ? void 0 : _children$find[name];
 };`,
     // as Array.prototype.find: every index up to the length, a hole read as undefined (and so throwing, as \`in\` does)
-    replace: `var find = (children, name) => {
-\tfor (let index = 0, length = children.length; index < length; index++) {
-\t\tconst child = children[index];
-\t\tif (name in child) return child[name];
-\t}
+    replace: `var findChild = (children, name) => {
+\tfor (let index = 0, length = children.length; index < length; index++) if (name in children[index]) return children[index];
 \treturn void 0;
+};
+var find = (children, name) => {
+\tconst child = findChild(children, name);
+\treturn child === void 0 ? void 0 : child[name];
 };`,
   },
   {
@@ -405,11 +413,8 @@ var withoutUndefined = (object) => copyDefined({}, object);`,
     file: 'layout',
     find: `var onOff = (children, name) => {
 \tconst element = children.find((child) => name in child);`,
-    replace: `var findChild = (children, name) => {
-\tfor (let index = 0, length = children.length; index < length; index++) if (name in children[index]) return children[index];
-\treturn void 0;
-};
-var onOff = (children, name) => {
+    // findChild comes with the find patch above
+    replace: `var onOff = (children, name) => {
 \tconst element = findChild(children, name);`,
   },
   {
@@ -474,22 +479,14 @@ var styleChain = (textStyles, id, type) => {
     name: 'an element’s name is its first own key, found without listing every key (layout)',
     file: 'layout',
     find: 'var nameOf$1 = (element) => Object.keys(element)[0];',
-    replace: `var firstOwnKey = (object) => {
-\tfor (const key in object) if (Object.prototype.hasOwnProperty.call(object, key)) return key;
-\treturn void 0;
-};
-var nameOf$1 = (element) => element === null || element === void 0 ? Object.keys(element)[0] : firstOwnKey(element);`,
+    replace: `${FIRST_OWN_KEY}var nameOf$1 = (element) => element === null || element === void 0 ? Object.keys(element)[0] : firstOwnKey(element);`,
   },
   {
     name: 'an element’s name is its first own key, found without listing every key (writer)',
     file: 'index',
     find: `var nameOf$3 = (element) => {
 \tconst name = typeof element === "object" && element !== null && !Array.isArray(element) ? Object.keys(element)[0] : void 0;`,
-    replace: `var firstOwnKey = (object) => {
-\tfor (const key in object) if (Object.prototype.hasOwnProperty.call(object, key)) return key;
-\treturn void 0;
-};
-var nameOf$3 = (element) => {
+    replace: `${FIRST_OWN_KEY}var nameOf$3 = (element) => {
 \tconst name = typeof element === "object" && element !== null && !Array.isArray(element) ? firstOwnKey(element) : void 0;`,
   },
   {
