@@ -16,6 +16,7 @@ import * as m20261202iprDays from './2026-12-02-01-ipr-stage-indexes';
 import * as m20261202evidenceTerms from './2026-12-02-02-evidence-terms';
 import * as m20261202holds from './2026-12-02-12-retention-holds-and-coroner-order';
 import * as m20261205recStatus from './2026-12-05-01-recommendation-status';
+import * as m20261206recRefOrder from './2026-12-06-01-recommendation-ref-order';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23-01-members-panels-settings': m20261123members,
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-02-evidence-terms': m20261202evidenceTerms,
   '2026-12-02-12-retention-holds-and-coroner-order': m20261202holds,
   '2026-12-05-01-recommendation-status': m20261205recStatus,
+  '2026-12-06-01-recommendation-ref-order': m20261206recRefOrder,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -128,16 +128,25 @@ type ListFilter = RecFilter & {
   itemIds?: number[];
   /** made at a panel before this date */
   madeBefore?: string;
-  /** by target date, none last, then reference (references are issued as SCP-…-R01, so SQL's order of them is the reader's) */
+  /** by target date, none last, then reference in the order issued (`REF_ISSUED`) */
   byTargetDate?: boolean;
 };
+
+/**
+ * References in the order they were issued (`compareRefs`): by prefix, then the number's length,
+ * then as text, so a panel's "…R100" comes after its "…R99" (as text it came before "…R11").
+ * Migration 16's index `recommendations_ref_order` holds them in this order.
+ */
+const REF_ISSUED = [sql`rtrim(r.ref, '0123456789')`, sql`length(r.ref)`, sql`r.ref`] as const;
 
 /** The statement listing the recommendations that match the filters SQL applies, in the list's order. */
 function listQuery(db: Db, f: ListFilter) {
   let q = baseQuery(db);
   for (const c of filterConditions(f)) q = q.where(c);
   if (f.madeBefore !== undefined) q = q.where('p.date', '<', f.madeBefore);
-  return f.byTargetDate ? q.orderBy(sql`coalesce(r.target_date, '9999')`).orderBy('r.ref') : q.orderBy('p.date', 'desc').orderBy('r.ref');
+  q = f.byTargetDate ? q.orderBy(sql`coalesce(r.target_date, '9999')`) : q.orderBy('p.date', 'desc');
+  for (const e of REF_ISSUED) q = q.orderBy(e);
+  return q;
 }
 
 /** Every recommendation matching the filters, newest panel first: for documents, meetings and other internal callers. */
@@ -245,8 +254,9 @@ export async function listRecommendationPage(db: Db, o: RecListParsed, today: st
   if (o.sort === 'targetDate') q = q.orderBy(sql`r.target_date is null`).orderBy('r.target_date', dir);
   else if (o.sort === 'daysOpen') q = q.orderBy(d.daysOpen, dir);
   else if (o.sort === 'status') q = q.orderBy(STATUS_RANK, dir);
-  else q = q.orderBy('r.ref', dir);
-  const ids = (await q.orderBy('r.ref').limit(o.limit).offset(o.offset).execute()).map((r) => r.id);
+  // by reference in the direction asked; otherwise references, in the order issued, break ties
+  for (const e of REF_ISSUED) q = q.orderBy(e, o.sort === 'ref' ? dir : 'asc');
+  const ids = (await q.limit(o.limit).offset(o.offset).execute()).map((r) => r.id);
   const rows = ids.length ? await baseRowsByIds(db, ids) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const summarise = summariser(today);

@@ -2,17 +2,20 @@
 // (overdue, RAG, days open), and gives exactly what the screen showed when it sorted and grouped
 // the whole list itself. The screen's old ordering is kept below as the oracle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPEN_REC_STATUSES, REC_STATUSES, type Rag, type RecFilter, type RecommendationSummary, type RecSort } from '#shared/domain/recommendations';
+import { compareRefs, OPEN_REC_STATUSES, REC_STATUSES, type Rag, type RecFilter, type RecommendationSummary, type RecSort } from '#shared/domain/recommendations';
 import { loadDemo } from '../../electron/demo/demo';
 import { loadLargeDemo } from '../../electron/demo/large';
 import { makeHarness, type Harness } from '../../tests/support/harness';
 import { listRecommendationPage, listRecommendations } from './recommendations';
 
-/** The screen's sort before main sorted (RecommendationsPage's compare and sortRows, word for word). */
+/**
+ * The screen's sort before main sorted (RecommendationsPage's compare and sortRows), but for
+ * references, compared in the order issued (`compareRefs`), where the screen compared them as text.
+ */
 function compare(sort: RecSort, a: RecommendationSummary, b: RecommendationSummary): number {
   switch (sort) {
     case 'ref':
-      return a.ref.localeCompare(b.ref);
+      return compareRefs(a.ref, b.ref);
     case 'daysOpen':
       return a.daysOpen - b.daysOpen;
     case 'status':
@@ -24,7 +27,7 @@ function compare(sort: RecSort, a: RecommendationSummary, b: RecommendationSumma
 function sortRows(rows: RecommendationSummary[], sort: RecSort, desc: boolean): RecommendationSummary[] {
   return [...rows].sort((a, b) => {
     if (sort === 'targetDate' && !a.targetDate !== !b.targetDate) return a.targetDate ? -1 : 1;
-    return compare(sort, a, b) * (desc ? -1 : 1) || a.ref.localeCompare(b.ref);
+    return compare(sort, a, b) * (desc ? -1 : 1) || compareRefs(a.ref, b.ref);
   });
 }
 /** The view by Director General: groups by name, none last, each in the list's order. */
@@ -48,6 +51,9 @@ beforeAll(async () => {
   h.opened.sqlite.exec(`update recommendations set dg_member_id = null where id % 11 = 0;
     update recommendations set target_date = null where id % 13 = 0;
     update recommendations set escalation_level = 'panel' where id % 17 = 0;`);
+  // One panel past its 99th recommendation: its R51-R70 become R100-R119, which as text came before R11.
+  h.opened.sqlite.exec(`update recommendations set ref = substr(ref, 1, length(ref) - 2) || (cast(substr(ref, -2) as integer) + 49)
+    where panel_id = (select panel_id from recommendations group by panel_id order by count(*) desc limit 1) and cast(substr(ref, -2) as integer) > 50`);
 }, 180_000);
 afterAll(async () => h?.close());
 
@@ -72,6 +78,9 @@ describe('the tracker, a page at a time', () => {
     expect(new Set(all.map((r) => r.daysOpen)).size).toBeGreaterThan(50);
     expect(all.filter((r) => r.targetDate === null).length).toBeGreaterThan(10);
     expect(all.filter((r) => r.dgId === null).length).toBeGreaterThan(10);
+    // references whose order as text is not the order issued
+    const refs = all.map((r) => r.ref);
+    expect(refs.some((ref) => /R100$/.test(ref) && refs.includes(ref.replace(/100$/, '11')))).toBe(true);
   });
 
   it('pages in the order the screen sorted the whole list, every column both ways, on any day', async () => {
