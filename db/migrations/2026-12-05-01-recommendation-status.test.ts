@@ -1,7 +1,7 @@
 // Migration 15 upgrades a database holding recommendations: each is found by its status from the
 // new index, and none is changed.
 import { expect, it } from 'vitest';
-import { migratingDatabase } from '../../tests/support/migrating';
+import { addPanel, migratingDatabase } from '../../tests/support/migrating';
 
 const m = migratingDatabase();
 
@@ -10,14 +10,10 @@ const STATUSES = ['proposed', 'accepted', 'not-accepted', 'in-progress', 'implem
 
 it('15 indexes the recommendations there before it by status', async () => {
   await m.to('2026-12-02-12-retention-holds-and-coroner-order');
-  const panel = await m.db
-    .insertInto('panels')
-    .values({ date: '2026-05-13', start_time: '10:00', end_time: '12:00', format: 'online', created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const panelId = await addPanel(m);
   await m.db
     .insertInto('recommendations')
-    .values(STATUSES.map((status, i) => ({ ref: `SCP-2026-27-Q1-R0${i + 1}`, panel_id: panel.id, status, created_at: now, updated_at: now })))
+    .values(STATUSES.map((status, i) => ({ ref: `SCP-2026-27-Q1-R0${i + 1}`, panel_id: panelId, status, created_at: now, updated_at: now })))
     .execute();
   const before = await m.db.selectFrom('recommendations').selectAll().orderBy('id').execute();
 

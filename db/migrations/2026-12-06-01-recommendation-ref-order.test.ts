@@ -1,7 +1,7 @@
 // Migration 16 upgrades a database holding recommendations: each keeps its row, and a list by
 // reference reads them from the new index in the order they were issued, the 100th after the 99th.
 import { expect, it } from 'vitest';
-import { migratingDatabase } from '../../tests/support/migrating';
+import { addPanel, migratingDatabase } from '../../tests/support/migrating';
 
 const m = migratingDatabase();
 
@@ -9,15 +9,11 @@ const now = '2026-11-23T10:00:00Z';
 
 it('16 orders the references there before it as issued, from an index', async () => {
   await m.to('2026-12-05-01-recommendation-status');
-  const panel = await m.db
-    .insertInto('panels')
-    .values({ date: '2026-05-13', start_time: '10:00', end_time: '12:00', format: 'online', created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const panelId = await addPanel(m);
   const issued = ['SCP-2026-27-Q1-R09', 'SCP-2026-27-Q1-R11', 'SCP-2026-27-Q1-R99', 'SCP-2026-27-Q1-R100', 'SCP-2026-27-Q1-R101', 'SCP-2026-27-Q2-R01'];
   await m.db
     .insertInto('recommendations')
-    .values([...issued].reverse().map((ref) => ({ ref, panel_id: panel.id, created_at: now, updated_at: now })))
+    .values([...issued].reverse().map((ref) => ({ ref, panel_id: panelId, created_at: now, updated_at: now })))
     .execute();
   const before = await m.db.selectFrom('recommendations').selectAll().orderBy('id').execute();
 

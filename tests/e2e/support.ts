@@ -131,6 +131,9 @@ export async function startE2E(opts: { now?: Date; viewport?: { width: number; h
     consoleErrors,
     shot: async (name, o) => {
       const file = join(SCREENSHOT_DIR, `${name}.png`);
+      // The whole page from its top: scrolled down, a sticky part (the meeting's agenda) would be
+      // drawn where the window had scrolled to, below an empty space, as no window shows it.
+      if (!o?.viewport) await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: file, fullPage: !o?.viewport });
       return file;
     },

@@ -16,6 +16,17 @@ export interface Migrating {
   to(name: string): Promise<void>;
 }
 
+/** A panel in May 2026, with whatever else `values` gives it; its id. */
+export async function addPanel(m: Migrating, values: Record<string, unknown> = {}): Promise<number> {
+  const now = '2026-11-23T10:00:00Z';
+  const row = await m.db
+    .insertInto('panels')
+    .values({ date: '2026-05-13', start_time: '10:00', end_time: '12:00', format: 'online', created_at: now, updated_at: now, ...values })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id as number;
+}
+
 /** Call at the top of a test file: `m.db`, `m.raw` and `m.to` are each test's own. */
 export function migratingDatabase(): Migrating {
   let migrator: Migrator;
