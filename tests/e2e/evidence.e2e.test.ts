@@ -272,7 +272,7 @@ describe.skipIf(!e2eAvailable)('evidence, coroners’ reports, themes and search
     await page.getByLabel('CSV file', { exact: true }).setInputFiles(csv);
     await page.getByRole('button', { name: 'Read the file' }).click();
     await page.getByText(/2 rows read/).waitFor();
-    expect(await page.getByRole('button', { name: 'Import 1 records' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Import 1 record' }).isDisabled()).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await e.shot('34-import-csv-mapping');
   });

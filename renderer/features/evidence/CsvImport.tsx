@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, type EvidenceType } from '#shared/domain/evidence';
+import { formatCount, formatDateOrText, formatNumber } from '#shared/format';
 import type { CsvPreview } from '#shared/ipc/contract';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
@@ -132,7 +133,7 @@ export function CsvImport() {
           </div>
           <h3>Validation report</h3>
           <p role="status">
-            {preview.rows} rows read: <strong>{preview.valid} ready</strong>, <strong>{preview.problemCount} problems</strong>.
+            {formatCount(preview.rows, 'row')} read: <strong>{formatNumber(preview.valid)} ready</strong>, <strong>{formatCount(preview.problemCount, 'problem')}</strong>.
           </p>
           {preview.problems.length > 0 && (
             <table className="table">
@@ -173,7 +174,7 @@ export function CsvImport() {
                       <td>{s.row}</td>
                       <td>{s.ref}</td>
                       <td>{s.title}</td>
-                      <td>{s.receivedOn}</td>
+                      <td className="nowrap">{formatDateOrText(s.receivedOn)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -195,7 +196,7 @@ export function CsvImport() {
                 }
               }}
             >
-              Import {preview.valid} records
+              Import {formatCount(preview.valid, 'record')}
             </button>
             {running && job.data && (
               <button type="button" className="button button--secondary" onClick={() => void call('cancelJob', { id: job.data!.id })}>
@@ -231,7 +232,7 @@ export function CsvImport() {
       )}
       {step === 'done' && (
         <div className="import-summary" role="status">
-          <h3>Imported {(job.data?.result as { imported: number } | undefined)?.imported ?? 0} records</h3>
+          <h3>Imported {formatCount((job.data?.result as { imported: number } | undefined)?.imported ?? 0, 'record')}</h3>
           <p>
             <Link href="/evidence">Open the register</Link> ·{' '}
             <button

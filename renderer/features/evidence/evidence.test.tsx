@@ -161,12 +161,12 @@ describe('evidence screens', () => {
     expect(await screen.findByText(/2 rows read/)).toHaveTextContent('1 ready, 2 problems');
     expect(screen.getByLabelText('Reference (required)')).toHaveDisplayValue('Reference');
     expect(screen.getByLabelText('Title (required)')).toHaveDisplayValue('Subject');
-    expect(screen.getByRole('button', { name: 'Import 1 records' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Import 1 record' })).toBeDisabled();
     expect(screen.getByText(/“31\/02\/2026” is not a date/)).toBeInTheDocument();
     // Unmapping the bad number column leaves one problem; the import stays refused.
     await app.user.selectOptions(screen.getByLabelText('Number of complaints'), 'Not imported');
     await app.user.click(screen.getByRole('button', { name: 'Check again with this mapping' }));
-    await waitFor(() => expect(screen.getByText(/rows read/)).toHaveTextContent('1 ready, 1 problems'));
+    await waitFor(() => expect(screen.getByText(/rows read/)).toHaveTextContent('1 ready, 1 problem'));
     const r = await app.harness.api.listEvidence({});
     expect(r.ok && r.value.total).toBe(0);
 

@@ -142,14 +142,20 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
   );
 }
 
+/** Each shortcut, its keys in [brackets] (drawn as keys, the words around them as text), and what it does. */
 export const SHORTCUTS: [string, string][] = [
-  ['Ctrl+K (⌘K on a Mac)', 'Go to any page, panel, theme or evidence record'],
-  ['?', 'Show these shortcuts'],
-  ['Esc', 'Close a dialog or this list'],
-  ['Tab, Shift+Tab', 'Move between controls; the focused one is outlined'],
-  ['Space on an agenda item’s handle, then ↑ ↓, then Space', 'Move the item up or down the agenda'],
-  ['Enter on a sortable column heading', 'Sort by that column; again to reverse'],
+  ['[Ctrl+K] ([⌘K] on a Mac)', 'Go to any page, panel, theme or evidence record'],
+  ['[?]', 'Show these shortcuts'],
+  ['[Esc]', 'Close a dialog or this list'],
+  ['[Tab], [Shift+Tab]', 'Move between controls; the focused one is outlined'],
+  ['[Space] on an agenda item’s handle, then [↑] [↓], then [Space]', 'Move the item up or down the agenda'],
+  ['[Enter] on a sortable column heading', 'Sort by that column; again to reverse'],
 ];
+
+/** A shortcut's keys as keys, and the words between them as words. */
+function Keys({ text }: { text: string }) {
+  return text.split(/\[([^\]]+)\]/).map((part, i) => (i % 2 === 1 ? <kbd key={i}>{part}</kbd> : part));
+}
 
 export function ShortcutHelp({ onClose }: { onClose(): void }) {
   return (
@@ -158,7 +164,7 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
         {SHORTCUTS.map(([k, v]) => (
           <div key={k}>
             <dt>
-              <kbd>{k}</kbd>
+              <Keys text={k} />
             </dt>
             <dd>{v}</dd>
           </div>

@@ -77,6 +77,11 @@ describe('command palette and shortcuts', () => {
     await app.user.keyboard('?');
     const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(help).toHaveTextContent('Ctrl+K');
+    // the keys drawn as keys, the words around them as words
+    const keys = [...help.querySelectorAll('kbd')].map((k) => k.textContent);
+    expect(keys).toEqual(expect.arrayContaining(['Ctrl+K', '⌘K', 'Space', '↑', '↓', 'Enter']));
+    expect(keys.filter((k) => /\s/.test(k ?? ''))).toEqual([]);
+    expect(help).toHaveTextContent('Space on an agenda item’s handle, then ↑ ↓, then Space');
     await app.user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });

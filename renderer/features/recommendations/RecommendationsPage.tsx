@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { RAG_LABELS, REC_STATUSES, REC_STATUS_LABELS, type DgCount, type Rag, type RecFilter, type RecommendationSummary, type RecSort, type RecStatus } from '#shared/domain/recommendations';
-import { formatDateCompact } from '#shared/format';
+import { formatCount, formatDateCompact } from '#shared/format';
 import { ColumnsMenu, useHiddenColumns } from '../../ui/Columns';
 import { Page } from '../../ui/Page';
 import { EmptyState, ErrorState, Loading } from '../../ui/States';
@@ -121,7 +121,6 @@ const SORT_WORDS: Record<Sort, [string, string]> = {
   status: ['status, earliest stage first', 'status, latest stage first'],
 };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export function RecommendationsPage() {
   const search = useSearch();
@@ -172,7 +171,7 @@ export function RecommendationsPage() {
 
       <div className="rec-toolbar">
         <p className="count" role="status" aria-live="polite">
-          {recs.isPending ? 'Loading…' : `${plural(total, 'recommendation')}${active ? (total === 1 ? ' matches the filters' : ' match the filters') : ''} (${overdue.toLocaleString('en-GB')} overdue)`}
+          {recs.isPending ? 'Loading…' : `${formatCount(total, 'recommendation')}${active ? (total === 1 ? ' matches the filters' : ' match the filters') : ''} (${overdue.toLocaleString('en-GB')} overdue)`}
           {recs.isFetching && !recs.isPending ? ' · updating…' : ''}
         </p>
         <ColumnsMenu table="the tracker" optional={OPTIONAL_COLUMNS} fixed={['Reference', 'Recommendation']} choice={columns} />
@@ -418,7 +417,7 @@ function RecTable({ rows, sort, desc, onSort, hidden, caption, ownerOnly }: Tabl
               {show('targetDate') && (
                 <td>
                   {r.targetDate ? <span className="nowrap">{formatDateCompact(r.targetDate)}</span> : <span className="muted">Not set</span>}
-                  {r.overdueDays !== null && <div className="text-danger">Overdue by {plural(r.overdueDays, 'day')}</div>}
+                  {r.overdueDays !== null && <div className="text-danger">Overdue by {formatCount(r.overdueDays, 'day')}</div>}
                 </td>
               )}
               {show('daysOpen') && <td className="num">{r.daysOpen}</td>}
@@ -491,7 +490,7 @@ function DgView(props: Omit<TableProps, 'caption' | 'ownerOnly'> & { byDg: DgCou
           <section key={key} className="rec-dg" aria-labelledby={`dg-${key}`}>
             <h2 id={`dg-${key}`}>{dgName(g)}</h2>
             <p className="count">
-              {plural(g.total, 'recommendation')}: {g.open.toLocaleString('en-GB')} open, {g.overdue.toLocaleString('en-GB')} overdue
+              {formatCount(g.total, 'recommendation')}: {g.open.toLocaleString('en-GB')} open, {g.overdue.toLocaleString('en-GB')} overdue
               {mine.length < g.total ? ` (${mine.length.toLocaleString('en-GB')} shown so far)` : ''}
             </p>
             <RecTable {...table} rows={mine} caption={`Recommendations for ${dgName(g)}`} ownerOnly />
@@ -512,7 +511,7 @@ export function RecommendationLinks({ query, none }: { query: UseQueryResult<Rec
       {query.data.map((r) => (
         <li key={r.id}>
           <Link href={`/recommendations/${r.id}`}>{r.ref}</Link> <StatusBadge status={r.status} /> <RagBadge rag={r.rag} />
-          {r.overdueDays !== null && <span className="text-danger"> Overdue by {plural(r.overdueDays, 'day')}</span>}
+          {r.overdueDays !== null && <span className="text-danger"> Overdue by {formatCount(r.overdueDays, 'day')}</span>}
           <div className="rec-links__text">{r.text || <span className="muted">No text yet</span>}</div>
         </li>
       ))}

@@ -193,12 +193,12 @@ function Links({ theme }: { theme: Theme }) {
             <tbody>
               {theme.links.map((l) => (
                 <tr key={l.evidenceId}>
-                  <td>
+                  <td className="nowrap">
                     <Link href={`/evidence/${l.evidenceId}`}>{l.ref}</Link>
                   </td>
                   <td>{l.title}</td>
                   <td>{EVIDENCE_TYPE_SHORT[l.type]}</td>
-                  <td>{formatDateCompact(l.receivedOn)}</td>
+                  <td className="nowrap">{formatDateCompact(l.receivedOn)}</td>
                   <td>{l.note || <span className="muted">—</span>}</td>
                   <td className="actions">
                     <button type="button" className="button button--link" onClick={() => setNoting(l)}>
