@@ -84,7 +84,7 @@ export interface E2E {
   opened: OpenedDatabase;
   ctx: HandlerContext;
   dbPath: string;
-  /** Saves a screenshot: the whole page, or with `{ viewport: true }` only what the window shows. */
+  /** Saves a screenshot: the whole page from its top (without toasts), or with `{ viewport: true }` only what the window shows. */
   shot(name: string, opts?: { viewport?: boolean }): Promise<string>;
   /** Console errors the test provokes on purpose (e.g. a CSP refusal); any other error fails the run. */
   allowConsoleError(pattern: RegExp): void;
@@ -113,6 +113,9 @@ export async function startE2E(opts: { now?: Date; viewport?: { width: number; h
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
   const context = await ukContext(browser, { viewport: opts.viewport ?? { width: 1280, height: 800 } });
   const page = await context.newPage();
+  // The page's clock is the app's: a form's "today" (a member's start, a record's date received)
+  // is the day main works to, not the day the tests happen to run. Timers run as they would.
+  if (now) await page.clock.setFixedTime(now);
   const consoleErrors: string[] = [];
   const allowed: RegExp[] = [];
   page.on('console', (m) => {
@@ -131,10 +134,26 @@ export async function startE2E(opts: { now?: Date; viewport?: { width: number; h
     consoleErrors,
     shot: async (name, o) => {
       const file = join(SCREENSHOT_DIR, `${name}.png`);
+      if (o?.viewport) {
+        await page.screenshot({ path: file });
+        return file;
+      }
       // The whole page from its top: scrolled down, a sticky part (the meeting's agenda) would be
-      // drawn where the window had scrolled to, below an empty space, as no window shows it.
-      if (!o?.viewport) await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: file, fullPage: !o?.viewport });
+      // drawn where the window had scrolled to, below an empty space, as no window shows it. And
+      // toasts, drawn at the foot of the window, would cover whatever is there on a whole page, so
+      // they are left out (hidden through the DOM: the app's CSP refuses a style sheet put in the
+      // page); a shot of the window shows them as the user sees them.
+      const toasts = (hidden: boolean) =>
+        page.evaluate((h) => {
+          window.scrollTo(0, 0);
+          for (const el of document.querySelectorAll<HTMLElement>('.toast-region')) el.style.visibility = h ? 'hidden' : '';
+        }, hidden);
+      await toasts(true);
+      try {
+        await page.screenshot({ path: file, fullPage: true });
+      } finally {
+        await toasts(false);
+      }
       return file;
     },
     close: async () => {
