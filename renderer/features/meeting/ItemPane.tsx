@@ -122,7 +122,8 @@ function RecommendationRow({ meeting, r, focus, dgs, themes, owners }: { meeting
   const error = text.error ?? owner.error ?? target.error ?? dg.error ?? linked.error;
   const disabled = meeting.locked;
   return (
-    <li className="minute-entry">
+    // its Remove button below it, so that the fields have the pane's width
+    <li className="minute-entry minute-entry--stacked">
       <fieldset className="fieldset minute-entry__fields">
         <legend>
           <Link href={`/recommendations/${r.id}`}>{r.ref}</Link> <span className="muted">· {REC_STATUS_LABELS[r.status]}</span>
@@ -133,7 +134,8 @@ function RecommendationRow({ meeting, r, focus, dgs, themes, owners }: { meeting
           <textarea id={`rec-${r.id}`} rows={3} value={text.value} disabled={disabled} autoFocus={focus} onChange={(e) => text.change(e.target.value)} onBlur={text.flush} />
         </div>
         <div className="form__row">
-          <div className="field">
+          {/* a line of its own: a Director General's name and directorate were cut off beside two other fields */}
+          <div className="field field--whole-row">
             <label htmlFor={`rec-dg-${r.id}`}>Accountable Director General</label>
             <select id={`rec-dg-${r.id}`} value={dg.value} disabled={disabled} onChange={(e) => dg.change(e.target.value)}>
               <option value="">Choose…</option>
