@@ -2,16 +2,20 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A modal dialog: focus moves in (to the element marked `data-autofocus`, else the first control
- * that is not a danger button, so Enter straight away never archives, restores or erases), Tab
- * stays inside, Escape closes, focus returns on close.
+ * that is not a danger button, so Enter straight away never archives, restores or erases; or, for
+ * a dialog to read, `focusTitle`, to its title, so that it opens at its top however large the
+ * text), Tab stays inside, Escape closes, focus returns on close.
  */
 export function Dialog({
   title,
   onClose,
   children,
   focusOnClose,
+  focusTitle = false,
 }: {
   title: string;
+  /** focus the title rather than a control: a dialog to read, whose only control (Close) is at its end */
+  focusTitle?: boolean;
   onClose: () => void;
   children: ReactNode;
   /** where focus goes on closing instead of back where it came from (when that is being removed); asked at the time */
@@ -22,7 +26,9 @@ export function Dialog({
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const controls = [...(ref.current?.querySelectorAll<HTMLElement>('input, textarea, select, button') ?? [])].filter((el) => !el.hasAttribute('disabled'));
-    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? controls.find((el) => !el.classList.contains('button--danger')) ?? controls[0];
+    const first = focusTitle
+      ? ref.current?.querySelector<HTMLElement>('h2')
+      : (ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? controls.find((el) => !el.classList.contains('button--danger')) ?? controls[0]);
     first?.focus();
     return () => {
       const instead = focusOnClose?.();
@@ -55,7 +61,9 @@ export function Dialog({
   return (
     <div className="dialog-backdrop">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={ref} onKeyDown={onKeyDown}>
-        <h2 id={titleId}>{title}</h2>
+        <h2 id={titleId} tabIndex={focusTitle ? -1 : undefined}>
+          {title}
+        </h2>
         {children}
       </div>
     </div>

@@ -159,7 +159,7 @@ function Keys({ text }: { text: string }) {
 
 export function ShortcutHelp({ onClose }: { onClose(): void }) {
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose}>
+    <Dialog title="Keyboard shortcuts" onClose={onClose} focusTitle>
       <dl className="shortcuts">
         {SHORTCUTS.map(([k, v]) => (
           <div key={k}>

@@ -82,6 +82,10 @@ describe('command palette and shortcuts', () => {
     expect(keys).toEqual(expect.arrayContaining(['Ctrl+K', '⌘K', 'Space', '↑', '↓', 'Enter']));
     expect(keys.filter((k) => /\s/.test(k ?? ''))).toEqual([]);
     expect(help).toHaveTextContent('Space on an agenda item’s handle, then ↑ ↓, then Space');
+    // opened at its top, to be read: focus on its title, and Tab goes on to Close
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Keyboard shortcuts' }));
+    await app.user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
     await app.user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
