@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
 import { memberInput, MEMBER_ROLES, MEMBER_ROLE_LABELS, type Member, type MemberInput } from '#shared/domain/members';
+import { londonToday } from '#shared/format';
 import { Field } from '../../ui/Field';
 import { FormErrorSummary } from '../../ui/FormErrors';
 import { Page } from '../../ui/Page';
@@ -15,10 +16,8 @@ import { History } from '../../ui/History';
 const FIELDS = ['name', 'role', 'organisation', 'email', 'activeFrom', 'activeTo'] as const;
 type Values = { name: string; role: MemberInput['role']; organisation: string; email: string; activeFrom: string; activeTo: string };
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** Today in London, as main counts days (not this computer's own time zone). */
+const today = () => londonToday(new Date());
 
 export function NewMemberPage() {
   return <MemberFormPage member={null} />;

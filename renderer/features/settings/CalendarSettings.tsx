@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { MILESTONE_KEYS, MILESTONE_LABELS, type MilestoneRules } from '#shared/calendar/milestones';
-import { formatDateLong, formatDateShort } from '#shared/format';
+import { formatDateLong, formatDateShort, londonToday } from '#shared/format';
 import { ApiError, call } from '../../api/client';
 import { keys } from '../../api/keys';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -33,7 +33,8 @@ export function CalendarSettings() {
   if (cal.isPending) return <Loading what="the calendar" />;
   if (cal.isError) return <ErrorState error={cal.error} onRetry={() => cal.refetch()} />;
   const shown = rules ?? Object.fromEntries(MILESTONE_KEYS.map((k) => [k, String(cal.data.rules[k])]));
-  const today = new Date().toISOString().slice(0, 10);
+  // today in London, as every screen counts days
+  const today = londonToday(new Date());
   const holidays = showAll ? cal.data.holidays : cal.data.holidays.filter((h) => h.date >= today.slice(0, 4) + '-01-01');
 
   async function attempt(p: Promise<unknown>, done: string) {
