@@ -86,6 +86,10 @@ describe('command palette and shortcuts', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Keyboard shortcuts' }));
     await app.user.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
+    // and Shift+Tab from the title stays in the dialog
+    screen.getByRole('heading', { name: 'Keyboard shortcuts' }).focus();
+    await app.user.tab({ shift: true });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close' }));
     await app.user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
