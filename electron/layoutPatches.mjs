@@ -19,7 +19,13 @@
 // - the writer's XmlComponent.prepForXml, once per element: flatMap and filter, and a computed key
 //   (slow for so many names) for the element it returns; an element's attributes, copied once for
 //   each attribute; and the placeholders of images and lists, found by a regular expression that
-//   walks the whole document three times, now by indexOf.
+//   walks the whole document three times, now by indexOf;
+// - the reader's `find`, `onOff` and `onOff14`, which made a function for each child they looked
+//   for (some 35 look-ups for each run's formatting), and `countFootnoteReferences`, through
+//   filter and reduce; `styleChain`, which worked each style's chain out again, with a new Set at
+//   each step, for every paragraph and run (now remembered for the styles read);
+// - an element's name, found by listing all its keys (`Object.keys(element)[0]`), in the reader
+//   and the writer, and the writer's and `withoutUndefined`'s lists of keys and entries.
 // Each patch replaces one exact text with code that gives the same result: the library's own
 // text is matched whole, so an upgrade that changes it is bundled unpatched with a warning, never
 // half-patched (tests/integration/layout-patches.test.ts checks every patch applies to the
@@ -408,23 +414,15 @@ var find = (children, name) => {
 \treturn child === void 0 ? void 0 : child[name];
 };`,
   },
-  {
-    name: 'onOff looks for the property in a loop',
+  // findChild comes with the find patch above
+  ...['onOff', 'onOff14'].map((fn) => ({
+    name: `${fn} looks for the property in a loop`,
     file: 'layout',
-    find: `var onOff = (children, name) => {
+    find: `var ${fn} = (children, name) => {
 \tconst element = children.find((child) => name in child);`,
-    // findChild comes with the find patch above
-    replace: `var onOff = (children, name) => {
+    replace: `var ${fn} = (children, name) => {
 \tconst element = findChild(children, name);`,
-  },
-  {
-    name: 'onOff14 looks for the property in a loop',
-    file: 'layout',
-    find: `var onOff14 = (children, name) => {
-\tconst element = children.find((child) => name in child);`,
-    replace: `var onOff14 = (children, name) => {
-\tconst element = findChild(children, name);`,
-  },
+  })),
   {
     name: 'styleChain remembers each chain of the styles read',
     file: 'layout',

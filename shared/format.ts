@@ -35,11 +35,6 @@ export function formatCount(n: number, one: string, many = `${one}s`): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
-/** "13 Feb 2026" for an ISO date; anything else (text a file gave) as it is. */
-export function formatDateOrText(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDateCompact(value) : value;
-}
-
 /** "10:00" stays "10:00"; times are wall-clock Europe/London and stored as such. */
 export function formatTimeRange(start: string, end: string): string {
   return `${start} to ${end}`;

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, type EvidenceType } from '#shared/domain/evidence';
-import { formatCount, formatDateOrText, formatNumber } from '#shared/format';
+import { formatCount, formatDateCompact, formatNumber } from '#shared/format';
 import type { CsvPreview } from '#shared/ipc/contract';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
@@ -174,7 +174,7 @@ export function CsvImport() {
                       <td>{s.row}</td>
                       <td>{s.ref}</td>
                       <td>{s.title}</td>
-                      <td className="nowrap">{formatDateOrText(s.receivedOn)}</td>
+                      <td className="nowrap">{formatDateCompact(s.receivedOn)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -121,7 +121,6 @@ const SORT_WORDS: Record<Sort, [string, string]> = {
   status: ['status, earliest stage first', 'status, latest stage first'],
 };
 
-
 export function RecommendationsPage() {
   const search = useSearch();
   const [, navigate] = useLocation();
