@@ -85,9 +85,10 @@ async function run(job: DocJob): Promise<void> {
     } finally {
       if (sqlite.inTransaction) sqlite.exec('commit');
     }
-    port.postMessage({ id: job.id, step: 'built' } satisfies WorkerAnswer);
+    // What the personal-data gate needs of the records goes now: main looks at it while the pages are laid out.
+    port.postMessage({ id: job.id, step: 'built', sources: built.sources, restricted: built.restricted } satisfies WorkerAnswer);
     const bytes = await packDocx(built.doc);
-    port.postMessage({ id: job.id, done: { bytes, fileName: built.fileName, sources: built.sources, restricted: built.restricted } } satisfies WorkerAnswer, [bytes.buffer as ArrayBuffer]);
+    port.postMessage({ id: job.id, done: { bytes, fileName: built.fileName } } satisfies WorkerAnswer, [bytes.buffer as ArrayBuffer]);
   } catch (err) {
     const failed =
       err instanceof UserFacingError ? { code: err.code, message: err.message, fields: err.fields } : { code: null, message: err instanceof Error ? (err.stack ?? err.message) : String(err) };

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { londonToday } from '#shared/format';
 import type { ExportRequest, PackPreparation } from '#shared/ipc/contract';
 import { UserFacingError, type ErrorCode } from '#shared/ipc/result';
-import type { GateSource, RestrictedValue } from '#shared/pii/gate';
+import { prepareGate, type GateSource, type PreparedGate, type RestrictedValue } from '#shared/pii/gate';
 import { packDocx } from '#templates/style/pack';
 import type { HandlerContext } from '../handlers/context';
 import type { JobControl } from '../jobs/registry';
@@ -22,11 +22,14 @@ export interface PackedDocument {
   fileName: string;
   sources: GateSource[];
   restricted: RestrictedValue[];
+  /** the gate's look at the sources, made while the pages were laid out (exportPacked makes it otherwise) */
+  gate?: PreparedGate;
 }
 
 export type WorkerAnswer = { id: number } & (
-  | { step: 'built' }
-  | { done: PackedDocument }
+  /** the records are read: what the gate needs of them comes now, for main to look at while the worker lays the pages out */
+  | { step: 'built'; sources: GateSource[]; restricted: RestrictedValue[] }
+  | { done: { bytes: Uint8Array; fileName: string } }
   | { failed: { code: ErrorCode | null; message: string; fields?: Record<string, string> } }
 );
 
@@ -176,11 +179,24 @@ async function ask(
   try {
     const answer = new Promise<PackedDocument>((resolve, reject) => {
       let heard = false;
+      let built: Pick<PackedDocument, 'sources' | 'restricted' | 'gate'> | undefined;
       listeners.message = (m: WorkerAnswer) => {
         if (m.id !== id) return;
         heard = true;
-        if ('step' in m) hooks.onBuilt();
-        else if ('done' in m) resolve({ ...m.done, bytes: new Uint8Array(m.done.bytes) });
+        if ('step' in m) {
+          // Looked at here, on main's own thread, while the worker lays the pages out on another.
+          // Without them (a worker of another version) the document is refused when it comes: the
+          // gate is never run without the restricted values.
+          try {
+            built = Array.isArray(m.sources) && Array.isArray(m.restricted) ? { sources: m.sources, restricted: m.restricted, gate: prepareGate(m.sources, m.restricted) } : undefined;
+          } catch (err) {
+            reject(err);
+          }
+          hooks.onBuilt();
+        } else if ('done' in m) {
+          if (!built) reject(new Error('The document builder sent a document without its sources.'));
+          else resolve({ ...built, fileName: m.done.fileName, bytes: new Uint8Array(m.done.bytes) });
+        }
         else if (m.failed.code) reject(new UserFacingError(m.failed.code, m.failed.message, m.failed.fields));
         else reject(new Error(`The document could not be built: ${m.failed.message}`));
         // A document that was built, or refused with a reason, leaves the worker fit for the next.

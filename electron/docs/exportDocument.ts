@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { packDocx } from '#templates/style/pack';
 import type { ExportKind } from '#shared/domain/exports';
-import { gateFindings, type GateSource, type RestrictedValue } from '#shared/pii/gate';
+import { finishGate, prepareGate, type GateSource, type PreparedGate, type RestrictedValue } from '#shared/pii/gate';
 import { PersonalDataError, UserFacingError } from '#shared/ipc/result';
 import { getDocumentSettings } from '../handlers/app';
 import { currentUser, nowIso, type HandlerContext } from '../handlers/context';
@@ -42,12 +42,17 @@ export async function exportDocument(ctx: HandlerContext, built: BuiltDocument, 
 }
 
 /** Checks packed bytes for personal data, writes them atomically and logs the file. */
-export async function exportPacked(ctx: HandlerContext, packed: { bytes: Uint8Array; sources: GateSource[]; restricted: RestrictedValue[] }, o: ExportOptions): Promise<ExportResult> {
+export async function exportPacked(
+  ctx: HandlerContext,
+  packed: { bytes: Uint8Array; sources: GateSource[]; restricted: RestrictedValue[]; gate?: PreparedGate },
+  o: ExportOptions,
+): Promise<ExportResult> {
   const job = o.job ?? NO_JOB;
   const { bytes, sources, restricted } = packed;
   await job.checkpoint();
   job.progress(2, EXPORT_STEPS, 'Checking for personal data…');
-  const findings = gateFindings(sources, docxParts(bytes), restricted);
+  // The sources' part of the check, made while the worker laid the pages out; else made now.
+  const findings = finishGate(packed.gate ?? prepareGate(sources, restricted), docxParts(bytes));
   if (findings.length && !o.allowFindings) throw new PersonalDataError(findings);
   if (o.allowFindings && o.allowFindings.reason.trim().length < 10) {
     throw new UserFacingError('invalid-argument', 'Give a reason of at least a few words for exporting despite the findings; it is recorded with your name.', { reason: 'Say why' });

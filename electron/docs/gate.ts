@@ -5,15 +5,42 @@ import type { DocumentPart } from '#shared/pii/gate';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-function xmlText(xml: string): string {
-  return xml
-    .replace(/<\/w:p>|<w:br\/>|<w:tab\/>|<\/(dc|cp|dcterms):[^>]*>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#x?[0-9a-f]+|\w+);/gi, (m, e: string) => {
-      if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-      if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
-      return ENTITIES[e] ?? m;
-    });
+const decodeEntity = (m: string, e: string) => {
+  if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
+  if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
+  return ENTITIES[e] ?? m;
+};
+
+/** Whether the tag from `lt` to `gt` (its '<' and '>') ends a line of the text: a paragraph's end, a break, a tab, a property's end. */
+function endsLine(xml: string, lt: number, gt: number): boolean {
+  if (xml.charCodeAt(lt + 1) === 47 /* '/' */) return xml.startsWith('w:p>', lt + 2) || xml.startsWith('dc:', lt + 2) || xml.startsWith('cp:', lt + 2) || xml.startsWith('dcterms:', lt + 2);
+  const length = gt - lt + 1;
+  return (length === 7 && xml.startsWith('<w:br/>', lt)) || (length === 8 && xml.startsWith('<w:tab/>', lt));
+}
+
+/**
+ * A part's text: what lies between its tags, a line for each paragraph (and break, tab and
+ * property), its entities decoded. One pass over the tags, by indexOf: a pack's body is 2.5 million
+ * characters, which three regular-expression passes took twice as long over.
+ */
+export function xmlText(xml: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', at);
+    const gt = lt === -1 ? -1 : xml.indexOf('>', lt + 1);
+    // No tag left (or one never closed, kept as text, as it is not a tag).
+    if (gt === -1) {
+      out += xml.slice(at);
+      break;
+    }
+    if (lt > at) out += xml.slice(at, lt);
+    // "<>" is no tag: kept as text.
+    if (gt === lt + 1) out += '<>';
+    else if (endsLine(xml, lt, gt)) out += '\n';
+    at = gt + 1;
+  }
+  return out.includes('&') ? out.replace(/&(#x?[0-9a-f]+|\w+);/gi, decodeEntity) : out;
 }
 
 export function docxParts(bytes: Uint8Array): DocumentPart[] {

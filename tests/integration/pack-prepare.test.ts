@@ -3,9 +3,11 @@
 // meanwhile (through the app, or another program) and it is still the same day. Otherwise the pack
 // is built afresh, and the file always says what the database says when the user asks for it.
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dataVersion, preparedPack, warmWorker, workerRequests, workersStarted } from '../../electron/docs/docWorkerHost';
+import { dataVersion, preparedPack, useWorkerScript, warmWorker, workerRequests, workersStarted } from '../../electron/docs/docWorkerHost';
 import { registerAuditFunctions } from '#db/audit';
 import { restoreFrom } from '#db/backup';
 import { openDatabase } from '#db/open';
@@ -13,6 +15,7 @@ import { docxParts } from '../../electron/docs/gate';
 import { exportsInFlight, runExport } from '../../electron/handlers/exports';
 import { JobCancelled, type JobControl } from '../../electron/jobs/registry';
 import { makeHarness, ok, type Harness } from '../support/harness';
+import { iprDueForErasure } from '../support/evidenceFixtures';
 import { panelWithApprovedAgenda, settleJob } from '../support/jobs';
 
 let h: Harness;
@@ -288,5 +291,72 @@ describe('the warm export worker’s connection', () => {
     expect(headerText(after.path)).toContain('OFFICIAL-SENSITIVE');
     // the same warm worker, with a new connection
     expect(workersStarted()).toBe(started);
+  });
+});
+
+describe('the pack made in the worker, checked for personal data', () => {
+  /**
+   * A panel whose theme paper draws on evidence with a restricted name, with an NI number planted
+   * in its agenda item's title and the name in the theme's description (as an import or an older
+   * version might leave them: the app's own forms warn first).
+   */
+  async function plantedPanel() {
+    const panelId = await panelWithApprovedAgenda(h.api);
+    const evidence = ok(await h.api.createEvidence(iprDueForErasure(1)));
+    const theme = ok(await h.api.createTheme({ title: 'Lost contact', description: 'Payments stop after contact is lost.', status: 'scheduled', tags: [] }));
+    ok(await h.api.linkEvidence({ themeId: theme.id, evidenceIds: [evidence.id] }));
+    const item = h.ctx.sqlite.prepare('select id from agenda_items where panel_id = ?').pluck().get(panelId) as number;
+    h.ctx.sqlite.prepare("update agenda_items set theme_id = ?, title = title || ' QQ 12 34 56 C' where id = ?").run(theme.id, item);
+    h.ctx.sqlite.prepare("update themes set description = description || ' Raised by Person 1.' where id = ?").run(theme.id);
+    return { panelId, item, evidenceId: evidence.id };
+  }
+  const expected = (p: { item: number; evidenceId: number }) => [
+    { kind: 'ni-number', masked: 'QQ •• •• •• C', recordType: 'agenda_item', recordId: p.item, field: 'title' },
+    { kind: 'restricted', masked: 'P••••• •', recordType: 'evidence', recordId: p.evidenceId, field: 'personName' },
+  ];
+  const findingsOf = async (run: Promise<unknown>) => {
+    const err = await run.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toMatchObject({ code: 'personal-data' });
+    return (err as { findings: unknown[] }).findings;
+  };
+
+  it('finds what is planted, each finding named by its record, afresh and prepared ahead alike; nothing is written', async () => {
+    const p = await plantedPanel();
+    // Afresh, in the worker: the sources are looked at in main while the worker lays the pages out.
+    const started = workerRequests();
+    expect(await findingsOf(runExport(h.ctx, { kind: 'pack', panelId: p.panelId }))).toEqual(expected(p));
+    expect(workerRequests()).toBe(started + 1);
+    // Prepared ahead, then asked for.
+    expect(ok(await h.api.preparePack({ panelId: p.panelId }))).toEqual({ preparing: true });
+    await prepared();
+    expect(await findingsOf(runExport(h.ctx, { kind: 'pack', panelId: p.panelId }))).toEqual(expected(p));
+    expect(workerRequests()).toBe(started + 2);
+    expect(ok(await h.api.listExports({}))).toEqual([]);
+    // Exported despite them, with a reason: the log keeps the findings.
+    const written = await runExport(h.ctx, { kind: 'pack', panelId: p.panelId, allowFindings: { reason: 'Checked with the data protection officer' } });
+    const logged = h.ctx.sqlite.prepare('select overridden from export_log where id = ?').pluck().get(written.logId) as string;
+    expect(JSON.parse(logged)).toEqual(expected(p));
+  });
+
+  it('is refused, and nothing written, when the worker sends the document without what the gate needs of its records', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scp-worker-'));
+    const script = join(dir, 'no-sources.cjs');
+    // A worker of another version: says it has read the records, but not what they hold, then sends a document.
+    writeFileSync(
+      script,
+      "const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => { parentPort.postMessage({ id: m.id, step: 'built' }); parentPort.postMessage({ id: m.id, done: { bytes: new Uint8Array([80, 75]), fileName: 'pack.docx' } }); });\n",
+    );
+    useWorkerScript(script);
+    try {
+      const panelId = await panelWithApprovedAgenda(h.api);
+      await expect(runExport(h.ctx, { kind: 'pack', panelId })).rejects.toThrow('The document builder sent a document without its sources.');
+      expect(ok(await h.api.listExports({}))).toEqual([]);
+    } finally {
+      useWorkerScript(null);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,44 @@
+// A part's text as the personal-data gate reads it: one pass over the tags, checked against the
+// three regular expressions it replaced, on made-up parts and on cases of each kind of line end.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { xmlText } from './gate';
+
+/** The text as the three passes read it before: line ends, then tags away, then entities. */
+function byExpressions(xml: string): string {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return xml
+    .replace(/<\/w:p>|<w:br\/>|<w:tab\/>|<\/(dc|cp|dcterms):[^>]*>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(#x?[0-9a-f]+|\w+);/gi, (m, e: string) => {
+      if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
+      if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
+      return entities[e] ?? m;
+    });
+}
+
+describe('the text of a part of a .docx', () => {
+  it('has a line for each paragraph, break, tab and document property, and its entities decoded', () => {
+    const body =
+      '<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t xml:space="preserve">Ref QQ 12</w:t></w:r><w:r><w:tab/><w:t>34 &amp; 56 &#x43;&#67;</w:t><w:br/><w:t>&lt;b&gt; &unknown; &quot;</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>Next</w:t></w:r></w:p><w:pPr></w:pPr><w:proofErr w:type="spellStart"/></w:body></w:document>';
+    expect(xmlText(body)).toBe('Ref QQ 12\n34 & 56 CC\n<b> &unknown; "\nNext\n');
+    const core = '<cp:coreProperties><dc:title>Pack</dc:title><dc:creator>Sam</dc:creator><cp:lastModifiedBy>Un known</cp:lastModifiedBy><dcterms:created>2026</dcterms:created></cp:coreProperties>';
+    expect(xmlText(core)).toBe('Pack\nSam\nUn known\n2026\n\n');
+    // Not tags: kept as text, as they were.
+    expect(xmlText('a <> b < c')).toBe('a <> b < c');
+    expect(xmlText('')).toBe('');
+  });
+
+  it('is the text the three regular expressions made, for any part written as the library writes them', () => {
+    const text = fc.stringMatching(/^[a-zA-Z0-9 .,;:'"&#x/=•£é-]{0,12}$/).map((t) => t.replace(/&/g, '&amp;'));
+    const entity = fc.constantFrom('&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#163;', '&#x20AC;', '&nbsp;', '&#X41;');
+    const tag = fc.constantFrom('<w:p>', '</w:p>', '<w:p/>', '<w:br/>', '<w:tab/>', '<w:t xml:space="preserve">', '</w:t>', '<w:r>', '</w:r>', '<w:pStyle w:val="Heading1"/>', '<dc:title>', '</dc:title>', '</cp:keywords>', '</dcterms:modified>', '<w:tabs>', '</w:tabs>', '<w:br w:type="page"/>', '</w:pict>', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(text, entity, tag), { maxLength: 40 }), (pieces) => {
+        const xml = pieces.join('');
+        expect(xmlText(xml)).toBe(byExpressions(xml));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
