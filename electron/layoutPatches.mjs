@@ -9,6 +9,11 @@
 // - `withoutUndefined`, through Object.entries, filter and Object.fromEntries;
 // - `combine`, which copied everything combined so far for each format it adds;
 // - the font-file measurer's `faceOf`, which builds a lower-cased key for every text it measures;
+// - the font-file measurer's `measureWidth`, which split every text it measured at its tabs (most
+//   have none), and `widthIn`, which gathered each run's glyphs into a list, walked it through an
+//   iterator of pairs and made a function for every text; now, without ligatures, glyph by glyph,
+//   the same sums in the same order; and `offeredByOffice`, which lower-cased the face's name for
+//   every text measured;
 // - `spansOf`, which copied its list of spans for every character of a run, and `tokenizeText`,
 //   which made a new piece for every character of a word;
 // - `placeWord`, which copied the line's state four times for every word: three of those copies
@@ -123,6 +128,63 @@ var knownEastAsianFontOf = (font) => {
 \t};
 \tconst faceOfNamed = ({ font = DEFAULT_FONT, bold = false, italic = false }) => {
 \t\tconst key = \`\${font.toLowerCase()}|\${bold}|\${italic}\`;`,
+  },
+  {
+    name: 'offeredByOffice lower-cases each font name once',
+    file: 'layout',
+    find: `var offeredByOffice = (font, text) => {
+\tif (cloudFonts.size === 0) OFFICE_CLOUD_FONTS.forEach((name) => cloudFonts.add(name.toLowerCase()));
+\treturn cloudFonts.has(font.toLowerCase()) && unknownFont({ font }, text);
+};`,
+    replace: `var OFFERED_BY_OFFICE = /* @__PURE__ */ new Map();
+var offeredByOffice = (font, text) => {
+\tif (cloudFonts.size === 0) OFFICE_CLOUD_FONTS.forEach((name) => cloudFonts.add(name.toLowerCase()));
+\tlet offered = OFFERED_BY_OFFICE.get(font);
+\tif (offered === void 0) OFFERED_BY_OFFICE.set(font, offered = cloudFonts.has(font.toLowerCase()));
+\treturn offered && unknownFont({ font }, text);
+};`,
+  },
+  {
+    name: 'the font-file measurer measures a text without ligatures glyph by glyph, without a list of its glyphs',
+    file: 'layout',
+    find: `\tconst widthIn = (face, text, font) => {
+\t\tconst { size = 10, characterSpacing = 0, scale = 100 } = font;`,
+    replace: `\tconst widthIn = (face, text, font) => {
+\t\tif (hasLigatures(font)) return widthJoinedIn(face, text, font);
+\t\tconst { size = 10, characterSpacing = 0, scale = 100 } = font;
+\t\tconst em = size * scale / 100;
+\t\tconst kerned = isKerned(font);
+\t\tlet width = 0;
+\t\tlet last = 0;
+\t\tlet count = 0;
+\t\tfor (const character of text) {
+\t\t\tconst glyph = face.glyphOf(character.codePointAt(0));
+\t\t\tif (glyph !== 0) {
+\t\t\t\tif (count > 0) width += (face.advanceOfGlyph(last) + (kerned ? face.kerningOfGlyphs(last, glyph) : 0)) * em;
+\t\t\t\tlast = glyph;
+\t\t\t\tcount++;
+\t\t\t\tcontinue;
+\t\t\t}
+\t\t\tif (count > 0) width += (face.advanceOfGlyph(last) + 0) * em;
+\t\t\twidth += characterSpacing * count;
+\t\t\tcount = 0;
+\t\t\twidth += takesNoRoom(character) ? 0 : fallback.measureWidth(character, font);
+\t\t}
+\t\tif (count > 0) width += (face.advanceOfGlyph(last) + 0) * em;
+\t\twidth += characterSpacing * count;
+\t\treturn width;
+\t};
+\tconst widthJoinedIn = (face, text, font) => {
+\t\tconst { size = 10, characterSpacing = 0, scale = 100 } = font;`,
+  },
+  {
+    name: 'the font-file measurer measures a text without a tab without splitting it',
+    file: 'layout',
+    find: `\t\t\tconst face = faceOf(font);
+\t\t\treturn face ? text.split("\t").reduce(`,
+    replace: `\t\t\tconst face = faceOf(font);
+\t\t\tif (face && text.indexOf("\t") === -1) return 0 + widthIn(face, text, font);
+\t\t\treturn face ? text.split("\t").reduce(`,
   },
   {
     name: 'isExtender compiles its expression once',

@@ -3,13 +3,16 @@
 // spread gives what the library's helper gives, and a full pack bundled with the patches is the
 // same document as one bundled without them.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import { MAIN_BUNDLE } from '../../electron/build.mjs';
 import { DOCX_FILE, LAYOUT_PATCHES, layoutPatchPlugin, patchDocx } from '../../electron/layoutPatches.mjs';
+import { HOUSE_FONT_FAMILIES } from '../../electron/docs/houseFonts';
 
 const LAYOUT = resolve('node_modules/docx/dist/layout.mjs');
 const WRITER = resolve('node_modules/docx/dist/index.mjs');
@@ -51,7 +54,7 @@ describe('docx layout patches', () => {
         expect(patched.includes(patch.find), `${patch.name}: the original is gone`).toBe(false);
       }
     }
-    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(8).fill('index'), ...Array(22).fill('layout')]);
+    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(8).fill('index'), ...Array(25).fill('layout')]);
     expect(DOCX_FILE.test(resolve('node_modules/docx/dist/index.cjs'))).toBe(false);
   });
 
@@ -370,6 +373,52 @@ describe('docx layout patches', () => {
       });
       expect(outsideClasses).toEqual([]);
     }
+  });
+
+  it('measure text with a font file as the library does: tabs, kerning, character spacing, scale, ligatures, characters the font lacks, Office’s cloud fonts', async () => {
+    const files = HOUSE_FONT_FAMILIES.flatMap((f) => f.places).find((set) => set.every((f) => existsSync(f)));
+    expect(files, 'a house font is installed (fonts-liberation)').toBeDefined();
+    type Measurer = { measureWidth: (text: string, font: object) => number; unknownFont: (font: object, text?: string) => unknown };
+    type Module = { measurer: (faces: unknown[]) => Measurer; read: (data: Uint8Array) => { name: string }[] };
+    const load = async (name: string, source: string) => {
+      const file = join(dir, `${name}.mjs`);
+      writeFileSync(file, `${source}\nexport { createFontFileMeasurer as measurer, readFontFile as read };\n`);
+      return (await import(pathToFileURL(file).href)) as Module;
+    };
+    const original = await load('layout-original', layoutSource);
+    const patched = await load('layout-patched', patchDocx(layoutSource, LAYOUT));
+    const facesOf = (m: Module, name: string) => files!.flatMap((f) => m.read(readFileSync(f)).map((face) => ({ ...face, name })));
+    const measurers = (name: string) => [original.measurer(facesOf(original, name)), patched.measurer(facesOf(patched, name))];
+    // Liberation Sans's letters, a tab, combining marks and a soft hyphen (no room), and characters it lacks (East Asian, an emoji)
+    const text = fc.array(fc.constantFrom('A', 'V', 'a', 'f', 'i', 'l', 'T', 'o', ' ', '1', '.', '\t', '\u0301', '\u00ad', '社', '会', '😀', 'ﬁ', '–'), { maxLength: 24 }).map((cs) => cs.join(''));
+    const font = fc.record(
+      {
+        font: fc.constantFrom('Arial', 'arial', 'Nope'),
+        size: fc.constantFrom(8, 10, 11.5, 14),
+        bold: fc.boolean(),
+        italic: fc.boolean(),
+        kerning: fc.constantFrom(8, 12, 30),
+        characterSpacing: fc.constantFrom(0, -0.5, 1.25),
+        scale: fc.constantFrom(50, 100, 150),
+        ligatures: fc.constantFrom('none', 'standard', 'all'),
+      },
+      { requiredKeys: [] },
+    );
+    const [before, after] = measurers('Arial');
+    fc.assert(
+      fc.property(text, font, (t, f) => {
+        expect(Object.is(after.measureWidth(t, f), before.measureWidth(t, f)), JSON.stringify([t, f])).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    // A face whose name is one of Office's cloud fonts (whatever its case) is one Word may draw in Office's own copy of.
+    for (const name of ['ABADI', 'Abadi', 'Arial']) {
+      const [b, a] = measurers(name);
+      for (const f of [{ font: name }, { font: name, bold: true }, { font: 'Nope' }]) for (const t of [undefined, 'Text', '社会']) expect(a.unknownFont(f, t), `${name} ${JSON.stringify(f)} ${t}`).toEqual(b.unknownFont(f, t));
+    }
+    // (both ways: the cases above are not all alike)
+    expect(after.unknownFont({ font: 'Arial' }, 'x')).toBe(false);
+    expect(measurers('Abadi')[1].unknownFont({ font: 'Abadi' }, 'x')).toMatch(/Office/);
   });
 
   it('leave a full panel pack (12 theme papers, 300 evidence rows, 300 tracker rows, soft hyphens, combining marks and East Asian text) the same file, part by part', async () => {
