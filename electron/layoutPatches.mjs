@@ -21,6 +21,10 @@
 // - `linesOf`, asked for a paragraph's lines about fifty thousand times a pack, which built its
 //   cache key from arrays, gathered its lines' reasons to stop into a set, and stored again what
 //   it had just found in its cache;
+// - `rowHeights`, which measured every cell of a table again each time a row's height was asked
+//   for (some 460 times a pack, a table's rows about ten times over); now a table's rows are
+//   measured once a pass, unless one of them shows a page number, whose lines are laid out afresh
+//   on each page (and never when guessing, whose guesses are noted page by page);
 // - the writer's XmlComponent.prepForXml, once per element: flatMap and filter, and a computed key
 //   (slow for so many names) for the element it returns; an element's attributes, copied once for
 //   each attribute; and the placeholders of images and lists, found by a regular expression that
@@ -185,6 +189,50 @@ var offeredByOffice = (font, text) => {
     replace: `\t\t\tconst face = faceOf(font);
 \t\t\tif (face && text.indexOf("\t") === -1) return 0 + widthIn(face, text, font);
 \t\t\treturn face ? text.split("\t").reduce(`,
+  },
+  {
+    name: 'linesOf counts the paragraphs it lays out afresh each time (those with a page number)',
+    file: 'layout',
+    find: '\t\tconst lines = paragraph.items.some(isPageField) ? layOut() : kept();',
+    replace: '\t\tconst lines = paragraph.items.some(isPageField) ? (freshLines++, layOut()) : kept();',
+  },
+  {
+    name: 'linesOf has its count of paragraphs laid out afresh',
+    file: 'layout',
+    find: '\tconst blockIndexes = new Map(blocks.map(({ block }, index) => [block, index]));\n\tconst linesOf = (',
+    replace: '\tconst blockIndexes = new Map(blocks.map(({ block }, index) => [block, index]));\n\tlet freshLines = 0;\n\tconst linesOf = (',
+  },
+  {
+    name: 'rowHeights remembers the heights of a table’s rows in a pass, unless a page number was laid out in them',
+    file: 'layout',
+    find: `\tconst rowHeights = (table, merges = mergesOf(table)) => {
+\t\tconst { rows } = table;
+\t\tconst heights = rows.map(({ cells, height, borderTop, borderBottom, edgeTop = 0, edgeBottom = 0 }) => {
+\t\t\tconst own = cells.filter(({ verticalMerge }) => verticalMerge === void 0);
+\t\t\tconst margined = cells.filter(({ verticalMerge }) => verticalMerge !== "restart");
+\t\t\tconst largest = (lengths) => Math.max(0, ...lengths);
+\t\t\tconst across = own.filter(({ vertical }) => !vertical);
+\t\t\tconst natural = own.length === 0 ? 0 : largest(margined.map(({ marginTop }) => marginTop)) + largest((across.length > 0 ? across : own).map(contentHeight)) + largest(margined.map(({ marginBottom }) => marginBottom));
+\t\t\tif ((height === null || height === void 0 ? void 0 : height.rule) === "exact") return Math.max(height.value, borderTop - edgeTop + borderBottom - edgeBottom) + edgeTop + edgeBottom;
+\t\t\treturn (height === void 0 ? natural : Math.max(height.value, natural)) + borderTop + borderBottom;
+\t\t});
+`,
+    replace: `\tconst ownRowHeights = /* @__PURE__ */ new WeakMap();
+\tconst rowHeights = (table, merges = mergesOf(table)) => {
+\t\tconst { rows } = table;
+\t\tconst known = guess ? void 0 : ownRowHeights.get(table);
+\t\tconst freshBefore = freshLines;
+\t\tconst heights = known !== void 0 ? known.slice() : rows.map(({ cells, height, borderTop, borderBottom, edgeTop = 0, edgeBottom = 0 }) => {
+\t\t\tconst own = cells.filter(({ verticalMerge }) => verticalMerge === void 0);
+\t\t\tconst margined = cells.filter(({ verticalMerge }) => verticalMerge !== "restart");
+\t\t\tconst largest = (lengths) => Math.max(0, ...lengths);
+\t\t\tconst across = own.filter(({ vertical }) => !vertical);
+\t\t\tconst natural = own.length === 0 ? 0 : largest(margined.map(({ marginTop }) => marginTop)) + largest((across.length > 0 ? across : own).map(contentHeight)) + largest(margined.map(({ marginBottom }) => marginBottom));
+\t\t\tif ((height === null || height === void 0 ? void 0 : height.rule) === "exact") return Math.max(height.value, borderTop - edgeTop + borderBottom - edgeBottom) + edgeTop + edgeBottom;
+\t\t\treturn (height === void 0 ? natural : Math.max(height.value, natural)) + borderTop + borderBottom;
+\t\t});
+\t\tif (known === void 0 && !guess && freshLines === freshBefore) ownRowHeights.set(table, heights.slice());
+`,
   },
   {
     name: 'isExtender compiles its expression once',

@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { MAIN_BUNDLE } from '../../electron/build.mjs';
 import { DOCX_FILE, LAYOUT_PATCHES, layoutPatchPlugin, patchDocx } from '../../electron/layoutPatches.mjs';
 import { HOUSE_FONT_FAMILIES } from '../../electron/docs/houseFonts';
+import { Document, HeightRule, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 
 const LAYOUT = resolve('node_modules/docx/dist/layout.mjs');
 const WRITER = resolve('node_modules/docx/dist/index.mjs');
@@ -31,6 +32,24 @@ function helpers(source: string): string {
 }
 type Spread = (target: object, ...sources: unknown[]) => object;
 const spreadFrom = (source: string) => new Function(`${helpers(source)}\nreturn _objectSpread2;`)() as Spread;
+
+type Measurer = { measureWidth: (text: string, font: object) => number; unknownFont: (font: object, text?: string) => unknown };
+type LayoutModule = {
+  measurer: (faces: unknown[]) => Measurer;
+  read: (data: Uint8Array) => { name: string }[];
+  layoutDocument: (document: Document) => { pages: unknown[]; stoppedAt?: unknown };
+};
+let modules: Promise<{ original: LayoutModule; patched: LayoutModule }> | undefined;
+/** The layout module as installed and as patched, each loaded from a file of its own, with the measurer's makers exported too. */
+function layoutModules() {
+  const load = async (name: string, source: string) => {
+    const file = join(dir, `${name}.mjs`);
+    writeFileSync(file, `${source}\nexport { createFontFileMeasurer as measurer, readFontFile as read };\n`);
+    return (await import(pathToFileURL(file).href)) as LayoutModule;
+  };
+  modules ??= Promise.all([load('layout-original', layoutSource), load('layout-patched', patchDocx(layoutSource, LAYOUT))]).then(([original, patched]) => ({ original, patched }));
+  return modules;
+}
 
 /** Everything about an object that a spread can change: its prototype, own keys in order, and each one's descriptor. */
 function shape(o: object) {
@@ -54,7 +73,7 @@ describe('docx layout patches', () => {
         expect(patched.includes(patch.find), `${patch.name}: the original is gone`).toBe(false);
       }
     }
-    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(8).fill('index'), ...Array(25).fill('layout')]);
+    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(8).fill('index'), ...Array(28).fill('layout')]);
     expect(DOCX_FILE.test(resolve('node_modules/docx/dist/index.cjs'))).toBe(false);
   });
 
@@ -378,16 +397,8 @@ describe('docx layout patches', () => {
   it('measure text with a font file as the library does: tabs, kerning, character spacing, scale, ligatures, characters the font lacks, Office’s cloud fonts', async () => {
     const files = HOUSE_FONT_FAMILIES.flatMap((f) => f.places).find((set) => set.every((f) => existsSync(f)));
     expect(files, 'a house font is installed (fonts-liberation)').toBeDefined();
-    type Measurer = { measureWidth: (text: string, font: object) => number; unknownFont: (font: object, text?: string) => unknown };
-    type Module = { measurer: (faces: unknown[]) => Measurer; read: (data: Uint8Array) => { name: string }[] };
-    const load = async (name: string, source: string) => {
-      const file = join(dir, `${name}.mjs`);
-      writeFileSync(file, `${source}\nexport { createFontFileMeasurer as measurer, readFontFile as read };\n`);
-      return (await import(pathToFileURL(file).href)) as Module;
-    };
-    const original = await load('layout-original', layoutSource);
-    const patched = await load('layout-patched', patchDocx(layoutSource, LAYOUT));
-    const facesOf = (m: Module, name: string) => files!.flatMap((f) => m.read(readFileSync(f)).map((face) => ({ ...face, name })));
+    const { original, patched } = await layoutModules();
+    const facesOf = (m: LayoutModule, name: string) => files!.flatMap((f) => m.read(readFileSync(f)).map((face) => ({ ...face, name })));
     const measurers = (name: string) => [original.measurer(facesOf(original, name)), patched.measurer(facesOf(patched, name))];
     // Liberation Sans's letters, a tab, combining marks and a soft hyphen (no room), and characters it lacks (East Asian, an emoji)
     const text = fc.array(fc.constantFrom('A', 'V', 'a', 'f', 'i', 'l', 'T', 'o', ' ', '1', '.', '\t', '\u0301', '\u00ad', '社', '会', '😀', 'ﬁ', '–'), { maxLength: 24 }).map((cs) => cs.join(''));
@@ -419,6 +430,44 @@ describe('docx layout patches', () => {
     // (both ways: the cases above are not all alike)
     expect(after.unknownFont({ font: 'Arial' }, 'x')).toBe(false);
     expect(measurers('Abadi')[1].unknownFont({ font: 'Abadi' }, 'x')).toMatch(/Office/);
+  });
+
+  it('lay tables out as the library does, rows with page numbers in them (laid out afresh on each page) included', async () => {
+    const { original, patched } = await layoutModules();
+    const words = 'the claimant was not contacted before the payment stopped and the letters went to an old address'.split(' ');
+    const text = (n: number) => Array.from({ length: n }, (_, i) => words[(i * 7 + n) % words.length]).join(' ');
+    const cell = (children: (Paragraph | Table)[], width = 3000) => new TableCell({ children, width: { size: width, type: WidthType.DXA } });
+    const row = (i: number) =>
+      new TableRow({
+        tableHeader: i === 0,
+        ...(i % 17 === 5 ? { height: { value: 400, rule: HeightRule.EXACT } } : {}),
+        children: [
+          cell([new Paragraph(`Row ${i}`)]),
+          // every eleventh row shows the page it is on: its height is worked out on each page afresh
+          cell([new Paragraph({ children: i % 11 === 3 ? [new TextRun(`${text(i % 9)} page `), new TextRun({ children: [PageNumber.CURRENT] })] : [new TextRun(text(i % 23))] })], 4000),
+          // a run of letters of every length, then the page: at some length the number's second digit takes another line
+          cell([new Paragraph({ children: [new TextRun(`${'a'.repeat(i % 40)} `), ...(i % 2 === 0 ? [new TextRun({ children: [PageNumber.CURRENT] })] : [])] })], 1500),
+          cell(i % 13 === 7 ? [new Paragraph('Inside:'), new Table({ rows: [0, 1].map((r) => new TableRow({ children: [cell([new Paragraph(text(r + i % 5))], 1200)] })) }), new Paragraph('')] : [new Paragraph(text(i % 5))]),
+        ],
+      });
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Tracker', heading: 'Heading1' }),
+            new Table({ layout: TableLayoutType.FIXED, rows: Array.from({ length: 320 }, (_, i) => row(i)) }),
+            new Paragraph({ children: [new TextRun('After the table, on page '), new TextRun({ children: [PageNumber.CURRENT] })] }),
+            new Table({ rows: Array.from({ length: 40 }, (_, i) => row(i + 1)) }),
+          ],
+        },
+      ],
+    });
+    const before = original.layoutDocument(document);
+    const after = patched.layoutDocument(document);
+    expect(before.stoppedAt).toBeUndefined();
+    // past page 9, so a row's page number grows a digit, and in some rows takes another line
+    expect(before.pages.length).toBeGreaterThan(12);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(before));
   });
 
   it('leave a full panel pack (12 theme papers, 300 evidence rows, 300 tracker rows, soft hyphens, combining marks and East Asian text) the same file, part by part', async () => {
