@@ -29,6 +29,9 @@
 //   (slow for so many names) for the element it returns; an element's attributes, copied once for
 //   each attribute; and the placeholders of images and lists, found by a regular expression that
 //   walks the whole document three times, now by indexOf;
+// - the writer's `fillFields`, which walked into every paragraph's, run's, table's, row's and
+//   cell's properties looking for fields, which OOXML never puts there (their elements only hold
+//   attributes, and other properties);
 // - the reader's `find`, `onOff` and `onOff14`, which made a function for each child they looked
 //   for (some 35 look-ups for each run's formatting), and `countFootnoteReferences`, through
 //   filter and reduce; `styleChain`, which worked each style's chain out again, with a new Set at
@@ -233,6 +236,17 @@ var offeredByOffice = (font, text) => {
 \t\t});
 \t\tif (known === void 0 && !guess && freshLines === freshBefore) ownRowHeights.set(table, heights.slice());
 `,
+  },
+  {
+    name: 'fillFields passes over the properties of paragraphs, runs, tables, rows and cells, which hold no field',
+    file: 'index',
+    find: `\t\t} else {
+\t\t\tvar _tree$contentOf2;
+\t\t\tif (name === "w:p") {`,
+    replace: `\t\t} else {
+\t\t\tvar _tree$contentOf2;
+\t\t\tif (name === "w:rPr" || name === "w:pPr" || name === "w:tcPr" || name === "w:trPr" || name === "w:tblPr" || name === "w:tblGrid") continue;
+\t\t\tif (name === "w:p") {`,
   },
   {
     name: 'isExtender compiles its expression once',

@@ -73,7 +73,7 @@ describe('docx layout patches', () => {
         expect(patched.includes(patch.find), `${patch.name}: the original is gone`).toBe(false);
       }
     }
-    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(8).fill('index'), ...Array(28).fill('layout')]);
+    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(9).fill('index'), ...Array(28).fill('layout')]);
     expect(DOCX_FILE.test(resolve('node_modules/docx/dist/index.cjs'))).toBe(false);
   });
 
