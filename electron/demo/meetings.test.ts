@@ -148,6 +148,18 @@ describe('demonstration meetings', () => {
     expect(texts.flatMap((t) => scanForPersonalData(t).map((f) => `${f.kind}: ${f.text}`))).toEqual([]);
   });
 
+  it('has coroners’ reports only from England and Wales, each in the region its coroner area is in', () => {
+    const reports = rows<{ region: string; area: string; summary: string }>("select region, json_extract(details, '$.coronerArea') as area, summary from evidence where type = 'pfd'");
+    expect(reports.length).toBeGreaterThan(5);
+    const regionOf: Record<string, string> = { Essex: 'East of England', Cumbria: 'North West', Gwent: 'Wales', 'Inner London South': 'London', Surrey: 'South East' };
+    for (const r of reports) {
+      expect(r.region).not.toBe('Scotland');
+      expect(r.summary).toContain(`coroner area of ${r.area}.`);
+      if (regionOf[r.area]) expect(r.region, r.area).toBe(regionOf[r.area]);
+    }
+    expect(reports.some((r) => regionOf[r.area])).toBe(true);
+  });
+
   it('keeps the audit chain whole', () => {
     expect(verifyAuditLog(h.opened.sqlite)).toMatchObject({ ok: true, firstBadRow: null });
     expect(rows<{ n: number }>("select count(*) as n from audit_log where table_name = 'recommendations'")[0].n).toBeGreaterThan(recs.length);

@@ -143,7 +143,21 @@ export const DEMO_TOPICS: Topic[] = [
 ];
 
 export const REGIONS = ['North East', 'North West', 'Yorkshire and the Humber', 'East Midlands', 'West Midlands', 'East of England', 'London', 'South East', 'South West', 'Wales', 'Scotland'];
-const AREAS = ['Surrey', 'Manchester North', 'West Yorkshire (Eastern)', 'Inner London South', 'Avon', 'Gwent', 'Birmingham and Solihull', 'Norfolk', 'Cumbria', 'Essex', 'Nottinghamshire', 'Derby and Derbyshire'];
+/** Coroner areas (England and Wales only: Scotland has no coroners), each with the region it is in. */
+const AREAS: readonly { area: string; region: string }[] = [
+  { area: 'Surrey', region: 'South East' },
+  { area: 'Manchester North', region: 'North West' },
+  { area: 'West Yorkshire (Eastern)', region: 'Yorkshire and the Humber' },
+  { area: 'Inner London South', region: 'London' },
+  { area: 'Avon', region: 'South West' },
+  { area: 'Gwent', region: 'Wales' },
+  { area: 'Birmingham and Solihull', region: 'West Midlands' },
+  { area: 'Norfolk', region: 'East of England' },
+  { area: 'Cumbria', region: 'North West' },
+  { area: 'Essex', region: 'East of England' },
+  { area: 'Nottinghamshire', region: 'East Midlands' },
+  { area: 'Derby and Derbyshire', region: 'East Midlands' },
+];
 const FORENAMES = ['Alex', 'Sam', 'Jordan', 'Chris', 'Robin', 'Morgan', 'Jamie', 'Casey', 'Taylor', 'Riley'];
 const SURNAMES = ['Ashdown', 'Brierley', 'Coverdale', 'Dunmore', 'Ellerby', 'Fairlie', 'Garside', 'Hebden', 'Ingleby', 'Jessop'];
 const TYPE_WEIGHTS: [EvidenceType, number][] = [
@@ -351,7 +365,9 @@ function build(type: EvidenceType, c: Ctx): EvidenceInput {
     }
     case 'pfd': {
       const toDwp = c.rnd() < 0.75;
-      const area = c.pick(AREAS);
+      const { area, region } = c.pick(AREAS);
+      // The report is from the region its coroner area is in.
+      base.region = region;
       const coronerRef = `${c.year}-${String(4000 + Number(c.seq)).padStart(4, '0')}`;
       ref = `PFD ${coronerRef}`;
       title = cap(c.finding);
