@@ -57,8 +57,11 @@ describe.skipIf(!e2eAvailable)('the evidence register, read where it is looked a
     asked.length = 0;
     await e.page.keyboard.press('Control+End');
     await expect.poll(() => row(N - 1).locator('a').textContent()).toBe(ref(0));
+    // At most two pages read, the last where it came to rest. (On a busy machine the smooth scroll
+    // can pause for more than the quarter second the register waits while it moves, and one page
+    // on the way is read: not 198 of them.)
     expect(asked.length).toBeLessThanOrEqual(2);
-    expect(asked.every((o) => o >= N - 2 * PAGE)).toBe(true);
+    expect(asked.at(-1)).toBeGreaterThanOrEqual(N - 2 * PAGE);
   });
 
   it('reads a few pages, not every one, while the scrollbar is dragged three quarters down', async () => {
