@@ -104,6 +104,9 @@ describe.skipIf(!e2eAvailable)('evidence, coroners’ reports, themes and search
     await page.locator('.chart svg').waitFor();
     await page.getByText('On the agenda').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // A toast left from the coroner's report before is dismissed: this shot is of the theme.
+    for (const dismiss of await page.getByRole('button', { name: /^Dismiss:/ }).all()) await dismiss.click();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await e.shot('26-theme-detail', { viewport: true });
     await page.getByRole('button', { name: 'Suggest evidence' }).click();
     await page.locator('.suggestion').first().waitFor();

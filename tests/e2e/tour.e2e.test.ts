@@ -246,6 +246,8 @@ describe.skipIf(!e2eAvailable)('every screen in a small window, a normal one and
       if (s.shotAt) await s.shotAt(page).evaluate((el) => el.scrollIntoView());
       // At 200% the page's own content, below the navigation (which the small-window shots show).
       else if (!s.dialog) await page.locator(prefix === 'z' ? '#main' : 'body').evaluate((el) => el.scrollIntoView());
+      // A dialog from its title, however far down its main action was scrolled to.
+      else await heading.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
       await page.screenshot({ path: join(SCREENSHOT_DIR, `${prefix}-${String(n).padStart(2, '0')}-${s.name}.png`) });
     }
   }

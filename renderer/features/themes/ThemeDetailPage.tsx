@@ -59,6 +59,12 @@ function Profile({ theme }: { theme: Theme }) {
   const [chartBox, chartWidth] = useWidth<HTMLDivElement>(480);
   if (theme.evidenceCount === 0) return null;
   const peak = p.byQuarter.reduce((m, q) => (q.count > m.count ? q : m), p.byQuarter[0]);
+  const data = p.byQuarter.map((q) => ({ ...q, label: q.quarter.replace(/^20(\d\d)-(\d\d) /, '$1/$2 ') }));
+  // The axis names each financial year where its first quarter begins ("2019-20"), every one of
+  // them where there is room; a span with fewer than two year starts names its quarters.
+  const yearStarts = data.filter((q) => q.quarter.endsWith(' Q1'));
+  const byYear = yearStarts.length >= 2;
+  const width = Math.max(240, chartWidth);
   return (
     <section aria-labelledby="profile-h" className="profile">
       <h2 id="profile-h">Evidence profile</h2>
@@ -106,14 +112,24 @@ function Profile({ theme }: { theme: Theme }) {
         <figure className="chart">
           <div ref={chartBox}>
           <BarChart
-            width={Math.max(240, chartWidth)}
+            width={width}
             height={200}
-            data={p.byQuarter.map((q) => ({ ...q, label: q.quarter.replace(/^20(\d\d)-(\d\d) /, '$1/$2 ') }))}
+            data={data}
             role="img"
             aria-label={`Linked evidence by financial quarter, ${p.byQuarter[0]?.quarter} to ${p.byQuarter.at(-1)?.quarter}; most in ${peak?.quarter} (${peak?.count}).`}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" fontSize={11} interval="preserveStartEnd" />
+            {byYear ? (
+              <XAxis
+                dataKey="label"
+                fontSize={11}
+                ticks={yearStarts.map((q) => q.label)}
+                tickFormatter={(label: string) => label.replace(/^(\d\d)\/(\d\d) Q1$/, '20$1-$2')}
+                interval={(width - 40) / yearStarts.length >= 52 ? 0 : 'preserveStartEnd'}
+              />
+            ) : (
+              <XAxis dataKey="label" fontSize={11} interval="preserveStartEnd" />
+            )}
             <YAxis allowDecimals={false} fontSize={11} width={28} />
             <Bar dataKey="count" fill="#1d5fa7" isAnimationActive={false} />
           </BarChart>

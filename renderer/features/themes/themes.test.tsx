@@ -82,4 +82,32 @@ describe('theme screens', () => {
     expect(screen.getByText('C-1 is linked to “Appointee arrangements” again, with its note.')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Unlink C-1' })).toHaveFocus());
   });
+
+  it('names the financial years along the profile chart, where each begins', async () => {
+    let themeId = 0;
+    const app = await renderApp({
+      setup: async (h) => {
+        const ids: number[] = [];
+        for (const [ref, date] of [
+          ['C-1', '2023-05-02'],
+          ['C-2', '2024-09-10'],
+          ['C-3', '2025-11-20'],
+          ['C-4', '2026-10-06'],
+        ] as const) {
+          const r = await h.api.createEvidence(complaint(ref, `Appointee letters ${ref}`, date));
+          if (r.ok) ids.push(r.value.id);
+        }
+        const t = ok(await h.api.createTheme({ title: 'Appointee arrangements', description: '', status: 'emerging', tags: [] }));
+        themeId = t.id;
+        ok(await h.api.linkEvidence({ themeId, evidenceIds: ids }));
+      },
+    });
+    harness = app.harness;
+    window.location.hash = `#/themes/${themeId}`;
+    const figure = (await screen.findByText('Linked evidence by financial quarter (date received)')).closest('figure')!;
+    // the axes' labels, the counts' (all figures) left out
+    const ticks = () => [...figure.querySelectorAll('.recharts-cartesian-axis-tick-label')].map((t) => t.textContent ?? '').filter((t) => !/^\d+$/.test(t));
+    await waitFor(() => expect(ticks().length).toBeGreaterThan(0));
+    expect(ticks()).toEqual(['2023-24', '2024-25', '2025-26', '2026-27']);
+  });
 });
