@@ -70,7 +70,7 @@ describe.skipIf(!e2eAvailable)('panel planning and the chair’s approval in Chr
     await dialog.getByRole('button', { name: 'Add item' }).click();
     await page.getByText(/minutes over the meeting’s length/).waitFor();
     const items = page.getByRole('list', { name: 'Agenda items' }).getByRole('listitem');
-    expect(await items.nth(3).locator('.agenda-item__title').textContent()).toContain('large arrears payments');
+    await expect.poll(() => items.nth(3).locator('.agenda-item__title').textContent()).toContain('large arrears payments');
 
     await page.getByRole('button', { name: 'Edit Theme: large arrears payments to vulnerable customers' }).click();
     await page.getByRole('dialog').getByLabel('Minutes allotted').fill('45');
@@ -81,7 +81,8 @@ describe.skipIf(!e2eAvailable)('panel planning and the chair’s approval in Chr
     await page.getByRole('button', { name: 'Move up: Theme: large arrears payments to vulnerable customers' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText(/moved to position 3 of 6/).waitFor();
-    expect(await items.nth(2).locator('.agenda-item__title').textContent()).toContain('large arrears payments');
+    // The move is said as it is asked for; the list shows it once the agenda comes back (a busy machine can take a moment).
+    await expect.poll(() => items.nth(2).locator('.agenda-item__title').textContent()).toContain('large arrears payments');
 
     // Drag and drop by the handle: the tracker update goes back above the theme.
     const handle = page.getByRole('button', { name: 'Drag to reorder: Recommendations tracker update' });

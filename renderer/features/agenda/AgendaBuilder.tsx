@@ -74,9 +74,9 @@ export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
     }
   }
 
+  /** Moves an item, and says so once the agenda shows it moved (a move refused says why instead). */
   function move(ids: number[], title: string, to: number) {
-    setAnnounce(`${title} moved to position ${to + 1} of ${ids.length}.`);
-    void run(reorder.mutateAsync({ panelId: panel.id, itemIds: ids }));
+    void run(reorder.mutateAsync({ panelId: panel.id, itemIds: ids }).then(() => setAnnounce(`${title} moved to position ${to + 1} of ${ids.length}.`)));
   }
 
   function onDragEnd(e: DragEndEvent) {

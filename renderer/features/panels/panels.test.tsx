@@ -131,4 +131,34 @@ describe('panels screens', () => {
     expect(screen.queryByRole('button', { name: 'Reopen agenda' })).not.toBeInTheDocument();
     expect(screen.getByText(/the agenda is locked for good: the panel has met/)).toBeInTheDocument();
   });
+
+  it('says an item moved once the agenda shows it there, and says nothing of a move that was refused', async () => {
+    let panelId = 0;
+    const app = await renderApp({
+      setup: async (h) => {
+        panelId = ok(await h.api.createPanel({ date: '2027-02-10', startTime: '10:00', endTime: '12:30', format: 'online', location: '', notes: '' })).id;
+        for (const title of ['Welcome', 'Tracker update', 'Theme: contact lost']) ok(await h.api.addAgendaItem({ panelId, title, purpose: 'discussion', presenterId: null, minutes: 20 }));
+      },
+    });
+    harness = app.harness;
+    window.location.hash = `#/panels/${panelId}`;
+    const titles = () => [...document.querySelectorAll('.agenda-item__title')].map((t) => t.textContent ?? '');
+    await app.user.click(await screen.findByRole('button', { name: 'Move up: Theme: contact lost' }));
+    const before = titles().length;
+    const said = await screen.findByText(/^Theme: contact lost moved to position \d+ of \d+\.$/);
+    const [, position, of] = /position (\d+) of (\d+)/.exec(said.textContent ?? '')!;
+    // said once the list shows it: one place up, above the tracker update (the standing items come first)
+    expect(Number(of)).toBe(before);
+    expect(titles()[Number(position) - 1]).toBe(`Item ${position}: Theme: contact lost`);
+    expect(titles()[Number(position)]).toBe(`Item ${Number(position) + 1}: Tracker update`);
+    // Locked behind the screen's back (sent to the chair and approved elsewhere): the move is refused, and not said.
+    const h = app.harness;
+    ok(await h.api.sendAgendaForReview({ panelId }));
+    await h.api.setIdentity({ name: 'Chris Chair', role: 'chair' });
+    ok(await h.api.approveAgenda({ panelId, comment: 'Approved' }));
+    await h.api.setIdentity({ name: 'Sam Secretariat', role: 'secretariat' });
+    await app.user.click(screen.getByRole('button', { name: 'Move up: Tracker update' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/approved|locked/i);
+    expect(screen.queryByText(/Tracker update moved to position/)).not.toBeInTheDocument();
+  });
 });
