@@ -91,6 +91,18 @@ const FIRST_OWN_KEY = `var firstOwnKey = (object) => {
 `;
 
 /** Each patch: the file it is for, the library's exact text, and its replacement. */
+/** The library's measure of each row of a table (in `rowHeights`), which the patch below runs only when a table's heights are not known. */
+const ROW_HEIGHTS_OF_ROWS = `rows.map(({ cells, height, borderTop, borderBottom, edgeTop = 0, edgeBottom = 0 }) => {
+\t\t\tconst own = cells.filter(({ verticalMerge }) => verticalMerge === void 0);
+\t\t\tconst margined = cells.filter(({ verticalMerge }) => verticalMerge !== "restart");
+\t\t\tconst largest = (lengths) => Math.max(0, ...lengths);
+\t\t\tconst across = own.filter(({ vertical }) => !vertical);
+\t\t\tconst natural = own.length === 0 ? 0 : largest(margined.map(({ marginTop }) => marginTop)) + largest((across.length > 0 ? across : own).map(contentHeight)) + largest(margined.map(({ marginBottom }) => marginBottom));
+\t\t\tif ((height === null || height === void 0 ? void 0 : height.rule) === "exact") return Math.max(height.value, borderTop - edgeTop + borderBottom - edgeBottom) + edgeTop + edgeBottom;
+\t\t\treturn (height === void 0 ? natural : Math.max(height.value, natural)) + borderTop + borderBottom;
+\t\t});
+`;
+
 export const LAYOUT_PATCHES = [
   { name: 'object spread (layout)', file: 'layout', find: SLOW_SPREAD, replace: FAST_SPREAD },
   { name: 'object spread (writer)', file: 'index', find: SLOW_SPREAD, replace: FAST_SPREAD },
@@ -210,31 +222,13 @@ var offeredByOffice = (font, text) => {
     file: 'layout',
     find: `\tconst rowHeights = (table, merges = mergesOf(table)) => {
 \t\tconst { rows } = table;
-\t\tconst heights = rows.map(({ cells, height, borderTop, borderBottom, edgeTop = 0, edgeBottom = 0 }) => {
-\t\t\tconst own = cells.filter(({ verticalMerge }) => verticalMerge === void 0);
-\t\t\tconst margined = cells.filter(({ verticalMerge }) => verticalMerge !== "restart");
-\t\t\tconst largest = (lengths) => Math.max(0, ...lengths);
-\t\t\tconst across = own.filter(({ vertical }) => !vertical);
-\t\t\tconst natural = own.length === 0 ? 0 : largest(margined.map(({ marginTop }) => marginTop)) + largest((across.length > 0 ? across : own).map(contentHeight)) + largest(margined.map(({ marginBottom }) => marginBottom));
-\t\t\tif ((height === null || height === void 0 ? void 0 : height.rule) === "exact") return Math.max(height.value, borderTop - edgeTop + borderBottom - edgeBottom) + edgeTop + edgeBottom;
-\t\t\treturn (height === void 0 ? natural : Math.max(height.value, natural)) + borderTop + borderBottom;
-\t\t});
-`,
+\t\tconst heights = ${ROW_HEIGHTS_OF_ROWS}`,
     replace: `\tconst ownRowHeights = /* @__PURE__ */ new WeakMap();
 \tconst rowHeights = (table, merges = mergesOf(table)) => {
 \t\tconst { rows } = table;
 \t\tconst known = guess ? void 0 : ownRowHeights.get(table);
 \t\tconst freshBefore = freshLines;
-\t\tconst heights = known !== void 0 ? known.slice() : rows.map(({ cells, height, borderTop, borderBottom, edgeTop = 0, edgeBottom = 0 }) => {
-\t\t\tconst own = cells.filter(({ verticalMerge }) => verticalMerge === void 0);
-\t\t\tconst margined = cells.filter(({ verticalMerge }) => verticalMerge !== "restart");
-\t\t\tconst largest = (lengths) => Math.max(0, ...lengths);
-\t\t\tconst across = own.filter(({ vertical }) => !vertical);
-\t\t\tconst natural = own.length === 0 ? 0 : largest(margined.map(({ marginTop }) => marginTop)) + largest((across.length > 0 ? across : own).map(contentHeight)) + largest(margined.map(({ marginBottom }) => marginBottom));
-\t\t\tif ((height === null || height === void 0 ? void 0 : height.rule) === "exact") return Math.max(height.value, borderTop - edgeTop + borderBottom - edgeBottom) + edgeTop + edgeBottom;
-\t\t\treturn (height === void 0 ? natural : Math.max(height.value, natural)) + borderTop + borderBottom;
-\t\t});
-\t\tif (known === void 0 && !guess && freshLines === freshBefore) ownRowHeights.set(table, heights.slice());
+\t\tconst heights = known !== void 0 ? known.slice() : ${ROW_HEIGHTS_OF_ROWS}\t\tif (known === void 0 && !guess && freshLines === freshBefore) ownRowHeights.set(table, heights.slice());
 `,
   },
   {
