@@ -90,7 +90,6 @@ const FIRST_OWN_KEY = `var firstOwnKey = (object) => {
 };
 `;
 
-/** Each patch: the file it is for, the library's exact text, and its replacement. */
 /** The library's measure of each row of a table (in `rowHeights`), which the patch below runs only when a table's heights are not known. */
 const ROW_HEIGHTS_OF_ROWS = `rows.map(({ cells, height, borderTop, borderBottom, edgeTop = 0, edgeBottom = 0 }) => {
 \t\t\tconst own = cells.filter(({ verticalMerge }) => verticalMerge === void 0);
@@ -103,6 +102,7 @@ const ROW_HEIGHTS_OF_ROWS = `rows.map(({ cells, height, borderTop, borderBottom,
 \t\t});
 `;
 
+/** Each patch: the file it is for, the library's exact text, and its replacement. */
 export const LAYOUT_PATCHES = [
   { name: 'object spread (layout)', file: 'layout', find: SLOW_SPREAD, replace: FAST_SPREAD },
   { name: 'object spread (writer)', file: 'index', find: SLOW_SPREAD, replace: FAST_SPREAD },

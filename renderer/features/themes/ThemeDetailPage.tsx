@@ -119,17 +119,13 @@ function Profile({ theme }: { theme: Theme }) {
             aria-label={`Linked evidence by financial quarter, ${p.byQuarter[0]?.quarter} to ${p.byQuarter.at(-1)?.quarter}; most in ${peak?.quarter} (${peak?.count}).`}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            {byYear ? (
-              <XAxis
-                dataKey="label"
-                fontSize={11}
-                ticks={yearStarts.map((q) => q.label)}
-                tickFormatter={(label: string) => label.replace(/^(\d\d)\/(\d\d) Q1$/, '20$1-$2')}
-                interval={(width - 40) / yearStarts.length >= 52 ? 0 : 'preserveStartEnd'}
-              />
-            ) : (
-              <XAxis dataKey="label" fontSize={11} interval="preserveStartEnd" />
-            )}
+            <XAxis
+              dataKey="label"
+              fontSize={11}
+              ticks={byYear ? yearStarts.map((q) => q.label) : undefined}
+              tickFormatter={byYear ? (label: string) => label.replace(/^(\d\d)\/(\d\d) Q1$/, '20$1-$2') : undefined}
+              interval={byYear && (width - 40) / yearStarts.length >= 52 ? 0 : 'preserveStartEnd'}
+            />
             <YAxis allowDecimals={false} fontSize={11} width={28} />
             <Bar dataKey="count" fill="#1d5fa7" isAnimationActive={false} />
           </BarChart>
