@@ -310,7 +310,44 @@ export function stylesKeptWithNext(styles: unknown): Set<string> {
 export const bookmarksIn = (written: string): string[] =>
   Array.from(written.matchAll(/"w:bookmarkStart":\{"_attr":\{"w:name":"((?:[^"\\]|\\.)*)"/g), (m) => JSON.parse(`"${m[1]}"`) as string);
 
-const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A character that can be part of a bookmark's name as a word (`\w`, `.` or `-`); false past either end of the text. */
+const isNamePart = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Where a part's written content is written otherwise for its key, in order: each bookmark's name
+ * (as JSON writes it) where it is a word of its own (not next to a letter, digit, `_`, `.` or `-`),
+ * the longest first where two start at one place, none inside another; then each id's number
+ * (`"w:id":7`, `"id":7`), written 0, but for an id written with a name's text, which is the name.
+ * Found with indexOf, which scans a part's text far quicker than a regular expression.
+ */
+function placesToRename(w: string, namesInJson: string[]): { from: number; to: number; name?: string }[] {
+  const found: { from: number; to: number; name?: string }[] = [];
+  for (const json of namesInJson) {
+    // (an empty name is found nowhere: it would be found everywhere)
+    if (json === '') continue;
+    for (let at = w.indexOf(json); at >= 0; at = w.indexOf(json, at + 1)) {
+      if (!isNamePart(w.charCodeAt(at - 1)) && !isNamePart(w.charCodeAt(at + json.length))) found.push({ from: at, to: at + json.length, name: json });
+    }
+  }
+  found.sort((a, b) => a.from - b.from || b.to - a.to);
+  // As a scan from the start would take them: none that begins inside one taken before.
+  const names: typeof found = [];
+  for (const f of found) if (names.length === 0 || f.from >= names[names.length - 1].to) names.push(f);
+  const ids: typeof found = [];
+  let next = 0;
+  for (let at = w.indexOf('id":'); at >= 0; at = w.indexOf('id":', at + 4)) {
+    const starts = w.charCodeAt(at - 1) === 34 ? at - 1 : w.startsWith('"w:', at - 3) ? at - 3 : -1;
+    if (starts < 0) continue;
+    let end = at + 4;
+    while (isDigit(w.charCodeAt(end))) end += 1;
+    if (end === at + 4) continue;
+    while (next < names.length && names[next].to <= starts) next += 1;
+    if (next < names.length && names[next].from < end) continue;
+    ids.push({ from: at + 4, to: end });
+  }
+  return ids.length === 0 ? names : [...names, ...ids].sort((a, b) => a.from - b.from);
+}
 
 /**
  * What each part's layout is known by: a hash of its content and its surroundings. Its content is
@@ -323,24 +360,30 @@ export function contentKeys(written: string[], names: string[][], around: string
   const everywhere = new Map(names.flat().map((name, i) => [name, i]));
   const inJson = (name: string) => JSON.stringify(name).slice(1, -1);
   const byJson = new Map([...everywhere.keys()].map((name) => [inJson(name), name]));
-  const anyName =
-    everywhere.size > 0
-      ? new RegExp(`(?<![\\w.-])(${[...byJson.keys()].sort((a, b) => b.length - a.length).map(escaped).join('|')})(?![\\w.-])`, 'g')
-      : null;
+  const namesInJson = [...byJson.keys()];
   const foreign: string[][] = [];
   const keys = written.map((w, i) => {
     const own = new Map(names[i].map((name, at) => [name, at]));
     const others = new Set<string>();
-    const renamed = anyName
-      ? w.replace(anyName, (found) => {
-          const name = byJson.get(found)!;
-          if (own.has(name)) return `#${own.get(name)}`;
-          others.add(name);
-          return `##${everywhere.get(name)}`;
-        })
-      : w;
+    const hash = createHash('sha256').update(around).update('\n');
+    let done = 0;
+    for (const { from, to, name: json } of placesToRename(w, namesInJson)) {
+      hash.update(w.slice(done, from));
+      done = to;
+      if (json === undefined) {
+        hash.update('0');
+        continue;
+      }
+      const name = byJson.get(json)!;
+      if (own.has(name)) hash.update(`#${own.get(name)}`);
+      else {
+        others.add(name);
+        hash.update(`##${everywhere.get(name)}`);
+      }
+    }
+    hash.update(w.slice(done));
     foreign.push([...others]);
-    return createHash('sha256').update(around).update('\n').update(renamed.replace(/"(w:)?id":\d+/g, '"$1id":0')).digest('base64');
+    return hash.digest('base64');
   });
   return { keys, foreign };
 }

@@ -1,12 +1,14 @@
 // The pack's page layout part by part (electron/docs/partLayout.ts): a full pack's page numbers are
 // those of laying the whole pack out, the Word file is the same, a pack made again lays out only
 // the parts that changed, and a document that cannot be cut is laid out whole.
+import { createHash } from 'node:crypto';
 import { Document, Paragraph, TextRun, type EstimatedPageNumbers, type IContext, type PageNumberEstimator } from 'docx';
+import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { rasteriseSvg } from '../../electron/docs/chartRaster';
 import { layoutEstimator } from '../../electron/docs/layoutFonts';
-import { bodyOf, joinParts, partByPartEstimator, partsOf, stylesKeptWithNext, type Body } from '../../electron/docs/partLayout';
+import { bodyOf, bookmarksIn, contentKeys, joinParts, partByPartEstimator, partsOf, stylesKeptWithNext, type Body } from '../../electron/docs/partLayout';
 import { buildPack, type PackDocInput } from '../../templates/pack/buildPack';
 import { packDocx } from '../../templates/style/pack';
 import { fullPackInput, renumberedIds } from './packFixture';
@@ -236,4 +238,91 @@ describe('where a body is cut into parts', () => {
     const two = { ...one, pageCount: 2, sectionPageCounts: [2] };
     expect(joinParts(parts, [one, two], [['a'], ['b']])).toEqual({ bookmarks: new Map([['a', '1'], ['b', '2']]), bookmarkPageNumbers: new Map(), sectionPageCounts: [3], pageCount: 3 });
   });
+});
+
+describe("a part's content key", () => {
+  /**
+   * The keys as they were first made, with regular expressions (two passes over each part's text):
+   * kept here to check that the indexOf scan that replaced them (much quicker) gives the same.
+   */
+  function keysByRegex(written: string[], names: string[][], around: string): { keys: string[]; foreign: string[][] } {
+    const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const everywhere = new Map(names.flat().map((name, i) => [name, i]));
+    const inJson = (name: string) => JSON.stringify(name).slice(1, -1);
+    const byJson = new Map([...everywhere.keys()].map((name) => [inJson(name), name]));
+    const anyName =
+      everywhere.size > 0 ? new RegExp(`(?<![\\w.-])(${[...byJson.keys()].sort((a, b) => b.length - a.length).map(escaped).join('|')})(?![\\w.-])`, 'g') : null;
+    const foreign: string[][] = [];
+    const keys = written.map((w, i) => {
+      const own = new Map(names[i].map((name, at) => [name, at]));
+      const others = new Set<string>();
+      const renamed = anyName
+        ? w.replace(anyName, (found) => {
+            const name = byJson.get(found)!;
+            if (own.has(name)) return `#${own.get(name)}`;
+            others.add(name);
+            return `##${everywhere.get(name)}`;
+          })
+        : w;
+      foreign.push([...others]);
+      return createHash('sha256').update(around).update('\n').update(renamed.replace(/"(w:)?id":\d+/g, '"$1id":0')).digest('base64');
+    });
+    return { keys, foreign };
+  }
+
+  it('is the same as the regular expressions made it, for any names and text', () => {
+    // names like the pack's, and awkward ones: prefixes of others, with spaces, quotes, dots, dashes, accents, emoji
+    const name = fc.oneof(
+      fc.integer({ min: 1, max: 30 }).map((n) => `_Toc${n}`),
+      fc.constantFrom('a', 'a b', 'a.b', 'x-1', 'say "hi"', 'back\\slash', 'café', 'ré sumé', '😀z', '_Toc1 ', 'id', 'w:id'),
+    );
+    const piece = (names: string[]) =>
+      fc.oneof(
+        fc.constantFrom(...names),
+        fc.constantFrom('"w:id":', '"id":', '"xid":', 'w:id":', '"w:rsid":', ' ', '.', '-', '_', '"', '\\', 'é', 'PAGEREF ', ' \\h', '"w:name":"', '"}'),
+        fc.nat({ max: 120 }).map(String),
+        fc.string({ maxLength: 6 }),
+      );
+    const input = fc
+      .array(fc.uniqueArray(name, { maxLength: 4 }), { minLength: 1, maxLength: 4 })
+      .map((perPart) => {
+        // each name is one part's own, as a bookmark is
+        const seen = new Set<string>();
+        return perPart.map((ns) => ns.filter((n) => !seen.has(n) && (seen.add(n), true)));
+      })
+      .chain((names) =>
+        fc.tuple(
+          fc.constant(names),
+          fc.array(
+            fc.array(piece(names.flat().map((n) => JSON.stringify(n).slice(1, -1)).concat('_Toc')), { maxLength: 40 }).map((ps) => ps.join('')),
+            { minLength: names.length, maxLength: names.length },
+          ),
+        ),
+      );
+    fc.assert(
+      fc.property(input, ([names, written]) => {
+        expect(contentKeys(written, names, 'around')).toEqual(keysByRegex(written, names, 'around'));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds an empty bookmark name nowhere, and still knows the part by its content', () => {
+    const [a, b] = contentKeys(['"w:name":""', '"w:name":"x"'], [[''], []], 'around').keys;
+    expect(a).not.toBe(b);
+    expect(contentKeys(['"w:name":""'], [['']], 'around').keys[0]).toBe(a);
+  });
+
+  it("is the same for a full pack's parts, and tells each part the other parts' bookmarks it refers to", () => {
+    const { body } = formatted(fullPackInput());
+    const parts = partsOf(body);
+    const written = parts.map((part) => JSON.stringify(bodyOf(body, part, parts)));
+    const names = written.map(bookmarksIn);
+    const made = contentKeys(written, names, 'around');
+    expect(made).toEqual(keysByRegex(written, names, 'around'));
+    expect(new Set(made.keys).size).toBe(parts.length);
+    // the contents refer to every theme paper's heading, and no other part to another's
+    expect(made.foreign[0].length).toBeGreaterThanOrEqual(12);
+    expect(made.foreign.slice(1).every((f) => f.length === 0)).toBe(true);
+  }, 60_000);
 });
