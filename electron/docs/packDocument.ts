@@ -13,7 +13,7 @@ import { findPanel, toPanel } from '#db/queries/panels';
 import { listRecommendations, recommendationsArising } from '#db/queries/recommendations';
 import { findTheme } from '#db/queries/themes';
 import { PNG_SCALE } from '#templates/charts/figure';
-import { buildPack, themePaperChartSvg, type PackDocInput } from '#templates/pack/buildPack';
+import { startPack, themePaperChartSvg, type PackDocInput } from '#templates/pack/buildPack';
 import { loadAgenda } from '../handlers/agenda';
 import { getDocumentSettings } from '../handlers/app';
 import type { HandlerContext } from '../handlers/context';
@@ -107,7 +107,8 @@ export async function packDocument(ctx: HandlerContext, panelId: number): Promis
 
   const { marking } = await getDocumentSettings(ctx);
   const draft = agenda.state !== 'approved';
-  const doc = buildPack({
+  // The sections without charts are built while the charts are drawn; the theme papers once they are.
+  const finish = startPack({
     panel,
     marking,
     draft,
@@ -128,7 +129,8 @@ export async function packDocument(ctx: HandlerContext, panelId: number): Promis
     previousMinutes,
     actionLog: actions.map((a) => ({ text: a.text, owner: a.owner, due: a.due_date, status: ACTION_STATUS_LABELS[a.status], panelDate: a.panel_date })),
     annexes,
-  }, await charts.rasteriser(), layoutEstimator().estimator);
+  });
+  const doc = finish(await charts.rasteriser(), layoutEstimator().estimator);
   return {
     doc,
     fileName: safeFileName(`Panel pack - Serious Case Panel ${panel.quarter} - ${panel.date}${draft ? ' - DRAFT' : ''}.docx`),

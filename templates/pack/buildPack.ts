@@ -310,18 +310,31 @@ function annexes(list: PackDocInput['annexes']): FileChild[] {
   ];
 }
 
+/**
+ * The pack begun: its sections without charts (cover, agenda, tracker, previous minutes, action
+ * log, annexes) are built now, while the theme papers' charts are still being drawn on other
+ * threads; the function it gives builds the theme papers, with their charts, and the document.
+ */
+export function startPack(input: PackDocInput): (rasterise: Rasterise, pageNumbers?: PageNumberEstimator) => Document {
+  const { panel } = input;
+  const opening = [...cover(input), ...agenda(input)];
+  const trackerPages = tracker(input.tracker);
+  const closing = [...previousMinutes(input.previousMinutes), ...actionLog(input.actionLog), ...annexes(input.annexes)];
+  return (rasterise, pageNumbers = estimatePageNumbers) =>
+    houseDocument({
+      title: 'Panel pack',
+      context: `Serious Case Panel ${panel.quarter} · ${formatDateLong(panel.date)}`,
+      marking: input.marking,
+      draft: input.draft,
+      updateFields: true,
+      pageNumbers,
+      children: [...opening, ...themePapers(input, rasterise)],
+      moreSections: [{ landscape: true, children: trackerPages }, { children: closing }],
+      description: `Panel pack for the Serious Case Panel on ${formatDateLong(panel.date)}: ${SECTIONS.join(', ')}.`,
+    });
+}
+
 /** `rasterise` draws the charts' PNG for readers without SVG; main passes its resvg one. */
 export function buildPack(input: PackDocInput, rasterise: Rasterise, pageNumbers: PageNumberEstimator = estimatePageNumbers): Document {
-  const { panel } = input;
-  return houseDocument({
-    title: 'Panel pack',
-    context: `Serious Case Panel ${panel.quarter} · ${formatDateLong(panel.date)}`,
-    marking: input.marking,
-    draft: input.draft,
-    updateFields: true,
-    pageNumbers,
-    children: [...cover(input), ...agenda(input), ...themePapers(input, rasterise)],
-    moreSections: [{ landscape: true, children: tracker(input.tracker) }, { children: [...previousMinutes(input.previousMinutes), ...actionLog(input.actionLog), ...annexes(input.annexes)] }],
-    description: `Panel pack for the Serious Case Panel on ${formatDateLong(panel.date)}: ${SECTIONS.join(', ')}.`,
-  });
+  return startPack(input)(rasterise, pageNumbers);
 }
