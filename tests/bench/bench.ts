@@ -23,6 +23,8 @@ import { runExport } from '../../electron/handlers/exports';
 import { browserTimings } from './browser';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+/** Untimed packs made first on the worker started to time packs laid out afresh: enough for its compiled code to settle. */
+const AFRESH_WARM_UPS = 3;
 /** Packs timed from a cold start: each starts a worker and takes seconds, so fewer. */
 const COLD_RUNS = Math.min(RUNS, 5);
 /** `BENCH_ONLY=<pattern>` times only the measures whose names match it, prints them and writes nothing. */
@@ -51,9 +53,12 @@ function stats(samples: number[]) {
 }
 
 /** `before`, if given, runs untimed before each call (the warm-up's too). */
-async function time(fn: () => unknown, runs = RUNS, before?: () => void): Promise<{ median: number; p95: number }> {
-  before?.();
-  await fn(); // warm the statement cache and the page cache
+async function time(fn: () => unknown, runs = RUNS, before?: () => void, warmUps = 1): Promise<{ median: number; p95: number }> {
+  // warm the statement cache and the page cache (and a worker's compiled code)
+  for (let i = 0; i < warmUps; i++) {
+    before?.();
+    await fn();
+  }
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     before?.();
@@ -290,7 +295,16 @@ async function main() {
       await letWarmWorkerGo();
       process.env.SCP_LAYOUT_MEMORY = 'off';
       try {
-        rows.push({ group: 'documents', name: afreshName, ...(await time(doc('exportPack', { panelId: meta.packPanelId }))), target: 2000, note: 'as a pack whose every part changed: the whole layout, part by part' });
+        // The worker is started again to read the setting, so it is warmed as the one the other
+        // packs are timed on: its first packs compile the layout's code (its second still takes
+        // about 2.1 s). The first pack a new worker makes is timed below, as its own measure.
+        rows.push({
+          group: 'documents',
+          name: afreshName,
+          ...(await time(doc('exportPack', { panelId: meta.packPanelId }), RUNS, undefined, AFRESH_WARM_UPS)),
+          target: 2000,
+          note: `as a pack whose every part changed: the whole layout, part by part (on a worker started for it, after ${AFRESH_WARM_UPS} untimed packs)`,
+        });
       } finally {
         delete process.env.SCP_LAYOUT_MEMORY;
         await letWarmWorkerGo();
