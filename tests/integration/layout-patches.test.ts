@@ -73,7 +73,7 @@ describe('docx layout patches', () => {
         expect(patched.includes(patch.find), `${patch.name}: the original is gone`).toBe(false);
       }
     }
-    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(9).fill('index'), ...Array(28).fill('layout')]);
+    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(11).fill('index'), ...Array(28).fill('layout')]);
     expect(DOCX_FILE.test(resolve('node_modules/docx/dist/index.cjs'))).toBe(false);
   });
 
@@ -287,6 +287,55 @@ describe('docx layout patches', () => {
     ];
     for (const body of bodies) expect(patched.countFootnoteReferences(body), JSON.stringify(body)).toBe(original.countFootnoteReferences(body));
     expect(patched.countFootnoteReferences(bodies[4])).toBe(2);
+  });
+
+  it("find a body's section properties, and encode text, as the writer does, holes and nesting included", () => {
+    const slice = (source: string, from: string, to: string) => {
+      const start = source.indexOf(from);
+      const end = source.indexOf(to, start);
+      expect(start, `${from} is where it was`).toBeGreaterThan(0);
+      expect(end, `${to} is where it was`).toBeGreaterThan(start);
+      return source.slice(start, end);
+    };
+    type Writer = { sections: (elements: unknown[]) => unknown[]; encodeUtf8: (text: string) => Uint8Array };
+    const writerFrom = (source: string) =>
+      new Function(
+        [
+          // the writer's own adapter for the elements it formats, as sectionPropertiesIn is given it
+          `var nameOf$3 = (element) => { const name = typeof element === "object" && element !== null && !Array.isArray(element) ? Object.keys(element)[0] : void 0; return name === "_attr" ? void 0 : name; };`,
+          'var tree = { nameOf: nameOf$3, contentOf: (element) => { const content = element[nameOf$3(element)]; return Array.isArray(content) ? content : void 0; } };',
+          slice(source, 'var sectionPropertiesIn = ', '/** Whether a paragraph ends a section'),
+          slice(source, 'var encodeUtf8 = ', '// src/file/paragraph/run/fit-text.ts'),
+          'return { sections: (elements) => sectionPropertiesIn(tree, elements), encodeUtf8 };',
+        ].join('\n'),
+      )() as Writer;
+    const original = writerFrom(writerSource);
+    const patched = writerFrom(patchDocx(writerSource, WRITER));
+    expect(patchDocx(writerSource, WRITER)).toContain('found.push(element)');
+
+    const sect = (n: number) => ({ 'w:sectPr': [{ 'w:pgSz': { _attr: { 'w:w': n } } }] });
+    const holey: unknown[] = [sect(1)];
+    holey[3] = { 'w:p': [{ 'w:pPr': [sect(2)] }] };
+    const bodies: unknown[][] = [
+      [],
+      [{ 'w:body': [{ 'w:p': [{ 'w:pPr': [sect(1)] }] }, { 'w:p': [] }, sect(2)] }],
+      [{ 'w:body': [{ 'w:tbl': [{ 'w:tr': [{ 'w:tc': [{ 'w:p': [{ 'w:pPr': [sect(3)] }] }] }] }] }, 'text', null, 7, [sect(4)], { _attr: { 'w:sectPr': 1 } }, sect(5)] }],
+      holey,
+      [{ 'w:sectPr': { _attr: { 'w:rsidR': '1' } } }, { 'w:p': { 'w:pPr': sect(6) } }],
+    ];
+    for (const body of bodies) {
+      const found = patched.sections(body);
+      expect(found, JSON.stringify(body)).toEqual(original.sections(body));
+      // the very elements, in order, not copies
+      original.sections(body).forEach((e, i) => expect(found[i]).toBe(e));
+    }
+    expect(patched.sections(bodies[2])).toHaveLength(2);
+
+    for (const text of ['', 'plain', 'Caf\u00e9 \u2013 \u00b7 \u2019', '\ud83d\ude00 and a lone \ud800 surrogate', 'x'.repeat(70_000)]) {
+      const bytes = patched.encodeUtf8(text);
+      expect(bytes).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(bytes).equals(Buffer.from(original.encodeUtf8(text))), text.slice(0, 20)).toBe(true);
+    }
   });
 
   it('name an element by its first own key as the library does, integer keys, inherited keys, strings and arrays included', () => {
