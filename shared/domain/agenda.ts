@@ -109,6 +109,21 @@ export function runningTimes(start: string, minutes: readonly number[]): { start
   });
 }
 
+/**
+ * The agenda with its items in the order of `itemIds`, their running times worked out again from
+ * the meeting's start (the first item's start): what a reorder will give, shown before it comes
+ * back. The agenda as it is when `itemIds` are not its items' ids, each once.
+ */
+export function reorderedAgenda(agenda: Agenda, itemIds: readonly number[]): Agenda {
+  const byId = new Map(agenda.items.map((item) => [item.id, item]));
+  if (itemIds.length !== agenda.items.length || new Set(itemIds).size !== itemIds.length || !itemIds.every((id) => byId.has(id))) return agenda;
+  const items = itemIds.map((id) => byId.get(id)!);
+  const start = agenda.items[0]?.startsAt;
+  if (start === undefined) return agenda;
+  const times = runningTimes(start, items.map((item) => item.minutes));
+  return { ...agenda, items: items.map((item, i) => ({ ...item, ...times[i] })) };
+}
+
 export function agendaTiming(start: string, end: string, minutes: readonly number[]) {
   const meetingMinutes = minutesOfDay(end) - minutesOfDay(start);
   const totalMinutes = minutes.reduce((a, b) => a + b, 0);

@@ -12,7 +12,7 @@ import { useToast } from '../../ui/Toast';
 import { useMembers } from '../members/hooks';
 import { useThemeOptions } from '../themes/hooks';
 import { AgendaItemRow } from './AgendaItemRow';
-import { useAgenda, useAgendaAction } from './hooks';
+import { useAgenda, useAgendaAction, useReorderAgenda } from './hooks';
 import { ItemDialog } from './ItemDialog';
 import { ReviewPanel } from './ReviewPanel';
 import { ExportButton } from '../documents/ExportButton';
@@ -47,7 +47,7 @@ export function AgendaBuilder({ panel, who }: { panel: Panel; who: Identity }) {
   const add = useAgendaAction('addAgendaItem', panel.id);
   const update = useAgendaAction('updateAgendaItem', panel.id);
   const remove = useAgendaAction('removeAgendaItem', panel.id);
-  const reorder = useAgendaAction('reorderAgenda', panel.id);
+  const reorder = useReorderAgenda(panel.id);
   const attach = useAgendaAction('attachPaper', panel.id);
   const removePaper = useAgendaAction('removePaper', panel.id);
   const [editing, setEditing] = useState<AgendaItem | 'new' | null>(null);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Agenda } from '#shared/domain/agenda';
+import { reorderedAgenda, type Agenda } from '#shared/domain/agenda';
 import type { Channel, ChannelInput } from '#shared/ipc/contract';
 import { call } from '../../api/client';
 import { keys } from '../../api/keys';
@@ -16,7 +16,6 @@ type AgendaChannel =
   | 'addAgendaItem'
   | 'updateAgendaItem'
   | 'removeAgendaItem'
-  | 'reorderAgenda'
   | 'sendAgendaForReview'
   | 'commentOnAgenda'
   | 'approveAgenda'
@@ -32,6 +31,36 @@ export function useAgendaAction<K extends AgendaChannel & Channel>(channel: K, p
     mutationFn: (arg: ChannelInput<K>) => call(channel, arg) as Promise<Agenda>,
     onSuccess: (agenda) => {
       qc.setQueryData(keys.agenda(panelId), agenda);
+      void qc.invalidateQueries({ queryKey: keys.panels.all });
+      void qc.invalidateQueries({ queryKey: keys.milestones(panelId) });
+    },
+  });
+}
+
+/**
+ * Reorders the agenda: the items move in the screen at once (as they are dropped, or moved with
+ * the keys), and back if the reorder is refused. Of several moves made quickly, the agenda that
+ * comes back from the last one is shown; the earlier ones' would undo the later moves for a while.
+ */
+export function useReorderAgenda(panelId: number) {
+  const qc = useQueryClient();
+  const mutationKey = ['reorderAgenda', panelId];
+  return useMutation({
+    mutationKey,
+    mutationFn: (arg: ChannelInput<'reorderAgenda'>) => call('reorderAgenda', arg) as Promise<Agenda>,
+    onMutate: async ({ itemIds }) => {
+      await qc.cancelQueries({ queryKey: keys.agenda(panelId) });
+      const before = qc.getQueryData<Agenda>(keys.agenda(panelId));
+      if (before) qc.setQueryData(keys.agenda(panelId), reorderedAgenda(before, itemIds));
+      return { before };
+    },
+    onError: (_err, _arg, context) => {
+      // Back as it was, unless another move has been made since: the agenda is read again instead.
+      if (qc.isMutating({ mutationKey }) > 1) void qc.invalidateQueries({ queryKey: keys.agenda(panelId) });
+      else if (context?.before) qc.setQueryData(keys.agenda(panelId), context.before);
+    },
+    onSuccess: (agenda) => {
+      if (qc.isMutating({ mutationKey }) <= 1) qc.setQueryData(keys.agenda(panelId), agenda);
       void qc.invalidateQueries({ queryKey: keys.panels.all });
       void qc.invalidateQueries({ queryKey: keys.milestones(panelId) });
     },

@@ -132,6 +132,53 @@ describe('panels screens', () => {
     expect(screen.getByText(/the agenda is locked for good: the panel has met/)).toBeInTheDocument();
   });
 
+  it('moves an item in the list at once, before the reorder comes back, and puts it back if the reorder is refused', async () => {
+    let panelId = 0;
+    const app = await renderApp({
+      setup: async (h) => {
+        panelId = ok(await h.api.createPanel({ date: '2027-02-10', startTime: '10:00', endTime: '12:30', format: 'online', location: '', notes: '' })).id;
+        for (const title of ['Welcome', 'Tracker update', 'Theme: contact lost']) ok(await h.api.addAgendaItem({ panelId, title, purpose: 'discussion', presenterId: null, minutes: 20 }));
+      },
+    });
+    harness = app.harness;
+    // Each reorder is held until the test lets it go.
+    const h = app.harness;
+    const real = h.api.reorderAgenda;
+    let release: () => void = () => {};
+    h.api.reorderAgenda = async (arg) => {
+      await new Promise<void>((r) => (release = r));
+      return real(arg);
+    };
+    window.location.hash = `#/panels/${panelId}`;
+    const titles = () => [...document.querySelectorAll('.agenda-item__title')].map((t) => (t.textContent ?? '').replace(/^Item \d+: /, ''));
+    const up = await screen.findByRole('button', { name: 'Move up: Theme: contact lost' });
+    const before = titles();
+    const at = before.indexOf('Theme: contact lost');
+    expect(before[at - 1]).toBe('Tracker update');
+    // moved as soon as asked, while the reorder is still held...
+    await app.user.click(up);
+    await waitFor(() => expect(titles()[at - 1]).toBe('Theme: contact lost'));
+    expect(titles()[at]).toBe('Tracker update');
+    // ...and said only once it came back
+    expect(screen.queryByText(/^Theme: contact lost moved to position/)).not.toBeInTheDocument();
+    release();
+    expect(await screen.findByText(`Theme: contact lost moved to position ${at} of ${before.length}.`)).toBeInTheDocument();
+    expect(titles()[at - 1]).toBe('Theme: contact lost');
+
+    // Locked behind the screen's back: the move shows, then is put back when it is refused, and not said.
+    ok(await h.api.sendAgendaForReview({ panelId }));
+    await h.api.setIdentity({ name: 'Chris Chair', role: 'chair' });
+    ok(await h.api.approveAgenda({ panelId, comment: 'Approved' }));
+    await h.api.setIdentity({ name: 'Sam Secretariat', role: 'secretariat' });
+    const moved = titles();
+    await app.user.click(screen.getByRole('button', { name: 'Move up: Tracker update' }));
+    await waitFor(() => expect(titles()).not.toEqual(moved));
+    release();
+    expect(await screen.findByRole('alert')).toHaveTextContent(/approved|locked/i);
+    await waitFor(() => expect(titles()).toEqual(moved));
+    expect(screen.queryByText(/Tracker update moved to position/)).not.toBeInTheDocument();
+  });
+
   it('says an item moved once the agenda shows it there, and says nothing of a move that was refused', async () => {
     let panelId = 0;
     const app = await renderApp({
