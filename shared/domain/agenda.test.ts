@@ -4,6 +4,9 @@ import { reorderedAgenda, runningTimes, type Agenda, type AgendaItem } from './a
 
 const item = (id: number, minutes: number): AgendaItem => ({
   id,
+  panelId: 7,
+  position: id,
+  standingKey: null,
   title: `Item ${id}`,
   purpose: 'discussion',
   presenterId: null,
@@ -36,6 +39,7 @@ describe('an agenda reordered before the reorder comes back', () => {
     const before = agenda([10, 30, 20], '09:45');
     const after = reorderedAgenda(before, [3, 1, 2]);
     expect(after.items.map((i) => i.id)).toEqual([3, 1, 2]);
+    expect(after.items.map((i) => i.position)).toEqual([1, 2, 3]);
     expect(after.items.map((i) => [i.startsAt, i.endsAt])).toEqual([
       ['09:45', '10:05'],
       ['10:05', '10:15'],

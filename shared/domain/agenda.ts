@@ -110,9 +110,10 @@ export function runningTimes(start: string, minutes: readonly number[]): { start
 }
 
 /**
- * The agenda with its items in the order of `itemIds`, their running times worked out again from
- * the meeting's start (the first item's start): what a reorder will give, shown before it comes
- * back. The agenda as it is when `itemIds` are not its items' ids, each once.
+ * The agenda with its items in the order of `itemIds`, numbered 1 to n as the reorder numbers them,
+ * their running times worked out again from the meeting's start (the first item's start): what a
+ * reorder will give, shown before it comes back. The agenda as it is when `itemIds` are not its
+ * items' ids, each once.
  */
 export function reorderedAgenda(agenda: Agenda, itemIds: readonly number[]): Agenda {
   const byId = new Map(agenda.items.map((item) => [item.id, item]));
@@ -121,7 +122,7 @@ export function reorderedAgenda(agenda: Agenda, itemIds: readonly number[]): Age
   const start = agenda.items[0]?.startsAt;
   if (start === undefined) return agenda;
   const times = runningTimes(start, items.map((item) => item.minutes));
-  return { ...agenda, items: items.map((item, i) => ({ ...item, ...times[i] })) };
+  return { ...agenda, items: items.map((item, i) => ({ ...item, position: i + 1, ...times[i] })) };
 }
 
 export function agendaTiming(start: string, end: string, minutes: readonly number[]) {

@@ -60,6 +60,15 @@ function shape(o: object) {
   };
 }
 
+/** The library's text from `from` up to `to`, both where a test expects them. */
+function slice(source: string, from: string, to: string): string {
+  const start = source.indexOf(from);
+  const end = source.indexOf(to, start);
+  expect(start, `${from} is where it was`).toBeGreaterThan(0);
+  expect(end, `${to} is where it was`).toBeGreaterThan(start);
+  return source.slice(start, end);
+}
+
 describe('docx layout patches', () => {
   it('apply exactly once each to the installed layout module and writer', () => {
     for (const [file, source] of [
@@ -196,13 +205,6 @@ describe('docx layout patches', () => {
       styleChain: (styles: { styles: Map<unknown, unknown> }, id: unknown, type: string) => unknown[];
       countFootnoteReferences: (elements: unknown[]) => number;
     };
-    const slice = (source: string, from: string, to: string) => {
-      const start = source.indexOf(from);
-      const end = source.indexOf(to, start);
-      expect(start, `${from} is where it was`).toBeGreaterThan(0);
-      expect(end, `${to} is where it was`).toBeGreaterThan(start);
-      return source.slice(start, end);
-    };
     const readerFrom = (source: string) =>
       new Function(
         [
@@ -290,13 +292,6 @@ describe('docx layout patches', () => {
   });
 
   it("find a body's section properties, and encode text, as the writer does, holes and nesting included", () => {
-    const slice = (source: string, from: string, to: string) => {
-      const start = source.indexOf(from);
-      const end = source.indexOf(to, start);
-      expect(start, `${from} is where it was`).toBeGreaterThan(0);
-      expect(end, `${to} is where it was`).toBeGreaterThan(start);
-      return source.slice(start, end);
-    };
     type Writer = { sections: (elements: unknown[]) => unknown[]; encodeUtf8: (text: string) => Uint8Array };
     const writerFrom = (source: string) =>
       new Function(
@@ -339,12 +334,6 @@ describe('docx layout patches', () => {
   });
 
   it('name an element by its first own key as the library does, integer keys, inherited keys, strings and arrays included', () => {
-    const slice = (source: string, from: string, to: string) => {
-      const start = source.indexOf(from);
-      const end = source.indexOf(to, start);
-      expect(start, `${from} is where it was`).toBeGreaterThan(0);
-      return source.slice(start, end);
-    };
     type NameOf = (element: unknown) => string | undefined;
     const layoutNameOf = (source: string) => new Function(`${slice(source, 'var firstOwnKey', 'var nameOf$1')}${slice(source, 'var nameOf$1 = ', '\n')}\nreturn nameOf$1;`)() as NameOf;
     const writerNameOf = (source: string) => new Function(`${slice(source, 'var firstOwnKey', 'var nameOf$3')}${slice(source, 'var nameOf$3 = ', 'var textElement = ')}\nreturn nameOf$3;`)() as NameOf;

@@ -70,6 +70,19 @@ describe('panels screens', () => {
     };
   }
 
+  /** A panel whose draft agenda has three items (after the standing ones), as the app opens. */
+  async function draftAgendaOfThree() {
+    let panelId = 0;
+    const app = await renderApp({
+      setup: async (h) => {
+        panelId = ok(await h.api.createPanel({ date: '2027-02-10', startTime: '10:00', endTime: '12:30', format: 'online', location: '', notes: '' })).id;
+        for (const title of ['Welcome', 'Tracker update', 'Theme: contact lost']) ok(await h.api.addAgendaItem({ panelId, title, purpose: 'discussion', presenterId: null, minutes: 20 }));
+      },
+    });
+    harness = app.harness;
+    return { app, panelId };
+  }
+
   async function openPanel(after: (h: Harness, panelId: number) => Promise<unknown> = async () => {}) {
     let panelId = 0;
     preparing = [];
@@ -133,14 +146,7 @@ describe('panels screens', () => {
   });
 
   it('moves an item in the list at once, before the reorder comes back, and puts it back if the reorder is refused', async () => {
-    let panelId = 0;
-    const app = await renderApp({
-      setup: async (h) => {
-        panelId = ok(await h.api.createPanel({ date: '2027-02-10', startTime: '10:00', endTime: '12:30', format: 'online', location: '', notes: '' })).id;
-        for (const title of ['Welcome', 'Tracker update', 'Theme: contact lost']) ok(await h.api.addAgendaItem({ panelId, title, purpose: 'discussion', presenterId: null, minutes: 20 }));
-      },
-    });
-    harness = app.harness;
+    const { app, panelId } = await draftAgendaOfThree();
     // Each reorder is held until the test lets it go.
     const h = app.harness;
     const real = h.api.reorderAgenda;
@@ -180,14 +186,7 @@ describe('panels screens', () => {
   });
 
   it('says an item moved once the agenda shows it there, and says nothing of a move that was refused', async () => {
-    let panelId = 0;
-    const app = await renderApp({
-      setup: async (h) => {
-        panelId = ok(await h.api.createPanel({ date: '2027-02-10', startTime: '10:00', endTime: '12:30', format: 'online', location: '', notes: '' })).id;
-        for (const title of ['Welcome', 'Tracker update', 'Theme: contact lost']) ok(await h.api.addAgendaItem({ panelId, title, purpose: 'discussion', presenterId: null, minutes: 20 }));
-      },
-    });
-    harness = app.harness;
+    const { app, panelId } = await draftAgendaOfThree();
     window.location.hash = `#/panels/${panelId}`;
     const titles = () => [...document.querySelectorAll('.agenda-item__title')].map((t) => t.textContent ?? '');
     await app.user.click(await screen.findByRole('button', { name: 'Move up: Theme: contact lost' }));
