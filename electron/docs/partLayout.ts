@@ -324,7 +324,8 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 function placesToRename(w: string, namesInJson: string[]): { from: number; to: number; name?: string }[] {
   const found: { from: number; to: number; name?: string }[] = [];
   for (const json of namesInJson) {
-    // (an empty name is found nowhere: it would be found everywhere)
+    // An empty name is found nowhere (the regular expressions before found it everywhere, between
+    // any two characters that are not part of a word): the pack's bookmarks are never empty.
     if (json === '') continue;
     for (let at = w.indexOf(json); at >= 0; at = w.indexOf(json, at + 1)) {
       if (!isNamePart(w.charCodeAt(at - 1)) && !isNamePart(w.charCodeAt(at + json.length))) found.push({ from: at, to: at + json.length, name: json });

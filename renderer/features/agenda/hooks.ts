@@ -39,14 +39,17 @@ export function useAgendaAction<K extends AgendaChannel & Channel>(channel: K, p
 
 /**
  * Reorders the agenda: the items move in the screen at once (as they are dropped, or moved with
- * the keys), and back if the reorder is refused. Of several moves made quickly, the agenda that
- * comes back from the last one is shown; the earlier ones' would undo the later moves for a while.
+ * the keys), and back if the reorder is refused, when the agenda is read again (it was refused
+ * because it changed, or was locked, elsewhere). Moves made quickly are sent one after another
+ * (their scope), so their answers come back in order; the last one's is shown, as an earlier
+ * one's would undo the later moves for a while.
  */
 export function useReorderAgenda(panelId: number) {
   const qc = useQueryClient();
   const mutationKey = ['reorderAgenda', panelId];
   return useMutation({
     mutationKey,
+    scope: { id: `reorderAgenda-${panelId}` },
     mutationFn: (arg: ChannelInput<'reorderAgenda'>) => call('reorderAgenda', arg) as Promise<Agenda>,
     onMutate: async ({ itemIds }) => {
       await qc.cancelQueries({ queryKey: keys.agenda(panelId) });
@@ -55,9 +58,9 @@ export function useReorderAgenda(panelId: number) {
       return { before };
     },
     onError: (_err, _arg, context) => {
-      // Back as it was, unless another move has been made since: the agenda is read again instead.
-      if (qc.isMutating({ mutationKey }) > 1) void qc.invalidateQueries({ queryKey: keys.agenda(panelId) });
-      else if (context?.before) qc.setQueryData(keys.agenda(panelId), context.before);
+      // Back as it was (unless another move is waiting, made on top of this one), then read again.
+      if (qc.isMutating({ mutationKey }) <= 1 && context?.before) qc.setQueryData(keys.agenda(panelId), context.before);
+      void qc.invalidateQueries({ queryKey: keys.agenda(panelId) });
     },
     onSuccess: (agenda) => {
       if (qc.isMutating({ mutationKey }) <= 1) qc.setQueryData(keys.agenda(panelId), agenda);

@@ -151,7 +151,9 @@ describe('panels screens', () => {
     const h = app.harness;
     const real = h.api.reorderAgenda;
     let release: () => void = () => {};
+    let asked = 0;
     h.api.reorderAgenda = async (arg) => {
+      asked += 1;
       await new Promise<void>((r) => (release = r));
       return real(arg);
     };
@@ -167,6 +169,7 @@ describe('panels screens', () => {
     expect(titles()[at]).toBe('Tracker update');
     // ...and said only once it came back
     expect(screen.queryByText(/^Theme: contact lost moved to position/)).not.toBeInTheDocument();
+    await waitFor(() => expect(asked).toBe(1));
     release();
     expect(await screen.findByText(`Theme: contact lost moved to position ${at} of ${before.length}.`)).toBeInTheDocument();
     expect(titles()[at - 1]).toBe('Theme: contact lost');
@@ -179,10 +182,44 @@ describe('panels screens', () => {
     const moved = titles();
     await app.user.click(screen.getByRole('button', { name: 'Move up: Tracker update' }));
     await waitFor(() => expect(titles()).not.toEqual(moved));
+    await waitFor(() => expect(asked).toBe(2));
     release();
     expect(await screen.findByRole('alert')).toHaveTextContent(/approved|locked/i);
     await waitFor(() => expect(titles()).toEqual(moved));
+    // and the agenda is read again: the screen shows it approved, its items no longer movable
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Move up: Tracker update' })).not.toBeInTheDocument());
     expect(screen.queryByText(/Tracker update moved to position/)).not.toBeInTheDocument();
+  });
+
+  it('sends quick moves one after another, each on the order before it, and ends in the order moved to', async () => {
+    const { app, panelId } = await draftAgendaOfThree();
+    const h = app.harness;
+    const real = h.api.reorderAgenda;
+    const releases: (() => void)[] = [];
+    h.api.reorderAgenda = async (arg) => {
+      await new Promise<void>((r) => releases.push(r));
+      return real(arg);
+    };
+    window.location.hash = `#/panels/${panelId}`;
+    const titles = () => [...document.querySelectorAll('.agenda-item__title')].map((t) => (t.textContent ?? '').replace(/^Item \d+: /, ''));
+    await app.user.click(await screen.findByRole('button', { name: 'Move up: Theme: contact lost' }));
+    await app.user.click(screen.getByRole('button', { name: 'Move up: Theme: contact lost' }));
+    const wanted = titles();
+    const at = wanted.indexOf('Theme: contact lost');
+    expect(wanted.slice(at, at + 3)).toEqual(['Theme: contact lost', 'Welcome', 'Tracker update']);
+    // the second waits for the first: only one has been sent
+    await waitFor(() => expect(releases).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(releases).toHaveLength(1);
+    releases[0]();
+    await waitFor(() => expect(releases).toHaveLength(2));
+    // the first's answer does not undo the second move while it is on its way
+    expect(titles()).toEqual(wanted);
+    releases[1]();
+    expect(await screen.findByText(`Theme: contact lost moved to position ${at + 1} of ${wanted.length}.`)).toBeInTheDocument();
+    expect(titles()).toEqual(wanted);
+    const saved = ok(await h.api.getAgenda({ panelId })).items.map((i) => i.title);
+    expect(saved).toEqual(wanted);
   });
 
   it('says an item moved once the agenda shows it there, and says nothing of a move that was refused', async () => {
