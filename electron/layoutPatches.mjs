@@ -107,6 +107,29 @@ const ROW_HEIGHTS_OF_ROWS = `rows.map(({ cells, height, borderTop, borderBottom,
 \t\t});
 `;
 
+/** fflate's zipSync (in docx's writer) up to where it deflates each file, and that step, which the patch below changes. */
+const ZIP_SYNC_HEAD = `function zipSync(data, opts) {
+\tif (!opts) opts = {};
+\tvar r = {};
+\tvar files = [];
+\tfltn(data, "", r, opts);
+\tvar o = 0;
+\tvar tot = 0;
+\tfor (var fn in r) {
+\t\tvar _a = r[fn], file = _a[0], p = _a[1];
+\t\tvar compression = p.level == 0 ? 0 : 8;
+\t\tvar f = strToU8(fn), s = f.length;
+\t\tvar com = p.comment, m = com && strToU8(com), ms = m && m.length;
+\t\tvar exl = exfl(p.extra);
+\t\tif (s > 65535) err(11);
+`;
+const ZIP_DEFLATE_AND_CHECK = `\t\tvar d = compression ? deflateSync(file, p) : file, l = d.length;
+\t\tvar c = crc();
+\t\tc.p(file);
+\t\tfiles.push(mrg(p, {
+\t\t\tsize: file.length,
+\t\t\tcrc: c.d(),`;
+
 /** Each patch: the file it is for, the library's exact text, and its replacement. */
 export const LAYOUT_PATCHES = [
   { name: 'object spread (layout)', file: 'layout', find: SLOW_SPREAD, replace: FAST_SPREAD },
@@ -632,32 +655,12 @@ var styleChain = (textStyles, id, type) => {
   {
     name: 'zipSync deflates and checks each file with Node’s zlib, where there is one',
     file: 'index',
-    find: `function zipSync(data, opts) {
-\tif (!opts) opts = {};
-\tvar r = {};
-\tvar files = [];
-\tfltn(data, "", r, opts);
-\tvar o = 0;
-\tvar tot = 0;
-\tfor (var fn in r) {
-\t\tvar _a = r[fn], file = _a[0], p = _a[1];
-\t\tvar compression = p.level == 0 ? 0 : 8;
-\t\tvar f = strToU8(fn), s = f.length;
-\t\tvar com = p.comment, m = com && strToU8(com), ms = m && m.length;
-\t\tvar exl = exfl(p.extra);
-\t\tif (s > 65535) err(11);
-\t\tvar d = compression ? deflateSync(file, p) : file, l = d.length;
-\t\tvar c = crc();
-\t\tc.p(file);
-\t\tfiles.push(mrg(p, {
-\t\t\tsize: file.length,
-\t\t\tcrc: c.d(),`,
+    find: `${ZIP_SYNC_HEAD}${ZIP_DEFLATE_AND_CHECK}`,
     // The same raw DEFLATE at the same level, and the same CRC-32, from zlib's C (a pack's zip:
     // about 40 → 16 ms). Node's zlib is found through process.getBuiltinModule (Node 22.3;
     // Electron's Node has it), so the writer needs no import; elsewhere (an older Node, a
     // browser) the library's own deflate and checksum, as before.
-    get replace() {
-      const helpers = `var NODE_ZLIB = typeof process === "object" && process !== null && typeof process.getBuiltinModule === "function" ? process.getBuiltinModule("node:zlib") : void 0;
+    replace: `var NODE_ZLIB = typeof process === "object" && process !== null && typeof process.getBuiltinModule === "function" ? process.getBuiltinModule("node:zlib") : void 0;
 var deflateRawOf = (file, p) => NODE_ZLIB && typeof NODE_ZLIB.deflateRawSync === "function" ? NODE_ZLIB.deflateRawSync(file, { level: p.level == null ? 6 : p.level }) : deflateSync(file, p);
 var crc32Of = (file) => {
 \tif (NODE_ZLIB && typeof NODE_ZLIB.crc32 === "function") return NODE_ZLIB.crc32(file);
@@ -665,23 +668,10 @@ var crc32Of = (file) => {
 \tc.p(file);
 \treturn c.d();
 };
-`;
-      return (
-        helpers +
-        this.find.replace(
-          `\t\tvar d = compression ? deflateSync(file, p) : file, l = d.length;
-\t\tvar c = crc();
-\t\tc.p(file);
-\t\tfiles.push(mrg(p, {
-\t\t\tsize: file.length,
-\t\t\tcrc: c.d(),`,
-          `\t\tvar d = compression ? deflateRawOf(file, p) : file, l = d.length;
+${ZIP_SYNC_HEAD}\t\tvar d = compression ? deflateRawOf(file, p) : file, l = d.length;
 \t\tfiles.push(mrg(p, {
 \t\t\tsize: file.length,
 \t\t\tcrc: crc32Of(file),`,
-        )
-      );
-    },
   },
   {
     name: 'an element’s name is its first own key, found without listing every key (layout)',

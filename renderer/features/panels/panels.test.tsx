@@ -70,6 +70,9 @@ describe('panels screens', () => {
     };
   }
 
+  /** The agenda's item titles as the screen lists them, without their "Item n: ". */
+  const titles = () => [...document.querySelectorAll('.agenda-item__title')].map((t) => (t.textContent ?? '').replace(/^Item \d+: /, ''));
+
   /** A panel whose draft agenda has three items (after the standing ones), as the app opens. */
   async function draftAgendaOfThree() {
     let panelId = 0;
@@ -158,7 +161,6 @@ describe('panels screens', () => {
       return real(arg);
     };
     window.location.hash = `#/panels/${panelId}`;
-    const titles = () => [...document.querySelectorAll('.agenda-item__title')].map((t) => (t.textContent ?? '').replace(/^Item \d+: /, ''));
     const up = await screen.findByRole('button', { name: 'Move up: Theme: contact lost' });
     const before = titles();
     const at = before.indexOf('Theme: contact lost');
@@ -201,7 +203,6 @@ describe('panels screens', () => {
       return real(arg);
     };
     window.location.hash = `#/panels/${panelId}`;
-    const titles = () => [...document.querySelectorAll('.agenda-item__title')].map((t) => (t.textContent ?? '').replace(/^Item \d+: /, ''));
     await app.user.click(await screen.findByRole('button', { name: 'Move up: Theme: contact lost' }));
     await app.user.click(screen.getByRole('button', { name: 'Move up: Theme: contact lost' }));
     const wanted = titles();
