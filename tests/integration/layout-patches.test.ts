@@ -82,7 +82,7 @@ describe('docx layout patches', () => {
         expect(patched.includes(patch.find), `${patch.name}: the original is gone`).toBe(false);
       }
     }
-    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(12).fill('index'), ...Array(28).fill('layout')]);
+    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(14).fill('index'), ...Array(28).fill('layout')]);
     expect(DOCX_FILE.test(resolve('node_modules/docx/dist/index.cjs'))).toBe(false);
   });
 
@@ -416,6 +416,115 @@ describe('docx layout patches', () => {
     expect(patched({ 'w:p': { _attr: null } }, '', 0)).toEqual(original({ 'w:p': { _attr: null } }, '', 0));
   });
 
+  it('define class fields as the writer’s helper does, names of every kind, fields already there and setters included', () => {
+    type Define = (target: object, key: unknown, value: unknown) => object;
+    const defineFrom = (source: string) => new Function(`${slice(source, 'function _typeof(o)', '// src/')}\nreturn _defineProperty;`)() as Define;
+    const original = defineFrom(writerSource);
+    const patched = defineFrom(patchDocx(writerSource, WRITER));
+    expect(patched.toString()).toContain('typeof r === "string"');
+    const symbol = Symbol('field');
+    const keys: unknown[] = ['root', 'xmlKeys', '', '__proto__', '1', 1, 1.5, -0, symbol, null, undefined, true, { toString: () => 'named' }, { [Symbol.toPrimitive]: () => 'primitive' }, ['a', 'b']];
+    /** A target with a field of the same name on its prototype (a setter that records), one as its own, and a plain one. */
+    const targets = () => {
+      const calls: unknown[] = [];
+      const proto = {};
+      for (const k of ['root', 'named', '1']) Object.defineProperty(proto, k, { set: (v) => calls.push(v), get: () => 'inherited', configurable: true });
+      const own = Object.create(proto) as Record<string, unknown>;
+      own.xmlKeys = 'before';
+      return { calls, all: [{}, own, Object.create(null) as object, Object.freeze({ root: 1 })] };
+    };
+    for (const key of keys) {
+      const [a, b] = [targets(), targets()];
+      a.all.forEach((target, at) => {
+        const run = (define: Define, into: object) => {
+          try {
+            define(into, key, 'value');
+            return shape(into);
+          } catch (error) {
+            return `threw ${(error as Error).constructor.name}`;
+          }
+        };
+        expect(run(patched, b.all[at]), `${String(typeof key === 'symbol' ? 'a symbol' : JSON.stringify(key))} into target ${at}`).toEqual(run(original, target));
+      });
+      expect(b.calls).toEqual(a.calls);
+    }
+    // the key's conversion, where it is converted, is called as often as before
+    let converted = 0;
+    const counting = { toString: () => ((converted += 1), 'counted') };
+    original({}, counting, 1);
+    patched({}, counting, 1);
+    expect(converted).toBe(2);
+  });
+
+  it('write elements in one walk as the writer’s resolve and format do, indents, quirks of mixed content, holes and bad values included', () => {
+    type Stringify = (input: unknown, options?: { indent?: string; declaration?: { standalone?: string; encoding?: string } }) => string;
+    const stringifyFrom = (source: string) => {
+      const own = source.indexOf('var firstOwnKey');
+      const firstOwnKey = own < 0 ? '' : source.slice(own, source.indexOf('var nameOf$3', own));
+      return new Function(`${firstOwnKey}${slice(source, 'var ESCAPES = ', 'var stringifyAttributes = ')}\nreturn stringifyXmlable;`)() as Stringify;
+    };
+    const original = stringifyFrom(writerSource);
+    const patched = stringifyFrom(patchDocx(writerSource, WRITER));
+    expect(patched.toString()).toContain('writeXmlItems');
+    expect(original.toString()).not.toContain('writeXmlItems');
+    const holed: unknown[] = [{ 'w:a': [] }];
+    holed[2] = { 'w:b': 'x' };
+    const fixed: unknown[] = [
+      { 'w:document': [{ _attr: { 'xmlns:w': 'http://x', 'mc:Ignorable': 'w14' } }, { 'w:body': [{ 'w:p': [{ 'w:r': [{ 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, 'a < b & "c" \u0001'] }] }] }] }] },
+      // attributes after children, several attribute objects, text that takes the place of the child before it
+      { 'w:p': [{ 'w:r': [] }, { _attr: { a: 1 } }, 'text', { 'w:x': {} }, { _attr: { b: 'two' } }] },
+      { 'w:p': ['a', { 'w:r': [] }, 'b'] },
+      { 'w:p': ['a', 5, true, undefined] },
+      { 'w:p': [undefined] },
+      { 'w:p': [{ 'w:r': [] }, { 'w:r': [{ 'w:t': 'x' }] }] },
+      { 'w:b': { _attr: { 'w:val': false, 2: 'two', 1: 'one', 'w:u': undefined } } },
+      { 'w:cdata': { _cdata: 'a]]>b', _attr: { c: 1 } } },
+      { 'w:cdata': Object.assign(['x', { 'w:y': [] }], { _cdata: 'in an array' }) },
+      { 'w:t': 'plain' },
+      { 'w:t': 5 },
+      { 'w:t': undefined },
+      { 'w:br': {} },
+      { 'w:br': null },
+      { 'w:tab': [] },
+      { 'w:sz': { _attr: 'ab' } },
+      { _attr: { x: 1 } },
+      {},
+      [],
+      [{ 'w:a': [] }, { 'w:b': [] }],
+      holed,
+      { 2: 'two', 'w:r': [] },
+    ];
+    const options = [undefined, { indent: '  ' }, { indent: '\t', declaration: { standalone: 'yes', encoding: 'UTF-8' } }, { declaration: {} }];
+    for (const option of options) fixed.forEach((element, at) => expect(patched(element, option), `element ${at}, ${JSON.stringify(option)}`).toBe(original(element, option)));
+    // random trees of the values formatted objects hold: elements, attribute objects, scalars, empty
+    // objects and arrays. (Objects of plain prototype: a child that text takes the place of is not
+    // written, so, unlike before, its attributes are not turned into text first, and one that cannot
+    // be, of no prototype, is not refused; the formatter never makes such an attribute.)
+    const leaf = fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.boolean(), fc.constant(undefined), fc.constant({}), fc.record({ _attr: fc.dictionary(fc.constantFrom('a', 'w:val', '1', 'b&'), fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.constant(undefined)), { noNullPrototype: true }) }, { noNullPrototype: true }));
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('element')),
+      element: fc.tuple(fc.constantFrom('w:p', 'w:r', 'w:t', '', '_attr'), fc.oneof(fc.array(tie('tree'), { maxLength: 5 }), leaf)).map(([name, value]) => ({ [name]: value })),
+    }));
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 3 }), fc.constantFrom('', '  '), (items, indent) => {
+        const run = (write: Stringify) => {
+          try {
+            return write(items, { indent });
+          } catch (error) {
+            return `threw ${(error as Error).constructor.name}`;
+          }
+        };
+        expect(run(patched)).toBe(run(original));
+      }),
+      { numRuns: 3000, seed: 2026 },
+    );
+    // null where an element or attributes should be is refused as before
+    for (const bad of [null, { 'w:p': [null] }, { 'w:p': [{ _attr: null }] }]) {
+      expect(() => original(bad), JSON.stringify(bad)).toThrow(TypeError);
+      expect(() => patched(bad), JSON.stringify(bad)).toThrow(TypeError);
+    }
+  });
+
   it('rest on the library holding no accessor in an object literal, which the fast spread would copy as a value', () => {
     for (const source of [layoutSource, writerSource]) {
       const lines = source.split('\n');
@@ -523,7 +632,7 @@ describe('docx layout patches', () => {
     };
     const [plain, patched] = [await bundle('plain', false), await bundle('patched', true)];
     // the layout's patches and the writer's are both in the one bundle, and neither in the other
-    for (const mark of ['KNOWN_EAST_ASIAN', 'eachPlaceholder', '_objectSpread2Exact', 'NODE_ZLIB']) {
+    for (const mark of ['KNOWN_EAST_ASIAN', 'eachPlaceholder', '_objectSpread2Exact', 'NODE_ZLIB', 'writeXmlItems']) {
       expect(readFileSync(patched, 'utf8'), mark).toContain(mark);
       expect(readFileSync(plain, 'utf8'), mark).not.toContain(mark);
     }
