@@ -37,8 +37,6 @@
 //   the encoder had just made (a full pack's document: 17 ms);
 // - the writer's zip (fflate's `zipSync`), which deflated and checksummed every file in
 //   JavaScript: with Node's zlib where it is at hand (the same raw DEFLATE and CRC-32);
-// - the writer's `_defineProperty`, the transpiler's helper for class fields (some 140,000 for a
-//   minutes' elements), which converted each field's name to a key though it is a string already;
 // - the writer's `stringifyXmlable`, which resolved every element into a copy and then joined
 //   each element's text from its children's, so a document's every character was copied once for
 //   each element it sits in (a minutes' 833 entries: about a third of the writer's time); now one
@@ -775,16 +773,6 @@ ${ZIP_SYNC_HEAD}\t\tvar d = compression ? deflateRawOf(file, p) : file, l = d.le
 \t\tif (attr === null || attr === void 0) Object.entries(attr);
 \t\tfor (const key in attr) if (Object.prototype.hasOwnProperty.call(attr, key)) attributes.push(\`\${key}="\${String(escapeValue(attr[key]))}"\`);
 \t};`,
-  },
-  {
-    name: 'the writer’s class fields named by a string are not converted to a key first',
-    file: 'index',
-    find: `function _defineProperty(e, r, t) {
-\treturn (r = toPropertyKey(r)) in e ? Object.defineProperty(e, r, {`,
-    // toPropertyKey gives a string back as it is (two calls through _typeof to say so), and a
-    // minutes' elements define some 140,000 fields; a symbol or other key is converted as before
-    replace: `function _defineProperty(e, r, t) {
-\treturn (r = typeof r === "string" ? r : toPropertyKey(r)) in e ? Object.defineProperty(e, r, {`,
   },
   {
     name: 'the writer writes each element straight into the document’s text',
