@@ -1,9 +1,11 @@
 // A part's text as the personal-data gate reads it: one pass over the tags, checked against the
 // three regular expressions it replaced, on made-up parts and on cases of each kind of line end;
 // and read from the part's bytes, as from the part decoded whole.
+import { strFromU8, unzipSync } from 'fflate';
 import fc from 'fast-check';
+import { Document, Footer, Header, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { partText, xmlText } from './gate';
+import { docxParts, partText, xmlText } from './gate';
 
 /** The text as the three passes read it before: line ends, then tags away, then entities. */
 function byExpressions(xml: string): string {
@@ -66,5 +68,43 @@ describe('the text of a part of a .docx', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('reads a .docx’s parts with Node’s zlib as fflate’s own unzip reads them, and refuses one cut off or damaged', async () => {
+    const doc = new Document({
+      creator: 'Secretariat',
+      title: 'Pack ’26',
+      sections: [
+        {
+          headers: { default: new Header({ children: [new Paragraph('OFFICIAL-SENSITIVE')] }) },
+          footers: { default: new Footer({ children: [new Paragraph('Page • footer')] }) },
+          children: Array.from({ length: 400 }, (_, i) => new Paragraph({ children: [new TextRun(`Item ${i}: Ó’Brien’s claim, £${i} & more 社会保障`)] })),
+        },
+      ],
+    });
+    const bytes = new Uint8Array(await Packer.toArrayBuffer(doc));
+    const byFflate = Object.entries(unzipSync(bytes, { filter: (f) => /^word\/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$|^docProps\/(core|app|custom)\.xml$/.test(f.name) }))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, data]) => [name, xmlText(strFromU8(data))]);
+    const parts = docxParts(bytes);
+    expect(parts.map((p) => p.text)).toEqual(byFflate.map(([, text]) => text));
+    expect(parts.map((p) => p.part)).toEqual(['document properties', 'document properties', 'document properties', 'body', 'body', 'page footer', 'body', 'page header']);
+    expect(parts[3].text).toContain('Item 399: Ó’Brien’s claim, £399 & more 社会保障');
+    expect(parts.find((p) => p.part === 'page header')?.text).toContain('OFFICIAL-SENSITIVE');
+    // cut off anywhere (in the body, after it, in the central directory): refused, never read in part
+    for (const end of [40, Math.floor(bytes.length / 3), Math.floor(bytes.length * 0.8), bytes.length - 200, bytes.length - 10]) {
+      expect(() => docxParts(bytes.subarray(0, end)), `cut at ${end} of ${bytes.length}`).toThrow();
+    }
+    // the body's compressed bytes damaged
+    const body = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml'];
+    expect(body.length).toBeGreaterThan(10_000);
+    const damaged = bytes.slice();
+    const name = new TextEncoder().encode('word/document.xml');
+    const header = damaged.findIndex((b, i) => b === 0x50 && damaged[i + 1] === 0x4b && damaged[i + 2] === 0x03 && damaged[i + 3] === 0x04 && name.every((c, j) => damaged[i + 30 + j] === c));
+    expect(header).toBeGreaterThan(-1);
+    const start = header + 30 + name.length + (damaged[header + 28] | (damaged[header + 29] << 8));
+    damaged.fill(0xff, start + 20, start + 60);
+    expect(() => docxParts(damaged)).toThrow();
+    expect(() => docxParts(new Uint8Array([1, 2, 3]))).toThrow(/read back whole/);
   });
 });
