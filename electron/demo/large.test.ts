@@ -3,6 +3,7 @@ import { makeHarness, type Harness } from '../../tests/support/harness';
 import { loadDemo } from './demo';
 import { REC_TRANSITIONS, type RecStatus } from '#shared/domain/recommendations';
 import { loadLargeDemo } from './large';
+import { CORONER_AREAS } from './register';
 
 const harnesses: Harness[] = [];
 afterEach(async () => {
@@ -30,6 +31,12 @@ describe('large demonstration dataset', () => {
     // Realistic text lengths: a summary of a few sentences.
     expect(q("select avg(length(summary)) from evidence where ref like '%-L%'")).toBeGreaterThan(200);
     expect((await h.api.listEvidence({ filter: { text: 'appointee' } })).ok).toBe(true);
+    // A coroner's report names a coroner area, in the region the record gives.
+    const reports = h.opened.sqlite.prepare("select region, json_extract(details, '$.coronerArea') as area from evidence where type = 'pfd' and ref like '%-L%'").all() as { region: string; area: string }[];
+    expect(reports.length).toBeGreaterThan(50);
+    const regionOf = new Map(CORONER_AREAS.map((a) => [a.area, a.region]));
+    for (const r of reports) expect(regionOf.get(r.area), r.area).toBe(r.region);
+    expect(new Set(reports.map((r) => r.area)).size).toBeGreaterThan(5);
     const again = await build(7);
     const refs = (x: Harness) => x.opened.sqlite.prepare("select ref || title || received_on from evidence where ref like '%-L%' order by id").pluck().all();
     expect(refs(again.h)).toEqual(refs(h));

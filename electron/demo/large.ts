@@ -9,7 +9,7 @@ import { londonToday } from '#shared/format';
 import { nowIso, type HandlerContext } from '../handlers/context';
 import { minutesSnapshot } from '../handlers/meeting';
 import { loadLargeMeetings, type MeetingScale } from './largeMeetings';
-import { DEMO_TOPICS, REGIONS, seeded } from './register';
+import { CORONER_AREAS, DEMO_TOPICS, REGIONS, seeded } from './register';
 
 export interface LargeScale extends MeetingScale {
   evidence: number;
@@ -21,7 +21,7 @@ export interface LargeScale extends MeetingScale {
 export const LARGE: LargeScale = { evidence: 100_000, themes: 2_000, links: 300_000, panels: 120, recommendations: 5_000, updates: 50_000, minuteEntries: 100_000, seed: 2026 };
 
 /** Bumped whenever the large dataset's content changes, so a kept copy is rebuilt. */
-export const LARGE_DATASET_VERSION = 3;
+export const LARGE_DATASET_VERSION = 4;
 
 export interface LargeLoaded {
   evidence: number;
@@ -87,7 +87,9 @@ export async function loadLargeDemo(ctx: HandlerContext, scale: LargeScale = LAR
       const key = `${type}${year}`;
       const n = (seq[key] = (seq[key] ?? 0) + 1);
       const finding = pick(topic.findings);
-      const region = pick(REGIONS);
+      // A coroner's report comes from a coroner area (England and Wales), in the region it names.
+      const coroner = type === 'pfd' ? pick(CORONER_AREAS) : undefined;
+      const region = coroner?.region ?? pick(REGIONS);
       const summary = [`${finding.charAt(0).toUpperCase()}${finding.slice(1)} (${region}).`, pick(CONTEXT), pick(CONTEXT), pick(OUTCOMES)].join(' ');
       const common = {
         ref: `${PREFIX[type]}-${year}-L${String(n).padStart(5, '0')}`,
@@ -100,7 +102,7 @@ export async function loadLargeDemo(ctx: HandlerContext, scale: LargeScale = LAR
         sensitivity: 'official-sensitive' as const,
         personal: { personName: type === 'ipr' || type === 'pfd' || type === 'sar' ? `Person ${i}` : '', caseReference: type === 'ipr' ? `IPRG/${year}/${n}` : '' },
       };
-      const details = detailsFor(type, { date, year, n, finding, region, rnd, pick });
+      const details = detailsFor(type, { date, year, n, finding, region, coronerArea: coroner?.area ?? '', rnd, pick });
       byTopic[topicIndex].push(load.evidence({ ...common, details } as EvidenceParsed, now));
     }
     for (let t = 0; t < scale.themes; t++) {
@@ -156,6 +158,8 @@ interface D {
   n: number;
   finding: string;
   region: string;
+  /** a coroner's report's area */
+  coronerArea: string;
   rnd: () => number;
   pick: <T>(xs: readonly T[]) => T;
 }
@@ -177,7 +181,7 @@ function detailsFor(type: EvidenceType, d: D): EvidenceParsed['details'] {
         coronerRef: `${d.year}-L${String(d.n).padStart(5, '0')}`,
         reportDate: d.date,
         coronerName: 'HM Senior Coroner',
-        coronerArea: d.region,
+        coronerArea: d.coronerArea,
         category: 'Other related deaths',
         addressees: ['Department for Work and Pensions'],
         addressedToDwp: d.rnd() < 0.6,

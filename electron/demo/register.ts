@@ -144,7 +144,7 @@ export const DEMO_TOPICS: Topic[] = [
 
 export const REGIONS = ['North East', 'North West', 'Yorkshire and the Humber', 'East Midlands', 'West Midlands', 'East of England', 'London', 'South East', 'South West', 'Wales', 'Scotland'];
 /** Coroner areas (England and Wales only: Scotland has no coroners), each with the region it is in. */
-const AREAS: readonly { area: string; region: string }[] = [
+export const CORONER_AREAS: readonly { area: string; region: string }[] = [
   { area: 'Surrey', region: 'South East' },
   { area: 'Manchester North', region: 'North West' },
   { area: 'West Yorkshire (Eastern)', region: 'Yorkshire and the Humber' },
@@ -365,7 +365,7 @@ function build(type: EvidenceType, c: Ctx): EvidenceInput {
     }
     case 'pfd': {
       const toDwp = c.rnd() < 0.75;
-      const { area, region } = c.pick(AREAS);
+      const { area, region } = c.pick(CORONER_AREAS);
       // The report is from the region its coroner area is in.
       base.region = region;
       const coronerRef = `${c.year}-${String(4000 + Number(c.seq)).padStart(4, '0')}`;
