@@ -168,7 +168,15 @@ export function bodyOf(body: Body, part: Part, parts: Part[]): Body {
   const prelude = preludeOf(body, part, parts);
   if (part.to === children.length) return { 'w:body': [...prelude, ...children.slice(part.from)] };
   if (!part.endsSection) {
-    const sectPr = children.slice(part.to).map(sectionEndedBy).find((s) => s !== undefined) ?? children[children.length - 1];
+    // The next section's end after the part (not every element after it, which made the parts O(n²)).
+    let sectPr: unknown = children[children.length - 1];
+    for (let i = part.to; i < children.length; i++) {
+      const ends = sectionEndedBy(children[i]);
+      if (ends !== undefined) {
+        sectPr = ends;
+        break;
+      }
+    }
     return { 'w:body': [...prelude, ...children.slice(part.from, part.to), sectPr] };
   }
   // The paragraph that ends the section, without the section's properties, which end the body
@@ -448,12 +456,15 @@ export interface PartLayoutCounts {
  * An estimator that lays a document out part by part and remembers each part's layout (by a hash
  * of its content and surroundings) for the next document with the same part (unless told not to
  * `remember`). A document that cannot be cut, or whose parts cannot be joined, is laid out whole
- * by `estimator`, as before.
+ * by `estimator`, as before; one whose parts could not be kept or joined is known again by its
+ * parts' keys, and laid out whole at once.
  */
 export function partByPartEstimator(estimator: PageNumberEstimator, { remember = true } = {}): PageNumberEstimator & { readonly counts: PartLayoutCounts; forget(): void } {
   const kept = new Map<string, PartEstimate>();
   /** whether a part that shows others' page numbers has its pages with them, by its key and the numbers */
   const checked = new Map<string, boolean>();
+  /** documents, by their parts' keys, whose parts could not be kept or joined: laid out whole at once when seen again */
+  const refused = new Set<string>();
   const counts: PartLayoutCounts = { laidOut: 0, remembered: 0, checked: 0, whole: 0 };
   const whole = (body: Parameters<PageNumberEstimator>[0], context: IContext) => {
     counts.whole += 1;
@@ -472,9 +483,17 @@ export function partByPartEstimator(estimator: PageNumberEstimator, { remember =
     if (!remember) {
       kept.clear();
       checked.clear();
+      refused.clear();
     }
     const names = written.map(bookmarksIn);
     const { keys, foreign } = contentKeys(written, names, around.written);
+    const signature = keys.join(' ');
+    if (refused.has(signature)) return whole(body, context);
+    const refuse = () => {
+      refused.add(signature);
+      if (refused.size > KEPT_PARTS) refused.delete(refused.values().next().value as string);
+      return whole(body, context);
+    };
     const estimates: PartEstimate[] = [];
     for (const [i, part] of parts.entries()) {
       let e = kept.get(keys[i]);
@@ -485,7 +504,7 @@ export function partByPartEstimator(estimator: PageNumberEstimator, { remember =
       } else {
         const laid = keptOf(estimator(bodies[i], context), part, parts, names[i]);
         counts.laidOut += 1;
-        if (!laid) return whole(body, context);
+        if (!laid) return refuse();
         e = laid;
       }
       kept.set(keys[i], e);
@@ -493,7 +512,7 @@ export function partByPartEstimator(estimator: PageNumberEstimator, { remember =
       estimates.push(e);
     }
     const joined = joinParts(parts, estimates, names);
-    if (!joined) return whole(body, context);
+    if (!joined) return refuse();
     // Each part that shows other parts' page numbers, checked with the numbers the join gives them.
     for (const [i, others] of foreign.entries()) {
       const shown = others.filter((name) => joined.bookmarks.has(name)).map((name): [string, string] => [name, joined.bookmarks.get(name)!]);
@@ -506,7 +525,7 @@ export function partByPartEstimator(estimator: PageNumberEstimator, { remember =
         checked.set(check, fine);
         if (checked.size > KEPT_PARTS) checked.delete(checked.keys().next().value as string);
       }
-      if (!fine) return whole(body, context);
+      if (!fine) return refuse();
     }
     return joined;
   };
@@ -515,6 +534,7 @@ export function partByPartEstimator(estimator: PageNumberEstimator, { remember =
     forget: () => {
       kept.clear();
       checked.clear();
+      refused.clear();
     },
   });
 }

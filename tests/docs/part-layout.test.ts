@@ -217,6 +217,35 @@ describe('where a body is cut into parts', () => {
     expect(longer.seen[3]).toBe(JSON.stringify(doc));
   });
 
+  it('knows a document whose parts could not be kept or joined when it sees it again, and lays it out whole at once', () => {
+    const first = { 'w:p': [{ 'w:r': [{ 'w:t': ['first'] }] }] };
+    const doc = body(first, { 'w:p': [{ 'w:pPr': [breakBefore] }, { 'w:r': [{ 'w:t': ['second'] }] }] }, sect());
+    const calls: string[] = [];
+    // the second part's layout has a guess in it, so it cannot be kept (keptOf), and the document is laid out whole
+    const estimator = Object.assign((laid: unknown) => {
+      const json = JSON.stringify(laid);
+      calls.push(json);
+      const guesses = json.includes('"second"') && json !== JSON.stringify(doc) ? [{ reason: 'a guess' }] : [];
+      return { bookmarks: new Map<string, string>(), pageCount: 1, sectionPageCounts: [1], guesses };
+    }, {}) as unknown as PageNumberEstimator;
+    const byParts = partByPartEstimator(estimator);
+    byParts(doc, {} as IContext);
+    expect(byParts.counts).toEqual({ laidOut: 2, remembered: 0, checked: 0, whole: 1 });
+    expect(calls.at(-1)).toBe(JSON.stringify(doc));
+    // the same document again: whole at once, no part laid out or looked up again
+    byParts(doc, {} as IContext);
+    expect(byParts.counts).toEqual({ laidOut: 2, remembered: 0, checked: 0, whole: 2 });
+    expect(calls).toHaveLength(4);
+    // a changed document (whose second part can be kept) is tried part by part again, its first part
+    // remembered; and forgetting lets go of the refusal too
+    const changed = body(first, { 'w:p': [{ 'w:pPr': [breakBefore] }, { 'w:r': [{ 'w:t': ['second, changed'] }] }] }, sect());
+    byParts(changed, {} as IContext);
+    expect(byParts.counts).toEqual({ laidOut: 3, remembered: 1, checked: 0, whole: 2 });
+    byParts.forget();
+    byParts(doc, {} as IContext);
+    expect(byParts.counts).toEqual({ laidOut: 5, remembered: 1, checked: 0, whole: 3 });
+  });
+
   it('lays out whole a document with no place to cut, and joins no parts that share a bookmark', () => {
     const calls: unknown[] = [];
     const estimator = Object.assign((b: unknown) => {
