@@ -5,7 +5,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { barChart } from '#templates/charts/barChart';
 import { CHART_COLOUR } from '#templates/charts/palette';
-import { chartFonts, chartsAhead, keptRowBuffers, pngOf, pngOfAsync, pngRows, rasteriseSvg } from './chartRaster';
+import { chartFonts, chartsAhead, keptRowBuffers, pngOf, pngOfAsync, pngRows, rasteriseSvg, rowTurns } from './chartRaster';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Uint8Array): { width: number; height: number } {
@@ -161,6 +161,25 @@ describe('the charts’ PNG encoder', () => {
     const kept = keptRowBuffers();
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThanOrEqual(2);
+  });
+
+  it('compresses two charts at a time, each later one in the order it was asked for, and hands every turn back', async () => {
+    const pictures = [2, 3, 5, 6, 8, 9, 10].map((seed) => drawn(quarterChart(seed).svg, 2));
+    const finished: number[] = [];
+    const seen: { inUse: number; waiting: number }[] = [];
+    const all = pictures.map((p, i) =>
+      pngOfAsync(p).then((png) => {
+        seen.push(rowTurns());
+        finished.push(i);
+        return png;
+      }),
+    );
+    // two compressing, five waiting, as soon as they are asked for
+    expect(rowTurns()).toEqual({ inUse: 2, waiting: 5 });
+    await Promise.all(all);
+    expect(seen.every((t) => t.inUse <= 2)).toBe(true);
+    expect(finished.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(rowTurns()).toEqual({ inUse: 0, waiting: 0 });
   });
 
   it('gives its turn back when a chart’s rows cannot be had, so the next charts are still compressed', async () => {

@@ -108,10 +108,14 @@ function giveBackRows(rows: Buffer): void {
   if (spareRows.length < ROWS_AT_ONCE) spareRows.push(rows);
 }
 
-/** Rows laid out in a kept buffer and compressed on libuv's threads, `ROWS_AT_ONCE` charts at a time. */
+/**
+ * Rows laid out in a kept buffer and compressed on libuv's threads, `ROWS_AT_ONCE` charts at a
+ * time, in the order they were asked for: a chart done hands its turn to the one waiting longest,
+ * so a chart asked for later cannot take it first.
+ */
 async function deflatedRows(drawn: Drawn): Promise<Buffer> {
-  while (rowsInUse >= ROWS_AT_ONCE) await new Promise<void>((resolve) => waitingForRows.push(resolve));
-  rowsInUse += 1;
+  if (rowsInUse >= ROWS_AT_ONCE) await new Promise<void>((resolve) => waitingForRows.push(resolve));
+  else rowsInUse += 1;
   let rows: Buffer | undefined;
   try {
     // Inside the try: a buffer that cannot be had (no memory) gives its turn back like any failure.
@@ -119,13 +123,16 @@ async function deflatedRows(drawn: Drawn): Promise<Buffer> {
     return await deflateAsync(pngRows(drawn, rows));
   } finally {
     if (rows) giveBackRows(rows);
-    rowsInUse -= 1;
-    waitingForRows.shift()?.();
+    const next = waitingForRows.shift();
+    if (next) next();
+    else rowsInUse -= 1;
   }
 }
 
 /** The spare buffers kept for charts' rows, by size (for the tests). */
 export const keptRowBuffers = () => spareRows.map((b) => b.length);
+/** How many charts' rows are being compressed, and how many wait their turn (for the tests). */
+export const rowTurns = () => ({ inUse: rowsInUse, waiting: waitingForRows.length });
 
 function pngChunk(type: string, data: Uint8Array): Buffer {
   const chunk = Buffer.alloc(12 + data.length);
