@@ -1,7 +1,7 @@
 // Meeting mode: the minute-taker's screen on the day. Opens on the approved agenda; everything is
 // reachable from the keyboard, saved as it is typed, and reopening returns to the same item.
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { panelTitle } from '#shared/domain/panels';
 import type { Meeting } from '#shared/domain/meeting';
@@ -30,6 +30,20 @@ export const MEETING_SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'Alt+A', what: 'Add an action' },
   { keys: 'Alt+R', what: 'Add a recommendation' },
 ];
+
+/**
+ * Once typing has been saved, what is derived from it (completeness, counts) is read again in the
+ * background; the fields keep their own text, so nothing being typed is overwritten. A component of
+ * its own, so that the save's state changing re-renders it alone and not the whole screen.
+ */
+function RefreshWhenSaved({ panelId }: { panelId: number }) {
+  const saveState = useSaveState();
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (saveState.kind === 'saved') void qc.invalidateQueries({ queryKey: keys.meeting(panelId) });
+  }, [saveState, qc, panelId]);
+  return null;
+}
 
 /** What happens to typing here: saved as it goes, or nothing to type into (not started, or locked). */
 function SavedIndicator({ meeting }: { meeting: Meeting }) {
@@ -277,20 +291,13 @@ function MeetingScreen({ meeting, receivedAt }: { meeting: Meeting; receivedAt: 
 
   const recordedCount = meeting.attendees.filter((a) => a.status !== null).length;
 
-  // Once typing has been saved, refresh what is derived from it (completeness, counts) in the
-  // background; the fields keep their own text, so nothing being typed is overwritten.
-  const saveState = useSaveState();
-  const qc = useQueryClient();
-  useEffect(() => {
-    if (saveState.kind === 'saved') void qc.invalidateQueries({ queryKey: keys.meeting(panelId) });
-  }, [saveState, qc, panelId]);
-
   return (
     <Page
       title={`Meeting: ${panelTitle(meeting.panel)}`}
       back={<Link href={`/panels/${panelId}`}>Back to the panel</Link>}
       actions={<MinutesControls meeting={meeting} />}
     >
+      <RefreshWhenSaved panelId={panelId} />
       <div className="meeting-bar">
         <SavedIndicator meeting={meeting} />
         <QuorumIndicator meeting={meeting} />
@@ -370,15 +377,23 @@ function MeetingScreen({ meeting, receivedAt }: { meeting: Meeting; receivedAt: 
   );
 }
 
+/** The screen re-renders only when the meeting it is given changes (see MeetingPage). */
+const MeetingScreenOf = memo(MeetingScreen);
+
 export function MeetingPage({ panelId }: { panelId: number }) {
   const meeting = useMeeting(panelId);
   const qc = useQueryClient();
   useEffect(() => () => void qc.invalidateQueries({ queryKey: keys.panels.all }), [qc]);
-  if (meeting.isPending) return <Loading what="the meeting" />;
+  // The meeting read again after every autosave re-renders the whole screen: it is shown as a
+  // deferred update, which React renders in slices and sets aside for a keystroke, so the letter
+  // typed is painted first and the refreshed counts a moment later.
+  const shown = useDeferredValue(meeting.data);
+  const shownAt = useDeferredValue(meeting.dataUpdatedAt);
   if (meeting.isError) return <ErrorState error={meeting.error} onRetry={() => meeting.refetch()} />;
+  if (meeting.isPending || !shown) return <Loading what="the meeting" />;
   return (
     <SaveTrackerProvider>
-      <MeetingScreen meeting={meeting.data} receivedAt={meeting.dataUpdatedAt} />
+      <MeetingScreenOf meeting={shown} receivedAt={shownAt} />
     </SaveTrackerProvider>
   );
 }

@@ -11,10 +11,11 @@ interface Tracker {
   begin(): void;
   done(ok: true): void;
   done(ok: false, message: string): void;
-  state: SaveState;
 }
 
+/** The tracker itself never changes, so the fields that save through it are not re-rendered by a save's state; the state is a context of its own. */
 const TrackerContext = createContext<Tracker | null>(null);
+const SaveStateContext = createContext<SaveState>({ kind: 'idle' });
 
 /** Counts saves in flight across the page so one indicator can speak for all of them. */
 export function SaveTrackerProvider({ children }: { children: ReactNode }) {
@@ -31,12 +32,16 @@ export function SaveTrackerProvider({ children }: { children: ReactNode }) {
     else if (pending.current === 0) failed.current = null;
     if (pending.current === 0) setState(failed.current ? { kind: 'error', message: failed.current } : { kind: 'saved', at: new Date() });
   }, []) as Tracker['done'];
-  const value = useMemo(() => ({ begin, done, state }), [begin, done, state]);
-  return <TrackerContext.Provider value={value}>{children}</TrackerContext.Provider>;
+  const tracker = useMemo(() => ({ begin, done }), [begin, done]);
+  return (
+    <TrackerContext.Provider value={tracker}>
+      <SaveStateContext.Provider value={state}>{children}</SaveStateContext.Provider>
+    </TrackerContext.Provider>
+  );
 }
 
 export function useSaveState(): SaveState {
-  return useContext(TrackerContext)?.state ?? { kind: 'idle' };
+  return useContext(SaveStateContext);
 }
 
 /** Wraps a save so the page's indicator follows it; rethrows so callers can show field errors. */
