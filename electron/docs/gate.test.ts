@@ -1,7 +1,7 @@
 // A part's text as the personal-data gate reads it: one pass over the tags, checked against the
 // three regular expressions it replaced, on made-up parts and on cases of each kind of line end;
 // and read from the part's bytes, as from the part decoded whole.
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import fc from 'fast-check';
 import { Document, Footer, Header, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
@@ -104,7 +104,21 @@ describe('the text of a part of a .docx', () => {
     expect(header).toBeGreaterThan(-1);
     const start = header + 30 + name.length + (damaged[header + 28] | (damaged[header + 29] << 8));
     damaged.fill(0xff, start + 20, start + 60);
-    expect(() => docxParts(damaged)).toThrow();
+    expect(() => docxParts(damaged)).toThrow(/read back whole for the personal-data check/);
     expect(() => docxParts(new Uint8Array([1, 2, 3]))).toThrow(/read back whole/);
+    // stored, not deflated: a byte of the body changed reads without complaint, but not past its checksum
+    const stored = zipSync(unzipSync(bytes), { level: 0 });
+    expect(docxParts(stored).map((p) => p.text)).toEqual(parts.map((p) => p.text));
+    const storedHeader = stored.findIndex((b, i) => b === 0x50 && stored[i + 1] === 0x4b && stored[i + 2] === 0x03 && stored[i + 3] === 0x04 && name.every((c, j) => stored[i + 30 + j] === c));
+    const storedStart = storedHeader + 30 + name.length + (stored[storedHeader + 28] | (stored[storedHeader + 29] << 8));
+    const flipped = stored.slice();
+    flipped[storedStart + 500] ^= 0x20;
+    expect(() => docxParts(flipped)).toThrow(/word\/document\.xml is damaged/);
+    // the body's own header saying it holds nothing (its sizes 0): never read as an empty body
+    const emptied = stored.slice();
+    emptied.fill(0, storedHeader + 18, storedHeader + 26);
+    expect(() => docxParts(emptied)).toThrow(/read back whole/);
+    // nor a file whose body is empty throughout
+    expect(() => docxParts(zipSync({ ...unzipSync(bytes), 'word/document.xml': new Uint8Array() }))).toThrow(/it has no body/);
   });
 });

@@ -1,6 +1,6 @@
 // Reads a packed .docx back into its text parts for the personal-data gate: the body, every
 // header and footer, and the document properties (which the docx library fills in by default).
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { Unzip, type AsyncFlateStreamHandler, type FlateError, type UnzipDecoder } from 'fflate';
 import type { DocumentPart } from '#shared/pii/gate';
 
@@ -74,41 +74,73 @@ const READ_BACK = /^word\/(document|header\d*|footer\d*|footnotes|endnotes|comme
 
 /**
  * fflate's decoder for a deflated file in a zip, in Node's zlib rather than JavaScript: the body
- * of a pack (2.5 MB) is inflated in about 2 ms rather than 14. Its chunks are gathered and inflated
- * at the last; a file that does not inflate is reported to the file's handler, as fflate's own
- * decoder reports one.
+ * of a pack (2.5 MB) is inflated in about 2 ms rather than 14. Its chunks (views of the bytes
+ * given, which fflate does not reuse) are gathered and inflated at the last; a file that does not
+ * inflate is reported to the file's handler, as fflate's own decoder reports one.
  */
 class ZlibInflate implements UnzipDecoder {
   static compression = 8;
   ondata: AsyncFlateStreamHandler = () => {};
   private chunks: Uint8Array[] = [];
   push(chunk: Uint8Array, final: boolean): void {
-    // fflate may reuse the chunk's buffer: a copy is kept unless it is the only one.
-    this.chunks.push(final && this.chunks.length === 0 ? chunk : chunk.slice());
+    if (chunk.length > 0) this.chunks.push(chunk);
     if (!final) return;
-    let inflated: Uint8Array<ArrayBuffer>;
+    let inflated: Buffer;
     try {
-      inflated = new Uint8Array(inflateRawSync(this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks)));
+      inflated = inflateRawSync(this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks));
     } catch (err) {
-      this.ondata(Object.assign(new Error(`a file in the document does not inflate (${(err as Error).message})`), { code: 0 }) as FlateError, new Uint8Array(), true);
+      this.ondata(Object.assign(new Error(`a file in it does not inflate (${(err as Error).message})`), { code: 0 }) as FlateError, new Uint8Array(), true);
       return;
     }
     this.chunks = [];
-    this.ondata(null, inflated, true);
+    // A view of zlib's own bytes (always an ArrayBuffer: zlib makes no shared memory), not a copy.
+    this.ondata(null, new Uint8Array(inflated.buffer as ArrayBuffer, inflated.byteOffset, inflated.length), true);
   }
 }
 
-/** How many files a zip's central directory lists (its end record's count), or -1 where it has no end record. */
-function entriesListed(bytes: Uint8Array): number {
+const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
+const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+
+/**
+ * What a zip's central directory lists, by name: each file's CRC-32 and size. Null where there is
+ * no whole directory (a file cut off, or not a zip).
+ */
+function centralDirectory(bytes: Uint8Array): Map<string, { crc: number; size: number }> | null {
   // The end record is 22 bytes, and a comment of up to 65,535 after it.
+  let end = -1;
   for (let at = bytes.length - 22; at >= 0 && at >= bytes.length - 22 - 65535; at--) {
-    if (bytes[at] === 0x50 && bytes[at + 1] === 0x4b && bytes[at + 2] === 0x05 && bytes[at + 3] === 0x06) return bytes[at + 10] | (bytes[at + 11] << 8);
+    if (u32(bytes, at) === 0x06054b50) {
+      end = at;
+      break;
+    }
   }
-  return -1;
+  if (end < 0) return null;
+  const count = u16(bytes, end + 10);
+  const listed = new Map<string, { crc: number; size: number }>();
+  let at = u32(bytes, end + 16);
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > end || u32(bytes, at) !== 0x02014b50) return null;
+    const nameLength = u16(bytes, at + 28);
+    if (at + 46 + nameLength > end) return null;
+    const name = Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, nameLength).toString('utf8');
+    listed.set(name, { crc: u32(bytes, at + 16), size: u32(bytes, at + 24) });
+    at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
+  }
+  return listed;
 }
 
-/** The parts the gate reads, unzipped; throws when the file is not a whole .docx. */
+/** Why a document cannot be checked: said as the export shows it. */
+const unreadable = (why: string) => new Error(`The document could not be read back whole for the personal-data check (${why}); nothing was written.`);
+
+/**
+ * The parts the gate reads, unzipped; throws when the file is not a whole .docx. The stream reads
+ * the files one after another by their own headers, so each part read is then held to what the
+ * central directory lists for it (its size and CRC-32), and every file listed must have been
+ * seen: a file cut off, damaged or missing a part is refused, never checked in part.
+ */
 function unzipParts(bytes: Uint8Array): Record<string, Uint8Array> {
+  const listed = centralDirectory(bytes);
+  if (!listed) throw unreadable('it is cut off, or not a Word file');
   const files: Record<string, Uint8Array> = {};
   const open = new Set<string>();
   let seen = 0;
@@ -132,11 +164,19 @@ function unzipParts(bytes: Uint8Array): Record<string, Uint8Array> {
     };
     file.start();
   };
-  unzip.push(bytes, true);
-  if (failure) throw failure;
-  // The stream reads the files one after another; a file cut off, or missing a part, is found by
-  // the count its central directory gives: never a document checked in part.
-  if (open.size > 0 || !files['word/document.xml'] || seen !== entriesListed(bytes)) throw new Error('The document could not be read back whole for the personal-data check.');
+  try {
+    unzip.push(bytes, true);
+  } catch (err) {
+    throw unreadable((err as Error).message);
+  }
+  if (failure) throw unreadable((failure as Error).message);
+  if (open.size > 0 || seen !== listed.size) throw unreadable('a file in it is cut off or missing');
+  const body = files['word/document.xml'];
+  if (!body || body.length === 0) throw unreadable('it has no body');
+  for (const [name, data] of Object.entries(files)) {
+    const entry = listed.get(name);
+    if (!entry || entry.size !== data.length || entry.crc !== crc32(data)) throw unreadable(`${name} is damaged`);
+  }
   return files;
 }
 
