@@ -65,7 +65,7 @@ function Routes() {
         <Route path="/panels" component={PanelsPage} />
         <Route path="/panels/new" component={NewPanelPage} />
         <Route path="/panels/plan-year" component={PlanYearPage} />
-        <Route path="/panels/:id/meeting">{(p) => <MeetingPage panelId={Number(p.id)} />}</Route>
+        <Route path="/panels/:id/meeting">{(p) => <MeetingPage key={p.id} panelId={Number(p.id)} />}</Route>
         <Route path="/panels/:id/edit">{(p) => <EditPanelPage id={Number(p.id)} />}</Route>
         <Route path="/panels/:id">{(p) => <PanelDetailPage id={Number(p.id)} />}</Route>
         <Route path="/members" component={MembersPage} />

@@ -14,7 +14,7 @@ function AttendeeRow({ meeting, a }: { meeting: Meeting; a: Attendee }) {
     call('setAttendance', { panelId: meeting.panel.id, memberId: a.memberId, ...v }),
   );
   const here = a.status === 'present' || a.status === 'deputy';
-  const deputy = useAutosave(a.deputyName, (v) => call('setAttendance', { panelId: meeting.panel.id, memberId: a.memberId, status: 'deputy', deputyName: v, arrivedAt: a.arrivedAt, leftAt: a.leftAt }));
+  const deputy = useAutosave(`attendance:${a.memberId}:deputy`, a.deputyName, (v) => call('setAttendance', { panelId: meeting.panel.id, memberId: a.memberId, status: 'deputy', deputyName: v, arrivedAt: a.arrivedAt, leftAt: a.leftAt }));
   const disabled = meeting.locked || meeting.phase === 'not-started';
   const err = set.error as { fields?: Record<string, string>; message?: string } | null;
   const fieldError = err?.fields ? Object.values(err.fields)[0] : err?.message;
@@ -69,10 +69,10 @@ function AttendeeRow({ meeting, a }: { meeting: Meeting; a: Attendee }) {
 
 function DeclarationRow({ meeting, d, n }: { meeting: Meeting; d: Meeting['declarations'][number]; n: number }) {
   const remove = useMeetingChange(meeting.panel.id, (id: number) => call('removeDeclaration', { id }));
-  const member = useAutosave(d.memberId === null ? '' : String(d.memberId), (v) => call('updateDeclaration', { id: d.id, memberId: v ? Number(v) : null }), 0);
-  const item = useAutosave(d.itemId === null ? '' : String(d.itemId), (v) => call('updateDeclaration', { id: d.id, itemId: v ? Number(v) : null }), 0);
-  const interest = useAutosave(d.interest, (v) => call('updateDeclaration', { id: d.id, interest: v }));
-  const action = useAutosave(d.actionTaken, (v) => call('updateDeclaration', { id: d.id, actionTaken: v }));
+  const member = useAutosave(`declaration:${d.id}:member`, d.memberId === null ? '' : String(d.memberId), (v) => call('updateDeclaration', { id: d.id, memberId: v ? Number(v) : null }), 0);
+  const item = useAutosave(`declaration:${d.id}:item`, d.itemId === null ? '' : String(d.itemId), (v) => call('updateDeclaration', { id: d.id, itemId: v ? Number(v) : null }), 0);
+  const interest = useAutosave(`declaration:${d.id}:interest`, d.interest, (v) => call('updateDeclaration', { id: d.id, interest: v }));
+  const action = useAutosave(`declaration:${d.id}:action`, d.actionTaken, (v) => call('updateDeclaration', { id: d.id, actionTaken: v }));
   const disabled = meeting.locked;
   const error = member.error ?? item.error ?? interest.error ?? action.error;
   return (

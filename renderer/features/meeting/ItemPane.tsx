@@ -40,8 +40,8 @@ function SaveError({ error }: { error: string | null }) {
   );
 }
 
-function TextArea({ label, initial, save, disabled, rows = 3, autoFocus, hint }: { label: string; initial: string; save: (v: string) => Promise<unknown>; disabled: boolean; rows?: number; autoFocus?: boolean; hint?: string }) {
-  const a = useAutosave(initial, save);
+function TextArea({ field, label, initial, save, disabled, rows = 3, autoFocus, hint }: { field: string; label: string; initial: string; save: (v: string) => Promise<unknown>; disabled: boolean; rows?: number; autoFocus?: boolean; hint?: string }) {
+  const a = useAutosave(field, initial, save);
   const id = useId();
   return (
     <div className={`field${a.error ? ' field--error' : ''}`}>
@@ -55,7 +55,7 @@ function TextArea({ label, initial, save, disabled, rows = 3, autoFocus, hint }:
 
 function DecisionRow({ meeting, d, n, focus }: { meeting: Meeting; d: MeetingItem['decisions'][number]; n: number; focus: boolean }) {
   const remove = useMeetingChange(meeting.panel.id, (id: number) => call('removeDecision', { id }));
-  const text = useAutosave(d.text, (v) => call('updateDecision', { id: d.id, text: v }));
+  const text = useAutosave(`decision:${d.id}:text`, d.text, (v) => call('updateDecision', { id: d.id, text: v }));
   return (
     <li className="minute-entry">
       <div className={`field${text.error ? ' field--error' : ''}`}>
@@ -74,9 +74,9 @@ function DecisionRow({ meeting, d, n, focus }: { meeting: Meeting; d: MeetingIte
 
 function ActionRow({ meeting, a, n, focus, owners }: { meeting: Meeting; a: MeetingItem['actions'][number]; n: number; focus: boolean; owners: string }) {
   const remove = useMeetingChange(meeting.panel.id, (id: number) => call('removeAction', { id }));
-  const text = useAutosave(a.text, (v) => call('updateAction', { id: a.id, text: v }));
-  const owner = useAutosave(a.owner, (v) => call('updateAction', { id: a.id, owner: v }));
-  const due = useAutosave(a.dueDate ?? '', (v) => call('updateAction', { id: a.id, dueDate: v || null }));
+  const text = useAutosave(`action:${a.id}:text`, a.text, (v) => call('updateAction', { id: a.id, text: v }));
+  const owner = useAutosave(`action:${a.id}:owner`, a.owner, (v) => call('updateAction', { id: a.id, owner: v }));
+  const due = useAutosave(`action:${a.id}:due`, a.dueDate ?? '', (v) => call('updateAction', { id: a.id, dueDate: v || null }));
   const error = text.error ?? owner.error ?? due.error;
   return (
     <li className="minute-entry">
@@ -114,11 +114,11 @@ function ActionRow({ meeting, a, n, focus, owners }: { meeting: Meeting; a: Meet
 
 function RecommendationRow({ meeting, r, focus, dgs, themes, owners }: { meeting: Meeting; r: RecommendationSummary; focus: boolean; dgs: Member[]; themes: ThemeOption[]; owners: string }) {
   const remove = useMeetingChange(meeting.panel.id, (id: number) => call('removeRecommendation', { id }));
-  const text = useAutosave(r.text, (v) => call('updateRecommendation', { id: r.id, text: v }));
-  const owner = useAutosave(r.owner, (v) => call('updateRecommendation', { id: r.id, owner: v }));
-  const target = useAutosave(r.targetDate ?? '', (v) => call('updateRecommendation', { id: r.id, targetDate: v || null }));
-  const dg = useAutosave(r.dgId === null ? '' : String(r.dgId), (v) => call('updateRecommendation', { id: r.id, dgId: v ? Number(v) : null }), 0);
-  const linked = useAutosave(r.themeIds.map(String), (v) => call('updateRecommendation', { id: r.id, themeIds: v.map(Number) }), 0);
+  const text = useAutosave(`recommendation:${r.id}:text`, r.text, (v) => call('updateRecommendation', { id: r.id, text: v }));
+  const owner = useAutosave(`recommendation:${r.id}:owner`, r.owner, (v) => call('updateRecommendation', { id: r.id, owner: v }));
+  const target = useAutosave(`recommendation:${r.id}:target`, r.targetDate ?? '', (v) => call('updateRecommendation', { id: r.id, targetDate: v || null }));
+  const dg = useAutosave(`recommendation:${r.id}:dg`, r.dgId === null ? '' : String(r.dgId), (v) => call('updateRecommendation', { id: r.id, dgId: v ? Number(v) : null }), 0);
+  const linked = useAutosave(`recommendation:${r.id}:themes`, r.themeIds.map(String), (v) => call('updateRecommendation', { id: r.id, themeIds: v.map(Number) }), 0);
   const error = text.error ?? owner.error ?? target.error ?? dg.error ?? linked.error;
   const disabled = meeting.locked;
   return (
@@ -345,7 +345,7 @@ export function ItemPane({
       {item.standingKey === 'minutes' && <MattersArising meeting={meeting} which="actions" />}
       {item.standingKey === 'tracker' && <MattersArising meeting={meeting} which="recommendations" />}
 
-      <TextArea key={`notes-${item.id}`} label="Discussion notes" hint="A summary of the discussion for the minutes. Themes, not individual cases." initial={item.notes} rows={6} disabled={disabled} save={(v) => call('saveItemNotes', { itemId: item.id, notes: v })} />
+      <TextArea key={`notes-${item.id}`} field={`item:${item.id}:notes`} label="Discussion notes" hint="A summary of the discussion for the minutes. Themes, not individual cases." initial={item.notes} rows={6} disabled={disabled} save={(v) => call('saveItemNotes', { itemId: item.id, notes: v })} />
 
       <section aria-labelledby={`decisions-${item.id}`}>
         <div className="section-header">

@@ -11,6 +11,8 @@ interface Tracker {
   begin(): void;
   done(ok: true): void;
   done(ok: false, message: string): void;
+  /** the last value typed into each field on this screen, by the field's key (see useAutosave) */
+  typed: Map<string, unknown>;
 }
 
 /** The tracker itself never changes, so the fields that save through it are not re-rendered by a save's state; the state is a context of its own. */
@@ -32,7 +34,8 @@ export function SaveTrackerProvider({ children }: { children: ReactNode }) {
     else if (pending.current === 0) failed.current = null;
     if (pending.current === 0) setState(failed.current ? { kind: 'error', message: failed.current } : { kind: 'saved', at: new Date() });
   }, []) as Tracker['done'];
-  const tracker = useMemo(() => ({ begin, done }), [begin, done]);
+  const typed = useRef(new Map<string, unknown>()).current;
+  const tracker = useMemo(() => ({ begin, done, typed }), [begin, done, typed]);
   return (
     <TrackerContext.Provider value={tracker}>
       <SaveStateContext.Provider value={state}>{children}</SaveStateContext.Provider>
@@ -65,10 +68,15 @@ export function useTracked() {
 
 /**
  * A field's value held locally and saved after a pause. The server's copy is read once, when the
- * field first appears, so a background refresh never overwrites what is being typed.
+ * field first appears, so a background refresh never overwrites what is being typed. A field that
+ * appears again on the same screen (its item left and come back to) starts from what was last
+ * typed into it, by its `key` (say `decision:12:text`): the meeting it is given may not yet have
+ * been read again since that was saved. If what was typed differs from the server's copy it is
+ * saved again when the field is left, so a save that failed is tried again rather than lost.
  */
-export function useAutosave<T>(initial: T, save: (value: T) => Promise<unknown>, delay = AUTOSAVE_DELAY_MS) {
-  const [value, setValue] = useState<T>(initial);
+export function useAutosave<T>(key: string, initial: T, save: (value: T) => Promise<unknown>, delay = AUTOSAVE_DELAY_MS) {
+  const typed = useContext(TrackerContext)?.typed;
+  const [value, setValue] = useState<T>(() => (typed?.has(key) ? (typed.get(key) as T) : initial));
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(value);
   const saved = useRef(initial);
@@ -101,11 +109,12 @@ export function useAutosave<T>(initial: T, save: (value: T) => Promise<unknown>,
   const change = useCallback(
     (v: T) => {
       latest.current = v;
+      typed?.set(key, v);
       setValue(v);
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(flush, delay);
     },
-    [delay, flush],
+    [delay, flush, typed, key],
   );
 
   // Leaving the screen (or closing the window) sends whatever is still waiting.

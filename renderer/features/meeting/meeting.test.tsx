@@ -50,6 +50,32 @@ describe('meeting mode', () => {
     expect(await screen.findByRole('heading', { level: 2, name: /^3\. Recommendations tracker update/ })).toBeInTheDocument();
   });
 
+  it('shows what was typed in an item left and come back to before the meeting is read again, and saves no older text', async () => {
+    const { user, f, harness: h } = await open();
+    await screen.findByRole('heading', { level: 2, name: /^4\. Theme/ });
+    // From here the meeting's refreshes wait: the screen keeps the meeting it read before the typing.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const api = h.api;
+    window.scp = new Proxy(api, {
+      get: (target, key, receiver) =>
+        key === 'getMeeting' ? async (arg: Parameters<typeof api.getMeeting>[0]) => (await held, api.getMeeting(arg)) : Reflect.get(target, key, receiver),
+    });
+    await user.type(screen.getByLabelText('Discussion notes'), 'Typed before leaving the item.');
+    expect(await screen.findByText('All changes saved', {}, { timeout: 2000 })).toBeInTheDocument();
+    act(() => void fireEvent.keyDown(window, { code: 'ArrowUp', key: 'ArrowUp', altKey: true }));
+    await screen.findByRole('heading', { level: 2, name: /^3\. Recommendations tracker update/ });
+    act(() => void fireEvent.keyDown(window, { code: 'ArrowDown', key: 'ArrowDown', altKey: true }));
+    await screen.findByRole('heading', { level: 2, name: /^4\. Theme/ });
+    // The item's notes as typed, though the meeting on screen was read before them.
+    const notes = screen.getByLabelText('Discussion notes');
+    expect(notes).toHaveValue('Typed before leaving the item.');
+    await user.type(notes, ' More.');
+    await waitFor(async () => expect(ok(await api.getMeeting({ panelId: f.panelId })).items.find((i) => i.id === f.themeItemId)!.notes).toBe('Typed before leaving the item. More.'), { timeout: 2000 });
+    release();
+    window.scp = api;
+  });
+
   it('says what could not be saved, next to the field, and keeps the text', async () => {
     const { f, harness: h } = await open();
     await screen.findByRole('heading', { level: 2, name: /^4\. Theme/ });
