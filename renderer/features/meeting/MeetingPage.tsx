@@ -230,6 +230,18 @@ function MeetingScreen({ meeting, receivedAt }: { meeting: Meeting; receivedAt: 
   const items = meeting.items;
   const current = section.kind === 'item' ? items.find((i) => i.id === section.id) : undefined;
   const editable = meeting.phase !== 'not-started' && !meeting.locked;
+  // The meeting on screen may be a moment behind the one last read (its refresh is drawn in the
+  // background): what a command acts on (is the timer running, how many entries there are) is read
+  // from the latest.
+  const qc = useQueryClient();
+  const latestItem = useCallback((id: number) => (qc.getQueryData<Meeting>(keys.meeting(panelId)) ?? meeting).items.find((i) => i.id === id), [qc, panelId, meeting]);
+  const toggleTimer = useCallback(
+    (itemId: number) => {
+      const item = latestItem(itemId);
+      if (item) timer.mutate({ itemId, running: item.timerRunning });
+    },
+    [latestItem, timer],
+  );
 
   const go = useCallback(
     (next: Section) => {
@@ -245,11 +257,12 @@ function MeetingScreen({ meeting, receivedAt }: { meeting: Meeting; receivedAt: 
   const addEntry = useCallback(
     (kind: FocusRequest['kind']) => {
       if (!current || !editable) return;
-      const before = kind === 'decision' ? current.decisions.length : kind === 'action' ? current.actions.length : current.recommendations.length;
+      const item = latestItem(current.id) ?? current;
+      const before = kind === 'decision' ? item.decisions.length : kind === 'action' ? item.actions.length : item.recommendations.length;
       setFocus({ kind, after: before });
       add.mutate({ kind, itemId: current.id });
     },
-    [add, current, editable],
+    [add, current, editable, latestItem],
   );
 
   useEffect(() => {
@@ -269,7 +282,7 @@ function MeetingScreen({ meeting, receivedAt }: { meeting: Meeting; receivedAt: 
           go({ kind: 'attendance' });
           break;
         case 'KeyT':
-          if (current && editable) timer.mutate({ itemId: current.id, running: current.timerRunning });
+          if (current && editable) toggleTimer(current.id);
           break;
         case 'KeyD':
           addEntry('decision');
@@ -287,7 +300,7 @@ function MeetingScreen({ meeting, receivedAt }: { meeting: Meeting; receivedAt: 
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [addEntry, current, editable, go, items, timer]);
+  }, [addEntry, current, editable, go, items, toggleTimer]);
 
   const recordedCount = meeting.attendees.filter((a) => a.status !== null).length;
 
@@ -368,7 +381,7 @@ function MeetingScreen({ meeting, receivedAt }: { meeting: Meeting; receivedAt: 
               themes={themes.data ?? []}
               focus={focus}
               onAdd={addEntry}
-              onTimer={() => timer.mutate({ itemId: current.id, running: current.timerRunning })}
+              onTimer={() => toggleTimer(current.id)}
             />
           )}
         </div>

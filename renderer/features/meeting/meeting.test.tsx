@@ -76,6 +76,18 @@ describe('meeting mode', () => {
     window.scp = api;
   });
 
+  it('starts and stops the item’s timer with Alt+T, from the meeting as last read', async () => {
+    const { f, harness: h } = await open();
+    await screen.findByRole('heading', { level: 2, name: /^4\. Theme/ });
+    const running = async () => ok(await h.api.getMeeting({ panelId: f.panelId })).items.find((i) => i.id === f.themeItemId)!.timerRunning;
+    act(() => void fireEvent.keyDown(window, { code: 'KeyT', key: 't', altKey: true }));
+    await waitFor(async () => expect(await running()).toBe(true));
+    await screen.findByRole('button', { name: 'Stop timer' });
+    act(() => void fireEvent.keyDown(window, { code: 'KeyT', key: 't', altKey: true }));
+    await waitFor(async () => expect(await running()).toBe(false));
+    expect(await screen.findByRole('button', { name: 'Start timer' })).toBeInTheDocument();
+  });
+
   it('says what could not be saved, next to the field, and keeps the text', async () => {
     const { f, harness: h } = await open();
     await screen.findByRole('heading', { level: 2, name: /^4\. Theme/ });
