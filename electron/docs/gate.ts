@@ -101,11 +101,16 @@ class ZlibInflate implements UnzipDecoder {
 const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 
-/**
- * What a zip's central directory lists, by name: each file's CRC-32 and size. Null where there is
- * no whole directory (a file cut off, or not a zip).
- */
-function centralDirectory(bytes: Uint8Array): Map<string, { crc: number; size: number }> | null {
+/** A file as a zip's central directory lists it: how it is stored (8 deflated, 0 stored), its CRC-32 and size. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  crc: number;
+  size: number;
+}
+
+/** What a zip's central directory lists, in its order. Null where there is no whole directory (a file cut off, or not a zip). */
+export function zipDirectory(bytes: Uint8Array): ZipEntry[] | null {
   // The end record is 22 bytes, and a comment of up to 65,535 after it.
   let end = -1;
   for (let at = bytes.length - 22; at >= 0 && at >= bytes.length - 22 - 65535; at--) {
@@ -116,14 +121,14 @@ function centralDirectory(bytes: Uint8Array): Map<string, { crc: number; size: n
   }
   if (end < 0) return null;
   const count = u16(bytes, end + 10);
-  const listed = new Map<string, { crc: number; size: number }>();
+  const listed: ZipEntry[] = [];
   let at = u32(bytes, end + 16);
   for (let i = 0; i < count; i++) {
     if (at + 46 > end || u32(bytes, at) !== 0x02014b50) return null;
     const nameLength = u16(bytes, at + 28);
     if (at + 46 + nameLength > end) return null;
     const name = Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, nameLength).toString('utf8');
-    listed.set(name, { crc: u32(bytes, at + 16), size: u32(bytes, at + 24) });
+    listed.push({ name, method: u16(bytes, at + 10), crc: u32(bytes, at + 16), size: u32(bytes, at + 24) });
     at += 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
   }
   return listed;
@@ -139,8 +144,9 @@ const unreadable = (why: string) => new Error(`The document could not be read ba
  * seen: a file cut off, damaged or missing a part is refused, never checked in part.
  */
 function unzipParts(bytes: Uint8Array): Record<string, Uint8Array> {
-  const listed = centralDirectory(bytes);
-  if (!listed) throw unreadable('it is cut off, or not a Word file');
+  const directory = zipDirectory(bytes);
+  if (!directory) throw unreadable('it is cut off, or not a Word file');
+  const listed = new Map(directory.map((entry) => [entry.name, entry]));
   const files: Record<string, Uint8Array> = {};
   const open = new Set<string>();
   let seen = 0;

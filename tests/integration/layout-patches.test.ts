@@ -69,6 +69,12 @@ function slice(source: string, from: string, to: string): string {
   return source.slice(start, end);
 }
 
+/** The writer's firstOwnKey, which its nameOf patch adds (and the resolve and writing patches use); none in the library as installed. */
+function writerFirstOwnKey(source: string): string {
+  const own = source.indexOf('var firstOwnKey');
+  return own < 0 ? '' : source.slice(own, source.indexOf('var nameOf$3', own));
+}
+
 describe('docx layout patches', () => {
   it('apply exactly once each to the installed layout module and writer', () => {
     for (const [file, source] of [
@@ -386,9 +392,7 @@ describe('docx layout patches', () => {
       const start = source.indexOf('var ESCAPES = ');
       const end = source.indexOf('var format = ', start);
       expect(start, 'the writer’s escapes are where they were').toBeGreaterThan(0);
-      const own = source.indexOf('var firstOwnKey');
-      const firstOwnKey = own < 0 ? '' : source.slice(own, source.indexOf('var nameOf$3', own));
-      return new Function(`${firstOwnKey}${source.slice(start, end)}\nreturn resolve;`)() as Resolve;
+      return new Function(`${writerFirstOwnKey(source)}${source.slice(start, end)}\nreturn resolve;`)() as Resolve;
     };
     const original = resolveFrom(writerSource);
     const patched = resolveFrom(patchDocx(writerSource, WRITER));
@@ -419,9 +423,7 @@ describe('docx layout patches', () => {
   it('write elements in one walk as the writer’s resolve and format do, indents, quirks of mixed content, holes and bad values included', () => {
     type Stringify = (input: unknown, options?: { indent?: string; declaration?: { standalone?: string; encoding?: string } }) => string;
     const stringifyFrom = (source: string) => {
-      const own = source.indexOf('var firstOwnKey');
-      const firstOwnKey = own < 0 ? '' : source.slice(own, source.indexOf('var nameOf$3', own));
-      return new Function(`${firstOwnKey}${slice(source, 'var ESCAPES = ', 'var stringifyAttributes = ')}\nreturn stringifyXmlable;`)() as Stringify;
+      return new Function(`${writerFirstOwnKey(source)}${slice(source, 'var ESCAPES = ', 'var stringifyAttributes = ')}\nreturn stringifyXmlable;`)() as Stringify;
     };
     const original = stringifyFrom(writerSource);
     const patched = stringifyFrom(patchDocx(writerSource, WRITER));

@@ -11,6 +11,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { Buffer } from 'node:buffer';
 import { crc32 } from 'node:zlib';
 import { rasteriseSvg } from '../../electron/docs/chartRaster';
+import { zipDirectory } from '../../electron/docs/gate';
 import { layoutEstimator } from '../../electron/docs/layoutFonts';
 import { buildPack } from '../../templates/pack/buildPack';
 import { packDocx } from '../../templates/style/pack';
@@ -31,20 +32,9 @@ function parts(files: Record<string, Uint8Array>): Record<string, string> {
  * stored (8 deflated, 0 stored), and whether its CRC-32 is the checksum of what it unzips to.
  */
 function zipEntries(bytes: Uint8Array, files: Record<string, Uint8Array>): [string, number, boolean][] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = bytes.length - 22;
-  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end -= 1;
-  if (end < 0) throw new Error('No end of central directory');
-  const entries: [string, number, boolean][] = [];
-  let at = view.getUint32(end + 16, true);
-  for (let i = 0; i < view.getUint16(end + 10, true); i++) {
-    if (view.getUint32(at, true) !== 0x02014b50) throw new Error(`No central directory entry at ${at}`);
-    const nameLength = view.getUint16(at + 28, true);
-    const name = strFromU8(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.push([name, view.getUint16(at + 10, true), view.getUint32(at + 16, true) === crc32(files[name])]);
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return entries;
+  const directory = zipDirectory(bytes);
+  if (!directory) throw new Error('No whole central directory');
+  return directory.map((entry): [string, number, boolean] => [entry.name, entry.method, entry.crc === crc32(files[entry.name])]);
 }
 
 async function main() {
