@@ -21,6 +21,7 @@ import { dispatch } from '../../electron/ipc/dispatch';
 import { letWarmWorkerGo, preparedPack } from '../../electron/docs/docWorkerHost';
 import { runExport } from '../../electron/handlers/exports';
 import { browserTimings } from './browser';
+import { MachineGauge } from './machineGauge';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 /** Untimed packs made first on the worker started to time packs laid out afresh: enough for its compiled code to settle. */
@@ -45,6 +46,8 @@ export interface Row {
   target?: number;
   ratioTarget?: number;
   note?: string;
+  /** for the Word documents: how much slower than its best the machine ran during the row (machineGauge.ts) */
+  machineSlowdown?: number;
 }
 
 function stats(samples: number[]) {
@@ -177,6 +180,9 @@ async function main() {
   copyFileSync(kept, path);
   const rows: Row[] = [];
   const log = (s: string) => process.stderr.write(`${s}\n`);
+  // The machine's speed, sampled now (its best, in a quiet moment, is what the rows are read against) and before each Word document's run.
+  const gauge = new MachineGauge();
+  for (let i = 0; i < 10; i++) gauge.sample();
 
   if (wanted('open database')) {
     const open = await time(async () => (await openDatabase(path)).close(), 7);
@@ -269,7 +275,8 @@ async function main() {
     if (!wanted(name)) continue;
     log(`timing ${name}`);
     // As many runs as every other measure, so the p95 is a 95th percentile and not the slowest of a few.
-    rows.push({ group: 'documents', name, ...(await time(doc(channel, arg))), target, note: 'built, checked for personal data, written and logged' });
+    gauge.measuring(name);
+    rows.push({ group: 'documents', name, ...(await time(doc(channel, arg), RUNS, () => gauge.sample())), target, note: 'built, checked for personal data, written and logged' });
   }
   // The pack, on the warm export worker with nothing prepared, as when something changed after the
   // preparation: before each, one theme paper's description is changed (untimed), so that paper is
@@ -286,7 +293,12 @@ async function main() {
         revision += 1;
         setDescription.run(`${description}\n\nRevised for the benchmark (${revision}).`, changedTheme);
       };
-      rows.push({ group: 'documents', name: packName, ...(await time(doc('exportPack', { panelId: meta.packPanelId }), RUNS, change)), target: 2000, note: 'built on the warm export worker with nothing prepared, checked, written and logged' });
+      gauge.measuring(packName);
+      const before = () => {
+        gauge.sample();
+        change();
+      };
+      rows.push({ group: 'documents', name: packName, ...(await time(doc('exportPack', { panelId: meta.packPanelId }), RUNS, before)), target: 2000, note: 'built on the warm export worker with nothing prepared, checked, written and logged' });
     }
     // The same with every page laid out afresh: a worker that remembers no part's layout.
     const afreshName = 'Word: panel pack, every page laid out afresh (no part remembered)';
@@ -298,10 +310,11 @@ async function main() {
         // The worker is started again to read the setting, so it is warmed as the one the other
         // packs are timed on: its first packs compile the layout's code (its second still takes
         // about 2.1 s). The first pack a new worker makes is timed below, as its own measure.
+        gauge.measuring(afreshName);
         rows.push({
           group: 'documents',
           name: afreshName,
-          ...(await time(doc('exportPack', { panelId: meta.packPanelId }), RUNS, undefined, AFRESH_WARM_UPS)),
+          ...(await time(doc('exportPack', { panelId: meta.packPanelId }), RUNS, () => gauge.sample(), AFRESH_WARM_UPS)),
           target: 2000,
           note: `as a pack whose every part changed: the whole layout, part by part (on a worker started for it, after ${AFRESH_WARM_UPS} untimed packs)`,
         });
@@ -321,8 +334,10 @@ async function main() {
     log(`timing ${coldName}`);
     await packInWorker(); // bundles the worker's script in this checkout (the app's build ships it)
     const samples: number[] = [];
+    gauge.measuring(coldName);
     for (let i = 0; i < COLD_RUNS; i++) {
       await letWarmWorkerGo();
+      gauge.sample();
       const t = performance.now();
       await packInWorker();
       samples.push(performance.now() - t);
@@ -333,11 +348,13 @@ async function main() {
   if (wanted(preparedName)) {
     log(`timing ${preparedName}`);
     const samples: number[] = [];
+    gauge.measuring(preparedName);
     for (let i = 0; i <= RUNS; i++) {
       // What the screen does when it shows "Issue the panel pack", untimed: the user reads the agenda meanwhile.
       const answer = (await call(ctx, 'preparePack', { panelId: meta.packPanelId })) as { preparing: boolean };
       if (!answer.preparing) throw new Error(`The pack was not prepared: ${JSON.stringify(answer)}`);
       while (!preparedPack()?.done) await new Promise((r) => setTimeout(r, 10));
+      gauge.sample();
       const t = performance.now();
       await packInWorker();
       // the first, like every measure's, warms up
@@ -346,8 +363,13 @@ async function main() {
     rows.push({ group: 'documents', name: preparedName, ...stats(samples), target: 2000, note: 'the export of a pack built ahead: checked for personal data, written and logged' });
   }
   await o.close();
+  gauge.measuring(null);
+  for (const r of rows) {
+    const slowdown = gauge.slowdown(r.name);
+    if (slowdown !== undefined) r.machineSlowdown = Math.round(slowdown * 100) / 100;
+  }
   if (ONLY) {
-    for (const r of rows) log(`${r.name}: median ${r.median.toFixed(1)}, p95 ${r.p95.toFixed(1)}${r.raw ? `, raw ${r.raw.median.toFixed(1)}, ratio ${r.raw.ratio.toFixed(2)}` : ''}`);
+    for (const r of rows) log(`${r.name}: median ${r.median.toFixed(1)}, p95 ${r.p95.toFixed(1)}${r.raw ? `, raw ${r.raw.median.toFixed(1)}, ratio ${r.raw.ratio.toFixed(2)}` : ''}${r.machineSlowdown ? `, machine ×${r.machineSlowdown.toFixed(2)}` : ''}`);
     return;
   }
 
@@ -381,6 +403,7 @@ async function main() {
     docxPatched: DOCX_PATCHED,
     dataset: { ...scale, builtInSeconds: Math.round(meta.builtInSeconds) },
     rows,
+    machineReference: { bestMs: Math.round(gauge.best * 10) / 10, note: 'the quickest the fixed reference work (tests/bench/machineGauge.ts) ran in this run; each Word row gives its machineSlowdown against it' },
     memory: { ...memory, targetMb: 300 },
     renderer: { jsGzipKb: gzKb, targetKb: 600 },
     benchSeconds: Math.round((Date.now() - started) / 1000),
@@ -418,7 +441,8 @@ function print(result: { machine: string; rows: Row[]; memory: { mainRssMb: numb
     const heavy = r.raw && r.ratioTarget !== undefined && r.raw.median >= 1 && r.raw.ratio > r.ratioTarget;
     if (slow || heavy) misses++;
     const mark = r.target === undefined ? '' : slow || heavy ? `  ✗ ${[slow && 'slow', heavy && 'ratio'].filter(Boolean).join(', ')}` : '  ✓';
-    console.log(`${pad(r.name, 56)}${num(r.median)}${num(r.p95)}${r.raw ? num(r.raw.median) + r.raw.ratio.toFixed(2).padStart(7) : ''.padStart(15)}  ${r.target ? `< ${r.target}` : ''}${mark}`);
+    const machine = r.machineSlowdown === undefined ? '' : `  (machine ×${r.machineSlowdown.toFixed(2)})`;
+    console.log(`${pad(r.name, 56)}${num(r.median)}${num(r.p95)}${r.raw ? num(r.raw.median) + r.raw.ratio.toFixed(2).padStart(7) : ''.padStart(15)}  ${r.target ? `< ${r.target}` : ''}${mark}${machine}`);
   }
   const memMiss = result.memory.mainRssMb > result.memory.targetMb;
   const jsMiss = result.renderer.jsGzipKb > result.renderer.targetKb;
