@@ -329,14 +329,30 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
  * (`"w:id":7`, `"id":7`), written 0, but for an id written with a name's text, which is the name.
  * Found with indexOf, which scans a part's text far quicker than a regular expression.
  */
+/** How many of a name's first characters it is looked for by (`placesToRename`). */
+const NAME_START = 4;
+
 function placesToRename(w: string, namesInJson: string[]): { from: number; to: number; name?: string }[] {
   const found: { from: number; to: number; name?: string }[] = [];
+  // The names by their first few characters, each beginning looked for once: the contents'
+  // bookmarks are all "_Toc" and a number, and the text was scanned once for each.
+  const byStart = new Map<string, string[]>();
   for (const json of namesInJson) {
     // An empty name is found nowhere (the regular expressions before found it everywhere, between
     // any two characters that are not part of a word): the pack's bookmarks are never empty.
     if (json === '') continue;
-    for (let at = w.indexOf(json); at >= 0; at = w.indexOf(json, at + 1)) {
-      if (!isNamePart(w.charCodeAt(at - 1)) && !isNamePart(w.charCodeAt(at + json.length))) found.push({ from: at, to: at + json.length, name: json });
+    const start = json.slice(0, NAME_START);
+    const group = byStart.get(start);
+    if (group) group.push(json);
+    else byStart.set(start, [json]);
+  }
+  for (const [start, group] of byStart) {
+    // Every place the beginning is, overlapping ones too, as each name was looked for before.
+    for (let at = w.indexOf(start); at >= 0; at = w.indexOf(start, at + 1)) {
+      if (isNamePart(w.charCodeAt(at - 1))) continue;
+      for (const json of group) {
+        if (w.startsWith(json, at) && !isNamePart(w.charCodeAt(at + json.length))) found.push({ from: at, to: at + json.length, name: json });
+      }
     }
   }
   found.sort((a, b) => a.from - b.from || b.to - a.to);
