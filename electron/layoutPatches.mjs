@@ -43,8 +43,10 @@
 //   walk adds each piece to the one text;
 // - the reader's `find`, `onOff` and `onOff14`, which made a function for each child they looked
 //   for (some 35 look-ups for each run's formatting), and `countFootnoteReferences`, through
-//   filter and reduce; `styleChain`, which worked each style's chain out again, with a new Set at
-//   each step, for every paragraph and run (now remembered for the styles read);
+//   filter and reduce, and called on the whole body of every part and document read, footnotes or
+//   none (now when the first footnote is read); `styleChain`, which worked each style's chain out
+//   again, with a new Set at each step, for every paragraph and run (now remembered for the styles
+//   read);
 // - an element's name, found by listing all its keys (`Object.keys(element)[0]`), in the reader
 //   and the writer, and the writer's and `withoutUndefined`'s lists of keys and entries.
 // Each patch replaces one exact text with code that gives the same result: the library's own
@@ -662,6 +664,17 @@ var styleChain = (textStyles, id, type) => {
 \treturn chain;
 };`;
     },
+  },
+  {
+    name: 'a document reader counts its footnote references when it reads its first footnote, not always',
+    file: 'layout',
+    find: `\tconst footnoteReferences = countFootnoteReferences(contentOf$3(body));
+\t/** Whether the footnote whose reference was just read is the document's last */
+\tconst isLast = (kind) => kind === "footnote" && countOf(noteCounts, kind).read === footnoteReferences;`,
+    replace: `\t// Counted when the first footnote is read (the body is read, never changed): most documents have none.
+\tlet footnoteReferences;
+\t/** Whether the footnote whose reference was just read is the document's last */
+\tconst isLast = (kind) => kind === "footnote" && countOf(noteCounts, kind).read === (footnoteReferences ??= countFootnoteReferences(contentOf$3(body)));`,
   },
   {
     name: 'countFootnoteReferences counts in a loop',

@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import { MAIN_BUNDLE } from '../../electron/build.mjs';
 import { DOCX_FILE, LAYOUT_PATCHES, layoutPatchPlugin, patchDocx } from '../../electron/layoutPatches.mjs';
 import { HOUSE_FONT_FAMILIES } from '../../electron/docs/houseFonts';
-import { Document, HeightRule, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { Document, FootnoteReferenceRun, HeightRule, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 
 const LAYOUT = resolve('node_modules/docx/dist/layout.mjs');
 const WRITER = resolve('node_modules/docx/dist/index.mjs');
@@ -88,7 +88,7 @@ describe('docx layout patches', () => {
         expect(patched.includes(patch.find), `${patch.name}: the original is gone`).toBe(false);
       }
     }
-    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(13).fill('index'), ...Array(28).fill('layout')]);
+    expect(LAYOUT_PATCHES.map((p) => p.file).sort()).toEqual([...Array(13).fill('index'), ...Array(29).fill('layout')]);
     expect(DOCX_FILE.test(resolve('node_modules/docx/dist/index.cjs'))).toBe(false);
   });
 
@@ -576,6 +576,45 @@ describe('docx layout patches', () => {
     expect(before.stoppedAt).toBeUndefined();
     // past page 9, so a row's page number grows a digit, and in some rows takes another line
     expect(before.pages.length).toBeGreaterThan(12);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(before));
+  });
+
+  it('lay footnotes out as the library does, the last ending in an empty paragraph with its mark hidden, a long one and one in a table included', async () => {
+    const { original, patched } = await layoutModules();
+    const words = 'the claimant was not contacted before the payment stopped and the letters went to an old address'.split(' ');
+    const text = (n: number) => Array.from({ length: n }, (_, i) => words[(i * 5 + n) % words.length]).join(' ');
+    const notes = 40;
+    const footnotes = Object.fromEntries(
+      Array.from({ length: notes }, (_, i) => [
+        i + 1,
+        {
+          children: [
+            new Paragraph(text(8 + ((i * 13) % 40))),
+            ...(i === 9 ? Array.from({ length: 30 }, (_, k) => new Paragraph(text(20 + k))) : []),
+            // The last note ends with an empty paragraph whose mark is hidden: left out of the last
+            // footnote, where Word leaves it out, and a reason to stop in any other.
+            ...(i === notes - 1 ? [new Paragraph({ run: { vanish: true } })] : []),
+          ],
+        },
+      ]),
+    );
+    const withNote = (i: number) => new Paragraph({ children: [new TextRun(`${text(30 + ((i * 7) % 60))} `), new FootnoteReferenceRun(i + 1), new TextRun(` ${text(12)}`)] });
+    const document = new Document({
+      footnotes,
+      sections: [
+        {
+          children: [
+            ...Array.from({ length: notes - 1 }, (_, i) => withNote(i)),
+            new Table({ rows: [new TableRow({ children: [new TableCell({ children: [withNote(notes - 1)] })] })] }),
+            new Paragraph(text(50)),
+          ],
+        },
+      ],
+    });
+    const before = original.layoutDocument(document);
+    const after = patched.layoutDocument(document);
+    expect(before.stoppedAt).toBeUndefined();
+    expect(before.pages.length).toBeGreaterThan(4);
     expect(JSON.stringify(after)).toBe(JSON.stringify(before));
   });
 
