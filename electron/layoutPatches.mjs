@@ -17,7 +17,10 @@
 // - `spansOf`, which copied its list of spans for every character of a run, and `tokenizeText`,
 //   which made a new piece for every character of a word;
 // - `placeWord`, which copied the line's state four times for every word: three of those copies
-//   were of a state it had just made itself, and now update it;
+//   were of a state it had just made itself, and now update it; `place`, which copied the line's
+//   two lists of bookmarks for every word, most often with none waiting; and `finish`, which
+//   gathered every earlier line's bookmarks for each line it finished, needed only where a
+//   paragraph's line spacing changes at one;
 // - `linesOf`, asked for a paragraph's lines about fifty thousand times a pack, which built its
 //   cache key from arrays, gathered its lines' reasons to stop into a set, and stored again what
 //   it had just found in its cache;
@@ -664,6 +667,41 @@ var styleChain = (textStyles, id, type) => {
 \treturn chain;
 };`;
     },
+  },
+  {
+    name: 'the line breaker puts waiting bookmarks on the line without copying its lists when none is waiting',
+    file: 'layout',
+    find: `\t\tconst place = (state) => _objectSpread2(_objectSpread2({}, state), {}, {
+\t\t\tmarkers: [...state.markers, ...state.pending],
+\t\t\tpending: []
+\t\t});`,
+    // The lists are shared, as wrap already shares a state's pending list: the line breaker only
+    // ever makes new ones (spreads), never adds to one in place.
+    replace: `\t\tconst place = (state) => state.pending.length === 0 ? _objectSpread2({}, state) : _objectSpread2(_objectSpread2({}, state), {}, {
+\t\t\tmarkers: [...state.markers, ...state.pending],
+\t\t\tpending: []
+\t\t});`,
+  },
+  {
+    name: 'the line breaker gathers the bookmarks seen so far only for a paragraph whose line spacing changes at one',
+    file: 'layout',
+    find: `\t\t\tconst seen = [
+\t\t\t\t...lines.flatMap(({ markers }) => markers),
+\t\t\t\t...state.markers,
+\t\t\t\t...state.pending
+\t\t\t];
+\t\t\tconst joined = lineSpacingFrom === null || lineSpacingFrom === void 0 ? void 0 : lineSpacingFrom.findLast(({ marker }) => seen.includes(marker));`,
+    // Every line finished gathered every earlier line's bookmarks, to look for the few paragraphs
+    // joined to the next whose spacing differs (lineSpacingFrom); now only in those.
+    replace: `\t\t\tlet joined;
+\t\t\tif (lineSpacingFrom !== null && lineSpacingFrom !== void 0) {
+\t\t\t\tconst seen = [
+\t\t\t\t\t...lines.flatMap(({ markers }) => markers),
+\t\t\t\t\t...state.markers,
+\t\t\t\t\t...state.pending
+\t\t\t\t];
+\t\t\t\tjoined = lineSpacingFrom.findLast(({ marker }) => seen.includes(marker));
+\t\t\t}`,
   },
   {
     name: 'a document reader counts its footnote references when it reads its first footnote, not always',
