@@ -46,8 +46,10 @@ export interface Row {
   target?: number;
   ratioTarget?: number;
   note?: string;
-  /** for the Word documents: how much slower than its best the machine ran during the row (machineGauge.ts) */
+  /** for the Word documents: how much slower than its best in this run the machine ran during the row (machineGauge.ts) */
   machineSlowdown?: number;
+  /** and the reference work's median time during the row, in ms: comparable from run to run */
+  machineMs?: number;
 }
 
 function stats(samples: number[]) {
@@ -55,16 +57,16 @@ function stats(samples: number[]) {
   return { median: s[Math.floor(s.length / 2)], p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] };
 }
 
-/** `before`, if given, runs untimed before each call (the warm-up's too). */
-async function time(fn: () => unknown, runs = RUNS, before?: () => void, warmUps = 1): Promise<{ median: number; p95: number }> {
+/** `before`, if given, runs untimed before each call, the warm-ups' too (told which it is before). */
+async function time(fn: () => unknown, runs = RUNS, before?: (warmUp: boolean) => void, warmUps = 1): Promise<{ median: number; p95: number }> {
   // warm the statement cache and the page cache (and a worker's compiled code)
   for (let i = 0; i < warmUps; i++) {
-    before?.();
+    before?.(true);
     await fn();
   }
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    before?.();
+    before?.(false);
     const t = performance.now();
     await fn();
     samples.push(performance.now() - t);
@@ -183,6 +185,10 @@ async function main() {
   // The machine's speed, sampled now (its best, in a quiet moment, is what the rows are read against) and before each Word document's run.
   const gauge = new MachineGauge();
   for (let i = 0; i < 10; i++) gauge.sample();
+  /** Samples the machine before each timed run (not the warm-ups: the afresh row's start a worker). */
+  const gaugeTimedRuns = (warmUp: boolean) => {
+    if (!warmUp) gauge.sample();
+  };
 
   if (wanted('open database')) {
     const open = await time(async () => (await openDatabase(path)).close(), 7);
@@ -276,7 +282,7 @@ async function main() {
     log(`timing ${name}`);
     // As many runs as every other measure, so the p95 is a 95th percentile and not the slowest of a few.
     gauge.measuring(name);
-    rows.push({ group: 'documents', name, ...(await time(doc(channel, arg), RUNS, () => gauge.sample())), target, note: 'built, checked for personal data, written and logged' });
+    rows.push({ group: 'documents', name, ...(await time(doc(channel, arg), RUNS, gaugeTimedRuns)), target, note: 'built, checked for personal data, written and logged' });
   }
   // The pack, on the warm export worker with nothing prepared, as when something changed after the
   // preparation: before each, one theme paper's description is changed (untimed), so that paper is
@@ -294,8 +300,8 @@ async function main() {
         setDescription.run(`${description}\n\nRevised for the benchmark (${revision}).`, changedTheme);
       };
       gauge.measuring(packName);
-      const before = () => {
-        gauge.sample();
+      const before = (warmUp: boolean) => {
+        gaugeTimedRuns(warmUp);
         change();
       };
       rows.push({ group: 'documents', name: packName, ...(await time(doc('exportPack', { panelId: meta.packPanelId }), RUNS, before)), target: 2000, note: 'built on the warm export worker with nothing prepared, checked, written and logged' });
@@ -314,7 +320,7 @@ async function main() {
         rows.push({
           group: 'documents',
           name: afreshName,
-          ...(await time(doc('exportPack', { panelId: meta.packPanelId }), RUNS, () => gauge.sample(), AFRESH_WARM_UPS)),
+          ...(await time(doc('exportPack', { panelId: meta.packPanelId }), RUNS, gaugeTimedRuns, AFRESH_WARM_UPS)),
           target: 2000,
           note: `as a pack whose every part changed: the whole layout, part by part (on a worker started for it, after ${AFRESH_WARM_UPS} untimed packs)`,
         });
@@ -367,9 +373,11 @@ async function main() {
   for (const r of rows) {
     const slowdown = gauge.slowdown(r.name);
     if (slowdown !== undefined) r.machineSlowdown = Math.round(slowdown * 100) / 100;
+    const ms = gauge.median(r.name);
+    if (ms !== undefined) r.machineMs = Math.round(ms * 10) / 10;
   }
   if (ONLY) {
-    for (const r of rows) log(`${r.name}: median ${r.median.toFixed(1)}, p95 ${r.p95.toFixed(1)}${r.raw ? `, raw ${r.raw.median.toFixed(1)}, ratio ${r.raw.ratio.toFixed(2)}` : ''}${r.machineSlowdown ? `, machine ×${r.machineSlowdown.toFixed(2)}` : ''}`);
+    for (const r of rows) log(`${r.name}: median ${r.median.toFixed(1)}, p95 ${r.p95.toFixed(1)}${r.raw ? `, raw ${r.raw.median.toFixed(1)}, ratio ${r.raw.ratio.toFixed(2)}` : ''}${r.machineSlowdown ? `, machine ×${r.machineSlowdown.toFixed(2)} (${r.machineMs} ms)` : ''}`);
     return;
   }
 
@@ -403,7 +411,10 @@ async function main() {
     docxPatched: DOCX_PATCHED,
     dataset: { ...scale, builtInSeconds: Math.round(meta.builtInSeconds) },
     rows,
-    machineReference: { bestMs: Math.round(gauge.best * 10) / 10, note: 'the quickest the fixed reference work (tests/bench/machineGauge.ts) ran in this run; each Word row gives its machineSlowdown against it' },
+    machineReference: {
+      bestMs: Math.round(gauge.best * 10) / 10,
+      note: 'the quickest the fixed reference work (tests/bench/machineGauge.ts) ran in this run; each Word row gives its machineSlowdown against it, and machineMs, its median',
+    },
     memory: { ...memory, targetMb: 300 },
     renderer: { jsGzipKb: gzKb, targetKb: 600 },
     benchSeconds: Math.round((Date.now() - started) / 1000),
@@ -441,7 +452,7 @@ function print(result: { machine: string; rows: Row[]; memory: { mainRssMb: numb
     const heavy = r.raw && r.ratioTarget !== undefined && r.raw.median >= 1 && r.raw.ratio > r.ratioTarget;
     if (slow || heavy) misses++;
     const mark = r.target === undefined ? '' : slow || heavy ? `  ✗ ${[slow && 'slow', heavy && 'ratio'].filter(Boolean).join(', ')}` : '  ✓';
-    const machine = r.machineSlowdown === undefined ? '' : `  (machine ×${r.machineSlowdown.toFixed(2)})`;
+    const machine = r.machineSlowdown === undefined ? '' : `  (machine ×${r.machineSlowdown.toFixed(2)}, ${r.machineMs} ms)`;
     console.log(`${pad(r.name, 56)}${num(r.median)}${num(r.p95)}${r.raw ? num(r.raw.median) + r.raw.ratio.toFixed(2).padStart(7) : ''.padStart(15)}  ${r.target ? `< ${r.target}` : ''}${mark}${machine}`);
   }
   const memMiss = result.memory.mainRssMb > result.memory.targetMb;

@@ -2,9 +2,12 @@
 // the shared machines the benchmark is run on, work that allocates heavily (a pack's layout
 // allocates about 970 MB) runs up to 1.7 times slower in some spells than in others, on either
 // core, while plain arithmetic slows far less: other machines' use of the memory they share. So
-// a fixed piece of such work is timed before each run of the Word documents, and each row says
-// how much slower it ran then than the quickest it ran in the whole benchmark: a row's miss at
-// "×1.6" is the machine's, one at "×1.0" the code's.
+// a fixed piece of such work is timed before each timed run of the Word documents, and each row
+// says how much slower it ran then than the quickest it ran in the whole benchmark, and its time:
+// a row that misses at "×1.6" missed while the machine was slow, one at "×1.0" while it was at its
+// best. It is timed on main's thread between runs, so whatever else is still running then (the
+// export worker's garbage collection, say) weighs on it too; waiting half a second or two and a
+// half before sampling, in a loop of packs, gave the same times.
 
 /**
  * A fixed piece of work shaped like the layout's: small objects made and copied with spreads,
@@ -60,11 +63,17 @@ export class MachineGauge {
     return Math.min(...this.all);
   }
 
-  /** How much slower than its best the machine ran while a measure was timed: the median of its samples over the best. */
-  slowdown(name: string): number | undefined {
+  /** The median of a measure's samples, in ms (undefined for a measure not gauged). */
+  median(name: string): number | undefined {
     const s = this.byMeasure.get(name);
     if (!s?.length) return undefined;
     const sorted = [...s].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] / this.best;
+    return sorted[Math.floor(sorted.length / 2)];
+  }
+
+  /** How much slower than its best the machine ran while a measure was timed: the median of its samples over the best. */
+  slowdown(name: string): number | undefined {
+    const median = this.median(name);
+    return median === undefined ? undefined : median / this.best;
   }
 }
