@@ -326,14 +326,15 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
  * Where a part's written content is written otherwise for its key, in order: each bookmark's name
  * (as JSON writes it) where it is a word of its own (not next to a letter, digit, `_`, `.` or `-`),
  * the longest first where two start at one place, none inside another; then each id's number
- * (`"w:id":7`, `"id":7`), written 0, but for an id written with a name's text, which is the name.
+ * (`"w:id":7`, `"id":7`, its `space`), written as the order in which its number first comes in the
+ * part among those of its space, but for an id written with a name's text, which is the name.
  * Found with indexOf, which scans a part's text far quicker than a regular expression.
  */
 /** How many of a name's first characters it is looked for by (`placesToRename`). */
 const NAME_START = 4;
 
-function placesToRename(w: string, namesInJson: string[]): { from: number; to: number; name?: string }[] {
-  const found: { from: number; to: number; name?: string }[] = [];
+function placesToRename(w: string, namesInJson: string[]): { from: number; to: number; name?: string; space?: 'w:id' | 'id' }[] {
+  const found: { from: number; to: number; name?: string; space?: 'w:id' | 'id' }[] = [];
   // The names by their first few characters, each beginning looked for once: the contents'
   // bookmarks are all "_Toc" and a number, and the text was scanned once for each.
   const byStart = new Map<string, string[]>();
@@ -369,7 +370,7 @@ function placesToRename(w: string, namesInJson: string[]): { from: number; to: n
     if (end === at + 4) continue;
     while (next < names.length && names[next].to <= starts) next += 1;
     if (next < names.length && names[next].from < end) continue;
-    ids.push({ from: at + 4, to: end });
+    ids.push({ from: at + 4, to: end, space: starts === at - 1 ? 'id' : 'w:id' });
   }
   return ids.length === 0 ? names : [...names, ...ids].sort((a, b) => a.from - b.from);
 }
@@ -392,11 +393,19 @@ export function contentKeys(written: string[], names: string[][], around: string
     const others = new Set<string>();
     const hash = createHash('sha256').update(around).update('\n');
     let done = 0;
-    for (const { from, to, name: json } of placesToRename(w, namesInJson)) {
+    // Each id's number by the order it first comes in, in its space: the ids of bookmarks and
+    // pictures are counted on from build to build, and which of them are the same (a bookmark's
+    // start and end, runs fitted to one width) is what is laid out.
+    const idOrder = { 'w:id': new Map<string, number>(), id: new Map<string, number>() };
+    for (const { from, to, name: json, space } of placesToRename(w, namesInJson)) {
       hash.update(w.slice(done, from));
       done = to;
       if (json === undefined) {
-        hash.update('0');
+        const order = idOrder[space ?? 'w:id'];
+        const number = w.slice(from, to);
+        let n = order.get(number);
+        if (n === undefined) order.set(number, (n = order.size));
+        hash.update(String(n));
         continue;
       }
       const name = byJson.get(json)!;

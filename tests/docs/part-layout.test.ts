@@ -294,7 +294,15 @@ describe("a part's content key", () => {
           })
         : w;
       foreign.push([...others]);
-      return createHash('sha256').update(around).update('\n').update(renamed.replace(/"(w:)?id":\d+/g, '"$1id":0')).digest('base64');
+      // each id's number by the order it first comes in, in its space ("w:id" or "id")
+      const orders = new Map<string, Map<string, number>>();
+      const ids = renamed.replace(/"(w:)?id":(\d+)/g, (_, w: string | undefined, number: string) => {
+        const order = orders.get(w ?? '') ?? new Map<string, number>();
+        orders.set(w ?? '', order);
+        if (!order.has(number)) order.set(number, order.size);
+        return `"${w ?? ''}id":${order.get(number)}`;
+      });
+      return createHash('sha256').update(around).update('\n').update(ids).digest('base64');
     });
     return { keys, foreign };
   }
@@ -334,6 +342,23 @@ describe("a part's content key", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('knows runs fitted to one width from runs fitted to a width each, and not the numbers ids are counted on to', () => {
+    const key = (w: string, names: string[] = []) => contentKeys([w], [names], 'around').keys[0];
+    const run = (text: string, id: number) => `{"w:r":[{"w:rPr":[{"w:fitText":{"_attr":{"w:val":1440,"w:id":${id}}}}]},{"w:t":"${text}"}]}`;
+    const fitted = (a: number, b: number) => `{"w:p":[${run('one', a)},${run('two', b)}]}`;
+    // Both runs in 1440 twips together, or each in 1440 of its own: laid out otherwise.
+    expect(key(fitted(1, 1))).not.toBe(key(fitted(1, 2)));
+    expect(key(fitted(3, 3))).toBe(key(fitted(1, 1)));
+    expect(key(fitted(7, 9))).toBe(key(fitted(1, 2)));
+    // A heading's bookmark and a picture, as two builds of a pack number them.
+    const part = (bookmark: number, picture: number) =>
+      `{"w:p":[{"w:bookmarkStart":{"_attr":{"w:name":"_Toc${bookmark}","w:id":${bookmark}}}},{"w:r":[{"w:t":"Item 4"}]},{"w:bookmarkEnd":{"_attr":{"w:id":${bookmark}}}}]},` +
+      `{"w:p":[{"w:r":[{"w:drawing":[{"wp:docPr":{"_attr":{"id":${picture},"name":""}}},{"pic:cNvPr":{"_attr":{"id":0,"name":""}}}]}]}]}`;
+    expect(key(part(4, 12), ['_Toc4'])).toBe(key(part(40, 3), ['_Toc40']));
+    // A bookmark whose end is another's: not the same part.
+    expect(key(part(4, 12).replace('"w:bookmarkEnd":{"_attr":{"w:id":4}', '"w:bookmarkEnd":{"_attr":{"w:id":5}'), ['_Toc4'])).not.toBe(key(part(4, 12), ['_Toc4']));
   });
 
   it('finds an empty bookmark name nowhere (the regular expressions found it everywhere), and still knows the part by its content', () => {
