@@ -326,7 +326,7 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
  * Where a part's written content is written otherwise for its key, in order: each bookmark's name
  * (as JSON writes it) where it is a word of its own (not next to a letter, digit, `_`, `.` or `-`),
  * the longest first where two start at one place, none inside another; then each id's number
- * (`"w:id":7`, `"id":7`, its `space`), written as the order in which its number first comes in the
+ * (`"w:id":7`, `"id":-7`, its `space`), written as the order in which its number first comes in the
  * part among those of its space, but for an id written with a name's text, which is the name.
  * Found with indexOf, which scans a part's text far quicker than a regular expression.
  */
@@ -365,9 +365,11 @@ function placesToRename(w: string, namesInJson: string[]): { from: number; to: n
   for (let at = w.indexOf('id":'); at >= 0; at = w.indexOf('id":', at + 4)) {
     const starts = w.charCodeAt(at - 1) === 34 ? at - 1 : w.startsWith('"w:', at - 3) ? at - 3 : -1;
     if (starts < 0) continue;
-    let end = at + 4;
+    // A number, or a negative one: docx numbers runs fitted to a width of their own -1, -2, and on.
+    const number = w.charCodeAt(at + 4) === 45 ? at + 5 : at + 4;
+    let end = number;
     while (isDigit(w.charCodeAt(end))) end += 1;
-    if (end === at + 4) continue;
+    if (end === number) continue;
     while (next < names.length && names[next].to <= starts) next += 1;
     if (next < names.length && names[next].from < end) continue;
     ids.push({ from: at + 4, to: end, space: starts === at - 1 ? 'id' : 'w:id' });

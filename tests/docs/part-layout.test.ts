@@ -296,7 +296,7 @@ describe("a part's content key", () => {
       foreign.push([...others]);
       // each id's number by the order it first comes in, in its space ("w:id" or "id")
       const orders = new Map<string, Map<string, number>>();
-      const ids = renamed.replace(/"(w:)?id":(\d+)/g, (_, w: string | undefined, number: string) => {
+      const ids = renamed.replace(/"(w:)?id":(-?\d+)/g, (_, w: string | undefined, number: string) => {
         const order = orders.get(w ?? '') ?? new Map<string, number>();
         orders.set(w ?? '', order);
         if (!order.has(number)) order.set(number, order.size);
@@ -352,6 +352,9 @@ describe("a part's content key", () => {
     expect(key(fitted(1, 1))).not.toBe(key(fitted(1, 2)));
     expect(key(fitted(3, 3))).toBe(key(fitted(1, 1)));
     expect(key(fitted(7, 9))).toBe(key(fitted(1, 2)));
+    // Runs fitted to a width each, without a group, as docx numbers them: -1, -2 and on, from build to build.
+    expect(key(fitted(-3, -4))).toBe(key(fitted(-1, -2)));
+    expect(key(fitted(-1, -2))).toBe(key(fitted(1, 2)));
     // A heading's bookmark and a picture, as two builds of a pack number them.
     const part = (bookmark: number, picture: number) =>
       `{"w:p":[{"w:bookmarkStart":{"_attr":{"w:name":"_Toc${bookmark}","w:id":${bookmark}}}},{"w:r":[{"w:t":"Item 4"}]},{"w:bookmarkEnd":{"_attr":{"w:id":${bookmark}}}}]},` +
