@@ -333,8 +333,11 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 /** How many of a name's first characters it is looked for by (`placesToRename`). */
 const NAME_START = 4;
 
-function placesToRename(w: string, namesInJson: string[]): { from: number; to: number; name?: string; space?: 'w:id' | 'id' }[] {
-  const found: { from: number; to: number; name?: string; space?: 'w:id' | 'id' }[] = [];
+/** A place in a part's text written otherwise for its key: a bookmark's name, or an id's number and its space. */
+type Place = { from: number; to: number } & ({ name: string; space?: undefined } | { name?: undefined; space: 'w:id' | 'id' });
+
+function placesToRename(w: string, namesInJson: string[]): Place[] {
+  const found: Place[] = [];
   // The names by their first few characters, each beginning looked for once: the contents'
   // bookmarks are all "_Toc" and a number, and the text was scanned once for each.
   const byStart = new Map<string, string[]>();
@@ -403,7 +406,7 @@ export function contentKeys(written: string[], names: string[][], around: string
       hash.update(w.slice(done, from));
       done = to;
       if (json === undefined) {
-        const order = idOrder[space ?? 'w:id'];
+        const order = idOrder[space];
         const number = w.slice(from, to);
         let n = order.get(number);
         if (n === undefined) order.set(number, (n = order.size));

@@ -1,6 +1,6 @@
 // How fast this machine is running at the moment, for reading the benchmark's document rows. On
 // the shared machines the benchmark is run on, work that allocates heavily (a pack's layout
-// allocates about 970 MB) runs up to 1.7 times slower in some spells than in others, on either
+// allocates about 950 MB) runs up to 1.7 times slower in some spells than in others, on either
 // core, while plain arithmetic slows far less: other machines' use of the memory they share. So
 // a fixed piece of such work is timed before each timed run of the Word documents, and each row
 // says how much slower it ran then than the quickest it ran in the whole benchmark, and its time:
